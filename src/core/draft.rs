@@ -1,0 +1,261 @@
+//! The commune's draft: report metadata, one entry per indicator, narratives.
+//!
+//! Figures are kept as the user typed them (strings), so nothing they type is ever lost or
+//! rewritten; scoring parses them and reports what it could not read.
+
+use crate::core::vn::Date;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Which criteria set, at which version, a draft is scored with.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SetRef {
+    pub id: String,
+    pub version: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Draft {
+    pub id: String,
+    pub set: Option<SetRef>,
+    pub meta: ReportMeta,
+    /// By indicator code.
+    pub entries: BTreeMap<String, Entry>,
+    /// Narrative per criterion number (what the report says under its heading).
+    pub criterion_notes: BTreeMap<u8, String>,
+    /// Thresholds the user entered where the set has none, by indicator code.
+    pub user_thresholds: BTreeMap<String, UserThreshold>,
+    pub narrative: Narrative,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum PeriodKind {
+    #[default]
+    FirstHalf,
+    FullYear,
+    Custom,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct ReportMeta {
+    /// Commune name without "xã": "Liên Sơn".
+    pub commune: String,
+    pub province: String,
+    /// The body above the commune committee, first line of the header ("UBND HUYỆN CHI LĂNG").
+    pub parent_body: String,
+    /// Issuing body, second line ("BAN CHỈ ĐẠO XÂY DỰNG NTM XÃ" or "ỦY BAN NHÂN DÂN XÃ LIÊN SƠN").
+    /// Empty means "ỦY BAN NHÂN DÂN XÃ <commune>".
+    pub issuing_body: String,
+    /// Region id of the criteria set; empty means the general column.
+    pub region: String,
+    /// Especially disadvantaged or safe-zone commune: uses the set's mountain column.
+    pub disadvantaged: bool,
+    pub period: PeriodKind,
+    pub period_label: String,
+    pub year: u16,
+    /// "…/BC-UBND"
+    pub doc_number: String,
+    pub place: String,
+    pub date: Option<Date>,
+    /// "Kính gửi", one recipient a line.
+    pub recipients: String,
+    /// Letters the report answers, one a line ("Thực hiện công văn số …").
+    pub answering: String,
+    pub signatory_title: String,
+    pub signatory_name: String,
+    /// "Nơi nhận", one a line.
+    pub copies_to: String,
+}
+
+impl ReportMeta {
+    /// "6 tháng đầu năm 2024", "năm 2024", or the custom label.
+    pub fn period_text(&self) -> String {
+        match self.period {
+            PeriodKind::FirstHalf => format!("6 tháng đầu năm {}", self.year),
+            PeriodKind::FullYear => format!("năm {}", self.year),
+            PeriodKind::Custom if !self.period_label.trim().is_empty() => self.period_label.trim().to_string(),
+            PeriodKind::Custom => format!("năm {}", self.year),
+        }
+    }
+
+    /// "6 tháng cuối năm 2024" / "năm 2025": what Part two plans for.
+    pub fn next_period_text(&self) -> String {
+        match self.period {
+            PeriodKind::FirstHalf => format!("6 tháng cuối năm {}", self.year),
+            _ => format!("năm {}", self.year + 1),
+        }
+    }
+
+    pub fn issuing_body_text(&self) -> String {
+        if self.issuing_body.trim().is_empty() {
+            format!("ỦY BAN NHÂN DÂN XÃ {}", self.commune.trim().to_uppercase())
+        } else {
+            self.issuing_body.trim().to_string()
+        }
+    }
+}
+
+/// The commune's judgement of an indicator.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Judgement {
+    /// No judgement: yes/no indicators are then "chưa đánh giá"; numeric ones follow figures.
+    #[default]
+    None,
+    Met,
+    NotMet,
+    /// Nothing of the kind exists in the commune; counted as met, with a reason.
+    NotApplicable,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Entry {
+    pub judgement: Judgement,
+    /// Percentages: the counted part (146) …
+    pub numerator: String,
+    /// … of the whole (185).
+    pub denominator: String,
+    /// Amounts and counts; for percentages, the percentage itself when the counts are unknown.
+    pub value: String,
+    /// Year the figure dates from, when older than the report ("2022").
+    pub data_year: String,
+    /// What the report says about the indicator; also the reason for a judgement.
+    pub note: String,
+}
+
+impl Entry {
+    pub fn is_blank(&self) -> bool {
+        *self == Entry::default()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct UserThreshold {
+    /// As typed ("85" or "26,7").
+    pub value: String,
+    /// The document it comes from, required.
+    pub source: String,
+}
+
+/// The report's narrative parts.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Narrative {
+    pub communication: String,
+    pub organisation: String,
+    pub achievements: String,
+    pub limitations: String,
+    pub causes: String,
+    pub goals: String,
+    pub tasks: String,
+    pub solutions: String,
+}
+
+/// Which narrative part, for the editor's actions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NarrativePart {
+    Communication,
+    Organisation,
+    Achievements,
+    Limitations,
+    Causes,
+    Goals,
+    Tasks,
+    Solutions,
+}
+
+impl NarrativePart {
+    pub const ALL: [NarrativePart; 8] = [
+        NarrativePart::Communication,
+        NarrativePart::Organisation,
+        NarrativePart::Achievements,
+        NarrativePart::Limitations,
+        NarrativePart::Causes,
+        NarrativePart::Goals,
+        NarrativePart::Tasks,
+        NarrativePart::Solutions,
+    ];
+
+    pub fn title_vi(self) -> &'static str {
+        match self {
+            NarrativePart::Communication => "Công tác tuyên truyền, vận động",
+            NarrativePart::Organisation => "Bộ máy tổ chức thực hiện Chương trình",
+            NarrativePart::Achievements => "Những kết quả nổi bật đã đạt được",
+            NarrativePart::Limitations => "Hạn chế, tồn tại",
+            NarrativePart::Causes => "Nguyên nhân của tồn tại, hạn chế",
+            NarrativePart::Goals => "Mục tiêu",
+            NarrativePart::Tasks => "Nhiệm vụ trọng tâm",
+            NarrativePart::Solutions => "Giải pháp thực hiện",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            NarrativePart::Communication => "communication",
+            NarrativePart::Organisation => "organisation",
+            NarrativePart::Achievements => "achievements",
+            NarrativePart::Limitations => "limitations",
+            NarrativePart::Causes => "causes",
+            NarrativePart::Goals => "goals",
+            NarrativePart::Tasks => "tasks",
+            NarrativePart::Solutions => "solutions",
+        }
+    }
+}
+
+impl Narrative {
+    pub fn get(&self, part: NarrativePart) -> &str {
+        match part {
+            NarrativePart::Communication => &self.communication,
+            NarrativePart::Organisation => &self.organisation,
+            NarrativePart::Achievements => &self.achievements,
+            NarrativePart::Limitations => &self.limitations,
+            NarrativePart::Causes => &self.causes,
+            NarrativePart::Goals => &self.goals,
+            NarrativePart::Tasks => &self.tasks,
+            NarrativePart::Solutions => &self.solutions,
+        }
+    }
+
+    pub fn get_mut(&mut self, part: NarrativePart) -> &mut String {
+        match part {
+            NarrativePart::Communication => &mut self.communication,
+            NarrativePart::Organisation => &mut self.organisation,
+            NarrativePart::Achievements => &mut self.achievements,
+            NarrativePart::Limitations => &mut self.limitations,
+            NarrativePart::Causes => &mut self.causes,
+            NarrativePart::Goals => &mut self.goals,
+            NarrativePart::Tasks => &mut self.tasks,
+            NarrativePart::Solutions => &mut self.solutions,
+        }
+    }
+}
+
+impl Draft {
+    pub fn entry(&self, code: &str) -> Option<&Entry> {
+        self.entries.get(code)
+    }
+
+    /// The draft for the next reporting period ("tạo kỳ báo cáo tiếp theo"): figures and
+    /// narrative carried over, the period moved on, the document's number and date cleared.
+    pub fn next_period(&self, new_id: String) -> Draft {
+        let mut next = self.clone();
+        next.id = new_id;
+        match next.meta.period {
+            PeriodKind::FirstHalf => next.meta.period = PeriodKind::FullYear,
+            PeriodKind::FullYear => {
+                next.meta.period = PeriodKind::FirstHalf;
+                next.meta.year += 1;
+            }
+            PeriodKind::Custom => next.meta.year += 1,
+        }
+        next.meta.doc_number.clear();
+        next.meta.date = None;
+        next
+    }
+}

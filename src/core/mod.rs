@@ -1,0 +1,8 @@
+//! The functional core: plain Rust, no web-sys or yew. Everything here is tested natively.
+
+pub mod criteria;
+pub mod draft;
+pub mod num;
+pub mod scoring;
+pub mod sets;
+pub mod vn;
