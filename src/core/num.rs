@@ -271,7 +271,11 @@ impl fmt::Display for Dec {
 
 impl Serialize for Dec {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        // As a JSON number: shortest decimal text of the value, which round-trips below.
+        // As a JSON number: whole numbers as integers ("95"), others as the shortest decimal
+        // text of the value ("26.7"), which round-trips below.
+        if self.0 % SCALE == 0 {
+            return s.serialize_i64((self.0 / SCALE) as i64);
+        }
         let v: f64 = self.fmt_plain().parse().map_err(serde::ser::Error::custom)?;
         s.serialize_f64(v)
     }
