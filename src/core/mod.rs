@@ -3,6 +3,7 @@
 pub mod criteria;
 pub mod draft;
 pub mod num;
+pub mod report;
 pub mod scoring;
 pub mod sets;
 pub mod vn;

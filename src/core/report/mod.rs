@@ -1,0 +1,7 @@
+//! The report: a model built from the draft and its scores, and its .docx rendering.
+
+pub mod docx;
+pub mod model;
+mod zip;
+
+pub use model::{build, Report};

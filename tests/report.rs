@@ -1,0 +1,235 @@
+//! The report for the example draft: built, written as .docx, read back with independent
+//! readers (the `zip` crate and quick-xml) and checked for structure and text.
+
+use quick_xml::events::Event;
+use quick_xml::Reader;
+use std::io::Read;
+use tieuchi::core::criteria::CriteriaSet;
+use tieuchi::core::draft::Draft;
+use tieuchi::core::report::{build, docx};
+use tieuchi::core::scoring::score;
+use tieuchi::core::sets;
+
+fn lang_son() -> CriteriaSet {
+    sets::shipped().into_iter().find(|s| s.id == "lang-son-xa-ntm-2022-2025").unwrap()
+}
+
+fn example() -> Draft {
+    serde_json::from_str(include_str!("fixtures/lien-son-2024-h1.draft.json")).unwrap()
+}
+
+fn unzip(bytes: &[u8]) -> std::collections::BTreeMap<String, String> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a valid zip");
+    let mut files = std::collections::BTreeMap::new();
+    for i in 0..archive.len() {
+        let mut f = archive.by_index(i).unwrap();
+        let mut s = String::new();
+        f.read_to_string(&mut s).expect("UTF-8 XML");
+        files.insert(f.name().to_string(), s);
+    }
+    files
+}
+
+/// Paragraph texts of a WordprocessingML part, and whether each sits inside a table.
+#[derive(Debug)]
+struct Doc {
+    paras: Vec<(String, bool)>,
+    /// Element names seen, with attributes, for layout checks.
+    tags: Vec<String>,
+    table_rows: Vec<Vec<String>>,
+    header_rows: usize,
+}
+
+fn parse(xml: &str) -> Doc {
+    let mut reader = Reader::from_str(xml);
+    let mut doc = Doc { paras: vec![], tags: vec![], table_rows: vec![], header_rows: 0 };
+    let mut depth_tbl = 0;
+    let mut cur = String::new();
+    let mut row: Vec<String> = vec![];
+    let mut cell = String::new();
+    let mut in_t = false;
+    loop {
+        match reader.read_event().expect("well-formed XML") {
+            ev @ (Event::Start(_) | Event::Empty(_)) => {
+                let empty = matches!(ev, Event::Empty(_));
+                let (Event::Start(e) | Event::Empty(e)) = ev else { unreachable!() };
+                let name = String::from_utf8(e.name().as_ref().to_vec()).unwrap();
+                let attrs: Vec<String> = e.attributes().map(|a| {
+                    let a = a.unwrap();
+                    format!("{}={}", String::from_utf8_lossy(a.key.as_ref()), a.unescape_value().unwrap())
+                }).collect();
+                doc.tags.push(format!("{name} {}", attrs.join(" ")));
+                match name.as_str() {
+                    "w:tbl" => depth_tbl += 1,
+                    "w:tr" => row.clear(),
+                    "w:tc" => cell.clear(),
+                    "w:p" => cur.clear(),
+                    "w:t" => in_t = !empty,
+                    "w:tblHeader" => doc.header_rows += 1,
+                    "w:br" => cur.push('\n'),
+                    _ => {}
+                }
+                if empty && name == "w:p" {
+                    doc.paras.push((String::new(), depth_tbl > 0));
+                }
+            }
+            Event::Text(t) if in_t => {
+                let s = t.unescape().unwrap();
+                cur.push_str(&s);
+                cell.push_str(&s);
+            }
+            Event::End(e) => match e.name().as_ref() {
+                b"w:t" => in_t = false,
+                b"w:p" => doc.paras.push((std::mem::take(&mut cur), depth_tbl > 0)),
+                b"w:tc" => row.push(std::mem::take(&mut cell)),
+                b"w:tr" => doc.table_rows.push(std::mem::take(&mut row)),
+                b"w:tbl" => depth_tbl -= 1,
+                _ => {}
+            },
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    doc
+}
+
+fn example_docx() -> (tieuchi::core::report::Report, Vec<u8>) {
+    let set = lang_son();
+    let draft = example();
+    let scores = score(&set, &draft);
+    let report = build(&set, &draft, &scores);
+    let bytes = docx::render(&report);
+    (report, bytes)
+}
+
+#[test]
+fn docx_is_a_valid_package_with_all_parts() {
+    let (_, bytes) = example_docx();
+    let files = unzip(&bytes);
+    for part in ["[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/_rels/document.xml.rels", "word/styles.xml", "word/header1.xml", "word/header2.xml", "docProps/core.xml"] {
+        assert!(files.contains_key(part), "{part}");
+        parse(&files[part]);
+    }
+}
+
+#[test]
+fn document_structure_follows_the_official_layout() {
+    let (report, bytes) = example_docx();
+    let files = unzip(&bytes);
+    let doc = parse(&files["word/document.xml"]);
+    let texts: Vec<&str> = doc.paras.iter().map(|(t, _)| t.as_str()).collect();
+    let pos = |needle: &str| texts.iter().position(|t| t.contains(needle)).unwrap_or_else(|| panic!("missing {needle:?}"));
+
+    // Header block: both columns, in a table.
+    for t in ["UBND HUYỆN CHI LĂNG", "ỦY BAN NHÂN DÂN XÃ LIÊN SƠN", "Số: /BC-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Liên Sơn, ngày 26 tháng 6 năm 2024"] {
+        let i = pos(t);
+        assert!(doc.paras[i].1, "{t} belongs to the header table");
+    }
+    // Title, subject, recipients, letters answered, parts in order.
+    let order = [
+        "BÁO CÁO",
+        "Kết quả thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới 6 tháng đầu năm 2024 trên địa bàn xã Liên Sơn",
+        "Kính gửi: Văn phòng điều phối xây dựng nông thôn mới huyện Chi Lăng",
+        "Thực hiện công văn số 51/BCĐ-NN",
+        "Phần thứ nhất",
+        "I. CÔNG TÁC CHỈ ĐẠO",
+        "II. KẾT QUẢ THỰC HIỆN CHƯƠNG TRÌNH",
+        "Qua rà soát, xã Liên Sơn tự đánh giá đạt 11/19 tiêu chí.",
+        "1.1. Tiêu chí số 1 về Quy hoạch: Đạt",
+        "1.19. Tiêu chí số 19 về Quốc phòng và An ninh: Đạt",
+        "III. ĐÁNH GIÁ CHUNG",
+        "Phần thứ hai",
+        "PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM 2024",
+        "Trên đây là báo cáo",
+        "Nơi nhận:",
+        "Dương Văn Phong",
+        "PHỤ LỤC",
+    ];
+    let mut last = 0;
+    for t in order {
+        let i = pos(t);
+        assert!(i >= last, "{t:?} out of order");
+        last = i;
+    }
+    // One heading per criterion, with the status from the scores.
+    for n in 1..=19 {
+        assert!(texts.iter().any(|t| t.starts_with(&format!("1.{n}. Tiêu chí số {n} về "))), "heading of criterion {n}");
+    }
+    assert!(texts.contains(&"1.11. Tiêu chí số 11 về Nghèo đa chiều: Chưa đánh giá đủ"));
+    // Generated sentence for 9.2, with the official's wording and the decimal comma.
+    assert!(texts.iter().any(|t| t.starts_with("1.9.2. Tỷ lệ hộ có nhà ở kiên cố hoặc bán kiên cố: 146/185 hộ, đạt 78,91%. Đánh giá: Đạt.")), "9.2 sentence");
+    assert!(texts.iter().any(|t| t.starts_with("1.15.3. Tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng thể thấp còi (chiều cao theo tuổi): đạt 17,72% (chỉ tiêu: ≤ 26,7%). Đánh giá: Đạt.")), "15.3 sentence");
+    assert!(texts.iter().any(|t| t.starts_with("Thu nhập bình quân đầu người: 28 triệu đồng/người/năm. Số liệu năm 2022. Đánh giá: Chưa đạt.")), "10 sentence");
+
+    // Annex: a header row that repeats, one row per criterion and per indicator.
+    assert_eq!(doc.header_rows, 1);
+    let set = lang_son();
+    let annex_rows: Vec<&Vec<String>> = doc.table_rows.iter().filter(|r| r.len() == 5).collect();
+    assert_eq!(annex_rows.len(), 1 + 19 + set.indicators().count());
+    assert_eq!(annex_rows[0], &vec!["Mã", "Tiêu chí, chỉ tiêu", "Chỉ tiêu (ngưỡng)", "Kết quả của xã", "Đánh giá"]);
+    let row = annex_rows.iter().find(|r| r[0] == "4.2").unwrap();
+    assert_eq!(row[2..], ["≥ 95%".to_string(), "đạt 100%".to_string(), "Đạt".to_string()]);
+    assert_eq!(report.annex.len(), 19 + set.indicators().count());
+
+    // Page: A4 portrait, official margins, page numbers from page 2 (title page differs).
+    let tag = |prefix: &str| doc.tags.iter().find(|t| t.starts_with(prefix)).cloned().unwrap_or_default();
+    assert_eq!(tag("w:pgSz "), "w:pgSz w:w=11906 w:h=16838");
+    assert_eq!(tag("w:pgMar "), "w:pgMar w:top=1134 w:right=851 w:bottom=1134 w:left=1701 w:header=567 w:footer=567 w:gutter=0");
+    assert!(doc.tags.iter().any(|t| t.starts_with("w:titlePg")));
+    assert!(files["word/header1.xml"].contains(" PAGE "));
+    assert!(!files["word/header2.xml"].contains(" PAGE "));
+    // Fonts: Times New Roman, 14 pt body, justified with a first-line indent.
+    let styles = &files["word/styles.xml"];
+    assert!(styles.contains("w:ascii=\"Times New Roman\""));
+    assert!(styles.contains("<w:sz w:val=\"28\"/>"));
+    assert!(styles.contains("<w:jc w:val=\"both\"/>") && styles.contains("w:firstLine=\"567\""));
+}
+
+#[test]
+fn errors_mark_the_document_as_draft() {
+    let set = lang_son();
+    let mut draft = example();
+    let (report, _) = example_docx();
+    assert!(!report.is_draft(), "{:?}", report.draft_reasons);
+    draft.entries.get_mut("9.2").unwrap().numerator = "190".into();
+    let report = build(&set, &draft, &score(&set, &draft));
+    assert!(report.is_draft());
+    assert!(report.draft_reasons[0].contains("9.2"));
+    let files = unzip(&docx::render(&report));
+    let doc = parse(&files["word/document.xml"]);
+    assert_eq!(doc.paras[0].0, "DỰ THẢO");
+}
+
+#[test]
+fn hostile_and_decomposed_text_comes_out_right() {
+    let set = lang_son();
+    let mut draft = example();
+    draft.meta.commune = "Lie\u{302}\u{300}n So\u{31b}n".into();
+    draft.narrative.achievements = "A & B <w:p> \"quoted\" 'single' \u{0}\u{7}end ]]> &amp;".into();
+    let report = build(&set, &draft, &score(&set, &draft));
+    let files = unzip(&docx::render(&report));
+    let doc = parse(&files["word/document.xml"]);
+    assert!(doc.paras.iter().any(|(t, _)| t == "A & B <w:p> \"quoted\" 'single' end ]]> &amp;"));
+    assert!(doc.paras.iter().any(|(t, _)| t == "Qua rà soát, xã Liền Sơn tự đánh giá đạt 11/19 tiêu chí."));
+    assert_eq!(report.file_name, "bao-cao-ntm-lien-son-6-thang-dau-nam-2024.docx");
+}
+
+#[test]
+fn file_name_is_an_ascii_slug() {
+    let (report, _) = example_docx();
+    assert_eq!(report.file_name, "bao-cao-ntm-lien-son-6-thang-dau-nam-2024.docx");
+}
+
+#[test]
+fn document_text_matches_the_golden_snapshot() {
+    let (_, bytes) = example_docx();
+    let files = unzip(&bytes);
+    let doc = parse(&files["word/document.xml"]);
+    let text: String = doc.paras.iter().map(|(t, _)| format!("{t}\n")).collect();
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/lien-son-2024-h1.report.txt");
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(path, &text).unwrap();
+    }
+    let golden = std::fs::read_to_string(path).expect("golden file; run with UPDATE_GOLDEN=1 to create it");
+    assert_eq!(text, golden, "document text changed; review and run with UPDATE_GOLDEN=1");
+}
