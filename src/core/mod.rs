@@ -6,4 +6,5 @@ pub mod num;
 pub mod report;
 pub mod scoring;
 pub mod sets;
+pub mod store;
 pub mod vn;

@@ -1,0 +1,159 @@
+//! The stored and exported form of a draft: a self-describing envelope with its schema
+//! version, and the criteria set it is scored with (so a draft scores the same forever, and a
+//! file carries everything another device needs). Reading goes through `migrate`, which
+//! brings every earlier schema version up to the current one.
+
+use crate::core::criteria::CriteriaSet;
+use crate::core::draft::Draft;
+use crate::core::scoring::score;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// Marks our files among other JSON.
+pub const APP: &str = "tieuchi";
+/// The schema this code writes. History: 1 — first release (2026-11).
+pub const SCHEMA: u32 = 1;
+/// Largest file accepted for import.
+pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Envelope {
+    pub app: String,
+    pub schema: u32,
+    pub app_version: String,
+    /// ISO 8601 time of saving, from the browser's clock.
+    pub saved_at: String,
+    /// Copied from the draft so a file is readable at a glance.
+    pub commune: String,
+    pub period: String,
+    pub set_id: String,
+    pub set_version: String,
+    /// "đạt 10/19 tiêu chí" at the time of saving, for lists.
+    pub summary: String,
+    pub draft: Draft,
+    pub set: CriteriaSet,
+}
+
+impl Envelope {
+    pub fn new(draft: Draft, set: CriteriaSet, saved_at: String) -> Envelope {
+        let summary = score(&set, &draft).summary_vi();
+        Envelope {
+            app: APP.into(),
+            schema: SCHEMA,
+            app_version: env!("CARGO_PKG_VERSION").into(),
+            saved_at,
+            commune: draft.meta.commune.clone(),
+            period: draft.meta.period_text(),
+            set_id: set.id.clone(),
+            set_version: set.version.clone(),
+            summary,
+            draft,
+            set,
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+/// Why a stored entry or an imported file could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReadError {
+    TooLarge(usize),
+    NotJson,
+    Truncated,
+    NotOurs,
+    Newer(u32),
+    Damaged(String),
+    BadSet(String),
+}
+
+impl ReadError {
+    pub fn message_vi(&self) -> String {
+        match self {
+            ReadError::TooLarge(n) => format!("Tệp quá lớn ({} KB); tệp bản nháp hợp lệ không vượt quá 5 MB.", n / 1024),
+            ReadError::NotJson => "Tệp không phải là tệp bản nháp (không đúng định dạng JSON).".into(),
+            ReadError::Truncated => "Tệp bị cắt cụt hoặc chưa tải xong. Hãy xuất lại tệp từ máy gốc.".into(),
+            ReadError::NotOurs => "Tệp JSON này không phải bản nháp của ứng dụng đánh giá tiêu chí nông thôn mới.".into(),
+            ReadError::Newer(v) => format!("Tệp được tạo bởi phiên bản ứng dụng mới hơn (định dạng {v}). Hãy tải lại trang để cập nhật ứng dụng rồi nhập lại."),
+            ReadError::Damaged(d) => format!("Tệp bản nháp bị hỏng: {d}."),
+            ReadError::BadSet(d) => format!("Bộ tiêu chí trong tệp không hợp lệ: {d}."),
+        }
+    }
+}
+
+/// Upgrades an envelope of an earlier schema to the current one, step by step. Each step is
+/// a pure function from one version's JSON to the next, tested with a frozen fixture of the
+/// version it reads (`tests/fixtures/envelope-v*.json`). Schema 1 is the first released, so
+/// there is no step yet; the next schema adds `1 => v1_to_v2(v)` here and a v2 fixture.
+fn migrate(v: Value, from: u32) -> Result<Value, ReadError> {
+    match from {
+        SCHEMA => Ok(v),
+        other => Err(ReadError::Damaged(format!("không có cách chuyển từ định dạng {other}"))),
+    }
+}
+
+/// Reads a stored entry or an imported file. Rejects, with a Vietnamese reason, anything that
+/// is not a complete, valid envelope of this or an earlier schema.
+pub fn read(text: &str) -> Result<Envelope, ReadError> {
+    if text.len() > MAX_IMPORT_BYTES {
+        return Err(ReadError::TooLarge(text.len()));
+    }
+    let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
+        if e.classify() == serde_json::error::Category::Eof {
+            ReadError::Truncated
+        } else {
+            ReadError::NotJson
+        }
+    })?;
+    if value.get("app").and_then(Value::as_str) != Some(APP) {
+        return Err(ReadError::NotOurs);
+    }
+    let schema = value.get("schema").and_then(Value::as_u64).ok_or(ReadError::Damaged("thiếu phiên bản định dạng".into()))?;
+    let schema = u32::try_from(schema).map_err(|_| ReadError::Newer(u32::MAX))?;
+    if schema > SCHEMA {
+        return Err(ReadError::Newer(schema));
+    }
+    if schema == 0 {
+        return Err(ReadError::Damaged("phiên bản định dạng không hợp lệ".into()));
+    }
+    let value = migrate(value, schema)?;
+    let env: Envelope = serde_json::from_value(value).map_err(|e| ReadError::Damaged(e.to_string()))?;
+    let errors = env.set.validate();
+    if let Some(first) = errors.first() {
+        return Err(ReadError::BadSet(first.to_string()));
+    }
+    if env.draft.id.trim().is_empty() || env.draft.id.len() > 100 || !env.draft.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+        return Err(ReadError::Damaged("mã bản nháp không hợp lệ".into()));
+    }
+    Ok(env)
+}
+
+/// A summary line for the list of drafts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DraftSummary {
+    pub id: String,
+    pub commune: String,
+    pub period: String,
+    pub saved_at: String,
+    pub summary: String,
+    pub set_name: String,
+}
+
+impl From<&Envelope> for DraftSummary {
+    fn from(e: &Envelope) -> Self {
+        DraftSummary {
+            id: e.draft.id.clone(),
+            commune: e.commune.clone(),
+            period: e.period.clone(),
+            saved_at: e.saved_at.clone(),
+            summary: e.summary.clone(),
+            set_name: e.set.name.clone(),
+        }
+    }
+}

@@ -1,0 +1,57 @@
+//! The stored/exported envelope: current fixture reads, every frozen schema migrates, and a
+//! corpus of bad files is rejected with a Vietnamese message.
+
+use tieuchi::core::scoring::score;
+use tieuchi::core::store::{read, Envelope, ReadError, SCHEMA};
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+#[test]
+fn every_frozen_schema_fixture_reads_and_scores_the_same() {
+    // One frozen fixture per schema version ever written; none may be edited after release.
+    for v in 1..=SCHEMA {
+        let env = read(&fixture(&format!("envelope-v{v}.json"))).unwrap_or_else(|e| panic!("v{v}: {e:?}"));
+        assert_eq!(env.schema, SCHEMA);
+        assert_eq!(env.draft.meta.commune, "Liên Sơn");
+        assert_eq!(score(&env.set, &env.draft).summary_vi(), "đạt 11/19 tiêu chí", "v{v}");
+    }
+}
+
+#[test]
+fn envelope_round_trips() {
+    let env = read(&fixture("envelope-v1.json")).unwrap();
+    let again = Envelope::new(env.draft.clone(), env.set.clone(), env.saved_at.clone());
+    assert_eq!(read(&again.to_json()).unwrap(), again);
+    assert_eq!(read(&again.to_json_pretty()).unwrap(), again);
+    assert_eq!(again.summary, "đạt 11/19 tiêu chí");
+    assert_eq!(again.period, "6 tháng đầu năm 2024");
+}
+
+#[test]
+fn bad_files_are_rejected_with_a_message() {
+    let dir = format!("{}/tests/fixtures/bad-imports", env!("CARGO_MANIFEST_DIR"));
+    let mut count = 0;
+    let mut names: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    names.sort();
+    for path in names {
+        let bytes = std::fs::read(&path).unwrap();
+        // A browser's File.text() decodes as UTF-8, replacing what is not.
+        let text = String::from_utf8_lossy(&bytes);
+        let err = read(&text).expect_err(&format!("{} must be rejected", path.display()));
+        let msg = err.message_vi();
+        assert!(msg.len() > 20 && msg.ends_with('.'), "{}: {msg}", path.display());
+        count += 1;
+    }
+    assert!(count >= 20, "corpus has {count} files");
+}
+
+#[test]
+fn specific_reasons() {
+    let good = fixture("envelope-v1.json");
+    assert_eq!(read(&good[..good.len() / 2]), Err(ReadError::Truncated));
+    assert_eq!(read("{\"a\": 1}"), Err(ReadError::NotOurs));
+    assert_eq!(read(&good.replacen("\"schema\": 1", "\"schema\": 7", 1)), Err(ReadError::Newer(7)));
+    assert!(matches!(read(&" ".repeat(6 * 1024 * 1024)), Err(ReadError::TooLarge(_))));
+}
