@@ -18,6 +18,8 @@ pub struct SetRef {
 #[serde(default)]
 pub struct Draft {
     pub id: String,
+    /// A name the user gave the draft; empty shows commune and period.
+    pub name: String,
     pub set: Option<SetRef>,
     pub meta: ReportMeta,
     /// By indicator code.

@@ -1,0 +1,51 @@
+#!/usr/bin/env python3
+"""trunk post_build hook: pins the CSP to trunk's inline loader and writes the service worker.
+
+Runs in trunk's staging directory (TRUNK_STAGING_DIR), after the HTML and hashed assets are
+written and before they move to dist/.
+
+1. Content-Security-Policy: trunk injects one inline <script type="module"> that loads the
+   WASM. Its SHA-256 is added to script-src, so no other inline script can run.
+2. sw.js: the precache list is exactly this build's files (relative URLs, so the site works
+   under any sub-path), and the cache name derives from their contents' hashes.
+"""
+import base64
+import hashlib
+import json
+import os
+import re
+import sys
+from pathlib import Path
+
+staging = Path(os.environ.get("TRUNK_STAGING_DIR", sys.argv[1] if len(sys.argv) > 1 else "dist"))
+source = Path(os.environ.get("TRUNK_SOURCE_DIR", Path(__file__).resolve().parent.parent))
+index = staging / "index.html"
+html = index.read_text(encoding="utf-8")
+
+scripts = re.findall(r"<script type=[\"']?module[\"']?[^>]*>(.*?)</script>", html, flags=re.S)
+if not scripts:
+    sys.exit("post_build: trunk's inline loader script was not found in index.html")
+hashes = " ".join(
+    "'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode() + "'" for s in scripts
+)
+marker = "script-src 'self' 'wasm-unsafe-eval'"
+if marker not in html:
+    sys.exit("post_build: CSP marker not found in index.html")
+html = html.replace(marker, f"{marker} {hashes}", 1)
+index.write_text(html, encoding="utf-8")
+
+files = sorted(
+    p.relative_to(staging).as_posix()
+    for p in staging.rglob("*")
+    if p.is_file() and p.name != "sw.js" and not p.name.startswith(".")
+)
+digest = hashlib.sha256()
+for name in files:
+    digest.update(name.encode())
+    digest.update(hashlib.sha256((staging / name).read_bytes()).digest())
+version = digest.hexdigest()[:16]
+precache = ["./"] + [f for f in files if f != "index.html"]
+template = (source / "assets" / "sw.template.js").read_text(encoding="utf-8")
+sw = template.replace("__VERSION__", version).replace("__PRECACHE__", json.dumps(precache, indent=2))
+(staging / "sw.js").write_text(sw, encoding="utf-8")
+print(f"post_build: CSP pinned to {len(scripts)} inline script(s); sw.js precaches {len(precache)} files, cache tieuchi-{version}")

@@ -1,0 +1,126 @@
+//! The list of drafts: create, open, rename, next period, delete with undo, export, import.
+
+use crate::core::store::DraftSummary;
+use crate::web::storage::Corrupt;
+use yew::prelude::*;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum DraftOp {
+    Open,
+    Rename,
+    NextPeriod,
+    Delete,
+    Export,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DraftsProps {
+    pub drafts: Vec<DraftSummary>,
+    pub corrupt: Vec<Corrupt>,
+    /// (index in the library, name)
+    pub sets: Vec<(usize, AttrValue)>,
+    pub current: Option<AttrValue>,
+    pub on_new: Callback<usize>,
+    pub on_op: Callback<(DraftOp, String)>,
+    pub on_import: Callback<Event>,
+    pub on_corrupt: Callback<(bool, String)>,
+    pub persisted: Option<bool>,
+    pub memory_only: bool,
+}
+
+#[function_component]
+pub fn Drafts(p: &DraftsProps) -> Html {
+    let chosen = use_state(|| 0usize);
+    let on_set = {
+        let chosen = chosen.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            chosen.set(v.parse().unwrap_or(0));
+        })
+    };
+    let create = {
+        let on = p.on_new.clone();
+        let chosen = chosen.clone();
+        Callback::from(move |_| on.emit(*chosen))
+    };
+    let op = |o: DraftOp, id: &str| {
+        let on = p.on_op.clone();
+        let id = id.to_string();
+        Callback::from(move |_| on.emit((o, id.clone())))
+    };
+    html! {
+        <section class="drafts" aria-labelledby="drafts-title">
+            <h2 id="drafts-title">{ "Bản nháp báo cáo" }</h2>
+            <div class="new-draft">
+                <div class="field">
+                    <label for="new-set">{ "Bộ tiêu chí cho bản nháp mới" }</label>
+                    <select id="new-set" onchange={on_set}>
+                        { for p.sets.iter().map(|(i, name)| html! { <option value={i.to_string()} selected={*i == *chosen}>{ name.clone() }</option> }) }
+                    </select>
+                </div>
+                <button type="button" class="primary" onclick={create}>{ "Tạo bản nháp mới" }</button>
+            </div>
+            if p.drafts.is_empty() {
+                <p class="empty">{ "Chưa có bản nháp nào. Chọn bộ tiêu chí rồi bấm “Tạo bản nháp mới”, hoặc nhập tệp bản nháp từ máy khác." }</p>
+            } else {
+                <ul class="draft-list">
+                    { for p.drafts.iter().map(|d| {
+                        let title = if d.commune.trim().is_empty() { "Xã (chưa nhập tên)".to_string() } else { format!("Xã {}", d.commune) };
+                        let is_current = p.current.as_deref() == Some(d.id.as_str());
+                        html! {
+                            <li key={d.id.clone()} class={classes!("draft-item", is_current.then_some("current"))}>
+                                <div class="draft-info">
+                                    <strong>{ title }{ " — " }{ d.period.clone() }</strong>
+                                    <span>{ d.summary.clone() }</span>
+                                    <small>{ format!("{} · Lưu lúc {}", d.set_name, crate::web::clock::local_datetime(&d.saved_at)) }</small>
+                                </div>
+                                <div class="row-actions">
+                                    <button type="button" class="primary" onclick={op(DraftOp::Open, &d.id)} aria-label={format!("Mở bản nháp xã {} {}", d.commune, d.period)}>{ "Mở" }</button>
+                                    <button type="button" class="secondary" onclick={op(DraftOp::Rename, &d.id)}>{ "Đổi tên" }</button>
+                                    <button type="button" class="secondary" onclick={op(DraftOp::NextPeriod, &d.id)}>{ "Tạo kỳ báo cáo tiếp theo" }</button>
+                                    <button type="button" class="secondary" onclick={op(DraftOp::Export, &d.id)}>{ "Xuất tệp" }</button>
+                                    <button type="button" class="danger" onclick={op(DraftOp::Delete, &d.id)} aria-label={format!("Xóa bản nháp xã {} {}", d.commune, d.period)}>{ "Xóa" }</button>
+                                </div>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            }
+            <div class="import">
+                <label for="import-draft" class="button secondary">{ "Nhập tệp bản nháp (.json)" }</label>
+                <input id="import-draft" type="file" accept=".json,application/json" class="visually-hidden" onchange={p.on_import.clone()} />
+            </div>
+            if !p.corrupt.is_empty() {
+                <div class="notice warning">
+                    <p><strong>{ "Một số dữ liệu lưu trong trình duyệt bị hỏng và đã được để riêng:" }</strong></p>
+                    <ul>
+                        { for p.corrupt.iter().map(|c| {
+                            let dl = { let on = p.on_corrupt.clone(); let k = c.key.clone(); Callback::from(move |_| on.emit((true, k.clone()))) };
+                            let rm = { let on = p.on_corrupt.clone(); let k = c.key.clone(); Callback::from(move |_| on.emit((false, k.clone()))) };
+                            html! {
+                                <li>
+                                    { format!("{} ({} KB): {}", c.key, c.size / 1024 + 1, c.reason) }
+                                    <button type="button" class="secondary" onclick={dl}>{ "Tải dữ liệu gốc" }</button>
+                                    <button type="button" class="danger" onclick={rm}>{ "Bỏ" }</button>
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                </div>
+            }
+            <div class="storage-info">
+                <h3>{ "Lưu trữ" }</h3>
+                if p.memory_only {
+                    <p class="error">{ "Trình duyệt đang chặn lưu trữ: bản nháp chỉ nằm trong trang này và sẽ mất khi đóng trang. Hãy dùng “Xuất tệp” để sao lưu." }</p>
+                } else {
+                    <p>{ "Bản nháp được lưu tự động trong trình duyệt của máy này. Xóa dữ liệu duyệt web sẽ xóa cả bản nháp: hãy xuất tệp để sao lưu hoặc chuyển sang máy khác." }</p>
+                    <p>{ match p.persisted {
+                        Some(true) => "Trình duyệt đã đồng ý lưu bền vững dữ liệu của ứng dụng.",
+                        Some(false) => "Trình duyệt chưa đồng ý lưu bền vững: khi máy thiếu dung lượng, dữ liệu có thể bị xóa. Hãy xuất tệp thường xuyên.",
+                        None => "Không rõ trình duyệt có lưu bền vững dữ liệu hay không. Hãy xuất tệp thường xuyên.",
+                    } }</p>
+                }
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,10 @@
+//! Components: each gets data and callbacks through props, and owns no app state.
+
+pub mod assess;
+pub mod drafts;
+pub mod field;
+pub mod narrative;
+pub mod report_view;
+pub mod sets;
+pub mod setup;
+pub mod summary;

@@ -1,0 +1,68 @@
+//! The always-visible summary: "đạt X/19 tiêu chí", a progress bar, the unmet criteria and
+//! the findings, each jumping to its place.
+
+use super::assess::{criterion_anchor, indicator_anchor};
+use crate::core::criteria::CriteriaSet;
+use crate::core::scoring::{Scores, Severity};
+use crate::ui::state::Shared;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct SummaryProps {
+    pub set: Shared<CriteriaSet>,
+    pub scores: Shared<Scores>,
+    /// Called before jumping, so the app can switch to the assessment tab.
+    pub on_jump: Callback<String>,
+}
+
+#[function_component]
+pub fn Summary(p: &SummaryProps) -> Html {
+    let s = &p.scores;
+    let met = s.met_count();
+    let total = s.total();
+    let errors = s.errors();
+    let warnings = s.findings.len() - errors;
+    let open = use_state(|| false);
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_| open.set(!*open))
+    };
+    let jump = |anchor: String| {
+        let on = p.on_jump.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            on.emit(anchor.clone());
+        })
+    };
+    html! {
+        <section class="summary" aria-label="Tóm tắt kết quả">
+            <div class="summary-main">
+                <p class="score" id="summary-score" aria-live="polite"><strong>{ format!("Đạt {met}/{total} tiêu chí") }</strong></p>
+                <progress max={total.to_string()} value={met.to_string()} aria-labelledby="summary-score"></progress>
+                <button type="button" class={classes!("findings-toggle", (errors > 0).then_some("has-errors"))} onclick={toggle} aria-expanded={(*open).to_string()} aria-controls="findings-list">
+                    { format!("Cần xem lại: {} lỗi, {} lưu ý", errors, warnings) }
+                </button>
+            </div>
+            if !s.unmet_numbers().is_empty() {
+                <p class="unmet">
+                    <span>{ "Chưa đạt: " }</span>
+                    { for s.unmet_numbers().into_iter().map(|n| html! {
+                        <a href={format!("#{}", criterion_anchor(n))} onclick={jump(criterion_anchor(n))}
+                           title={p.set.criteria.iter().find(|c| c.number == n).map(|c| c.name.clone()).unwrap_or_default()}>{ format!("TC {n}") }</a>
+                    }) }
+                </p>
+            }
+            if *open {
+                <ol id="findings-list" class="findings">
+                    { for s.findings.iter().map(|f| html! {
+                        <li class={if f.severity == Severity::Error { "error" } else { "warning" }}>
+                            <a href={format!("#{}", indicator_anchor(&f.code))} onclick={jump(indicator_anchor(&f.code))}>
+                                <strong>{ f.severity.label_vi() }{ ": " }</strong>{ f.message.clone() }
+                            </a>
+                        </li>
+                    }) }
+                </ol>
+            }
+        </section>
+    }
+}

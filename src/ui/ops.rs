@@ -1,0 +1,292 @@
+//! What the app does around the reducer: storage, files and downloads, each ending in an
+//! `Action`. Every failure becomes a Vietnamese notice; none touches data already stored.
+
+use crate::core::criteria::CriteriaSet;
+use crate::core::store::{self, DraftSummary, Envelope};
+use crate::core::vn::slug;
+use crate::ui::state::{new_draft, Action, Doc, State, Tone};
+use crate::web::{clock, download, storage};
+use std::cell::RefCell;
+use std::rc::Rc;
+use yew::prelude::*;
+
+pub type Dispatch = UseReducerDispatcher<State>;
+
+pub const LAST_KEY: &str = "tieuchi.last";
+
+fn notice(d: &Dispatch, tone: Tone, text: impl Into<String>) {
+    d.dispatch(Action::Notice(tone, text.into()));
+}
+
+pub fn refresh_drafts(d: &Dispatch) {
+    let (drafts, corrupt) = storage::load_drafts();
+    d.dispatch(Action::Drafts(drafts.iter().map(DraftSummary::from).collect(), corrupt));
+}
+
+/// Start-up: probe storage, load drafts and sets, reopen the last draft.
+pub fn startup(d: &Dispatch) {
+    if !storage::available() {
+        d.dispatch(Action::MemoryOnly);
+        return;
+    }
+    let (drafts, corrupt) = storage::load_drafts();
+    if !corrupt.is_empty() {
+        notice(d, Tone::Error, "Một số dữ liệu lưu trong trình duyệt bị hỏng; đã để riêng và có thể tải về ở mục Bản nháp.");
+    }
+    d.dispatch(Action::Library(storage::load_sets()));
+    let last = storage::read_raw(LAST_KEY);
+    let reopen = last.and_then(|id| drafts.iter().find(|e| e.draft.id == id).cloned());
+    d.dispatch(Action::Drafts(drafts.iter().map(DraftSummary::from).collect(), corrupt));
+    if let Some(env) = reopen {
+        d.dispatch(Action::Open(env));
+    }
+}
+
+/// Writes the open draft now. `written` remembers the text, so this tab can tell its own
+/// writes from another tab's in `storage` events.
+pub fn save_now(d: &Dispatch, doc: &Doc, revision: u64, written: &Rc<RefCell<Option<String>>>) {
+    let env = doc.envelope(clock::now_iso());
+    match storage::save_draft(&env) {
+        Ok(text) => {
+            *written.borrow_mut() = Some(text);
+            let _ = storage::write_raw(LAST_KEY, &env.draft.id);
+            d.dispatch(Action::Saved { revision, summary: DraftSummary::from(&env) });
+        }
+        Err(e) => d.dispatch(Action::SaveFailed { revision, message: e.message_vi() }),
+    }
+}
+
+fn load(id: &str) -> Option<Envelope> {
+    storage::read_raw(&storage::draft_key(id)).and_then(|raw| store::read(&raw).ok())
+}
+
+/// Stores a new or changed envelope and opens it.
+fn store_and_open(d: &Dispatch, env: Envelope, memory_only: bool) {
+    if !memory_only {
+        if let Err(e) = storage::save_draft(&env) {
+            notice(d, Tone::Error, e.message_vi());
+            return;
+        }
+        let _ = storage::write_raw(LAST_KEY, &env.draft.id);
+        refresh_drafts(d);
+    }
+    d.dispatch(Action::Open(env));
+}
+
+pub fn new_draft_from(d: &Dispatch, set: &CriteriaSet, memory_only: bool) {
+    let draft = new_draft(clock::new_id(), set, clock::today());
+    let env = Envelope::new(draft, set.clone(), clock::now_iso());
+    store_and_open(d, env, memory_only);
+    d.dispatch(Action::Tab(crate::ui::state::Tab::Setup));
+}
+
+pub fn open(d: &Dispatch, id: &str) {
+    match load(id) {
+        Some(env) => d.dispatch(Action::Open(env)),
+        None => notice(d, Tone::Error, "Không mở được bản nháp (dữ liệu không còn hoặc bị hỏng)."),
+    }
+}
+
+pub fn rename(d: &Dispatch, id: &str, current: Option<&Doc>) {
+    let old = current.filter(|doc| doc.draft.id == id).map(|doc| doc.draft.name.clone()).or_else(|| load(id).map(|e| e.draft.name));
+    let Some(old) = old else { return };
+    let answer = web_sys::window().and_then(|w| w.prompt_with_message_and_default("Tên mới của bản nháp:", &old).ok().flatten());
+    let Some(name) = answer else { return };
+    if current.is_some_and(|doc| doc.draft.id == id) {
+        d.dispatch(Action::Edit(crate::ui::state::Edit::Meta(crate::ui::state::MetaField::Name, name)));
+        return;
+    }
+    if let Some(mut env) = load(id) {
+        env.draft.name = name;
+        let env = Envelope::new(env.draft, env.set, clock::now_iso());
+        match storage::save_draft(&env) {
+            Ok(_) => refresh_drafts(d),
+            Err(e) => notice(d, Tone::Error, e.message_vi()),
+        }
+    }
+}
+
+pub fn next_period(d: &Dispatch, id: &str, memory_only: bool) {
+    let Some(env) = load(id) else { return };
+    let next = env.draft.next_period(clock::new_id());
+    let period = next.meta.period_text();
+    store_and_open(d, Envelope::new(next, env.set, clock::now_iso()), memory_only);
+    notice(d, Tone::Success, format!("Đã tạo bản nháp {period}, chép số liệu và nội dung từ kỳ trước. Hãy cập nhật số liệu mới."));
+}
+
+pub fn delete(d: &Dispatch, id: &str) {
+    let Some(env) = load(id) else { return };
+    storage::remove(&storage::draft_key(id));
+    d.dispatch(Action::Deleted(env));
+}
+
+pub fn undo_delete(d: &Dispatch, env: &Envelope) {
+    match storage::save_draft(env) {
+        Ok(_) => {
+            refresh_drafts(d);
+            d.dispatch(Action::ForgetUndo);
+        }
+        Err(e) => notice(d, Tone::Error, e.message_vi()),
+    }
+}
+
+fn export_name(env: &Envelope) -> String {
+    format!("ban-nhap-{}.json", slug(&format!("ntm {} {}", env.commune, env.period)))
+}
+
+pub fn export(d: &Dispatch, id: &str, current: Option<&Doc>) {
+    let env = match current.filter(|doc| doc.draft.id == id) {
+        Some(doc) => Some(doc.envelope(clock::now_iso())),
+        None => load(id),
+    };
+    let Some(env) = env else { return notice(d, Tone::Error, "Không đọc được bản nháp để xuất.") };
+    if let Err(e) = download::bytes(&export_name(&env), download::JSON_MIME, env.to_json_pretty().as_bytes()) {
+        notice(d, Tone::Error, e);
+    }
+}
+
+/// Imports a draft file. A bad file changes nothing; a draft that exists asks first.
+pub fn import_draft(d: &Dispatch, event: Event, memory_only: bool) {
+    let d = d.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let text = match crate::web::files::read_picked(event, store::MAX_IMPORT_BYTES).await {
+            Ok((_, t)) => t,
+            Err(msg) => return notice(&d, Tone::Error, msg),
+        };
+        match store::read(&text) {
+            Err(e) => notice(&d, Tone::Error, format!("Không nhập được tệp. {}", e.message_vi())),
+            Ok(env) => {
+                if !memory_only && storage::read_raw(&storage::draft_key(&env.draft.id)).is_some() {
+                    d.dispatch(Action::AskReplace(env));
+                } else {
+                    store_and_open(&d, env, memory_only);
+                    notice(&d, Tone::Success, "Đã nhập bản nháp.");
+                }
+            }
+        }
+    });
+}
+
+/// Answers the "replace or keep both" question of an import.
+pub fn resolve_import(d: &Dispatch, env: &Envelope, replace: bool, memory_only: bool) {
+    let mut env = env.clone();
+    if !replace {
+        env.draft.id = clock::new_id();
+        env.draft.name = format!("{} (bản nhập)", if env.draft.name.is_empty() { env.commune.clone() } else { env.draft.name.clone() });
+    }
+    d.dispatch(Action::ForgetReplace);
+    store_and_open(d, env, memory_only);
+    notice(d, Tone::Success, if replace { "Đã thay bản nháp bằng bản nhập." } else { "Đã giữ cả hai bản nháp." });
+}
+
+pub fn corrupt(d: &Dispatch, download_it: bool, key: &str) {
+    if download_it {
+        if let Some(raw) = storage::read_raw(key) {
+            let name = format!("du-lieu-hong-{}.json", slug(key));
+            if let Err(e) = download::bytes(&name, download::JSON_MIME, raw.as_bytes()) {
+                notice(d, Tone::Error, e);
+            }
+        }
+    } else {
+        storage::remove(key);
+        refresh_drafts(d);
+    }
+}
+
+pub fn download_report(d: &Dispatch, doc: &Doc) {
+    let report = crate::core::report::build(&doc.set, &doc.draft, &doc.scores);
+    let bytes = crate::core::report::docx::render(&report);
+    match download::bytes(&report.file_name, download::DOCX_MIME, &bytes) {
+        Ok(()) if report.is_draft() => notice(d, Tone::Info, "Đã tải báo cáo, đánh dấu “DỰ THẢO” vì còn lỗi cần sửa."),
+        Ok(()) => notice(d, Tone::Success, format!("Đã tải {}.", report.file_name)),
+        Err(e) => notice(d, Tone::Error, e),
+    }
+}
+
+// ---- criteria sets -------------------------------------------------------------------------
+
+fn save_sets(d: &Dispatch, sets: Vec<CriteriaSet>) -> bool {
+    match storage::save_sets(&sets) {
+        Ok(()) => {
+            d.dispatch(Action::Library(sets));
+            true
+        }
+        Err(e) => {
+            notice(d, Tone::Error, e.message_vi());
+            false
+        }
+    }
+}
+
+fn unique_id(base: &str, taken: &[&CriteriaSet]) -> String {
+    (1..).map(|n| format!("{base}-ban-sao-{n}")).find(|id| !taken.iter().any(|s| s.id == *id)).unwrap_or_default()
+}
+
+pub fn set_op(d: &Dispatch, state: &State, op: crate::ui::components::sets::SetOp) {
+    use crate::ui::components::sets::SetOp;
+    let library = state.library();
+    let mut user: Vec<CriteriaSet> = state.user_sets.iter().cloned().collect();
+    match op {
+        SetOp::Copy(i) => {
+            let Some(src) = library.get(i) else { return };
+            let mut copy = (*src).clone();
+            copy.id = unique_id(&src.id, &library);
+            copy.version = "1".into();
+            copy.name = format!("{} (bản sao)", src.name);
+            user.push(copy);
+            if save_sets(d, user) {
+                notice(d, Tone::Success, "Đã tạo bản sao. Bấm “Chỉnh sửa” để sửa ngưỡng theo văn bản của tỉnh.");
+            }
+        }
+        SetOp::Export(i) => {
+            let Some(s) = library.get(i) else { return };
+            let name = format!("bo-tieu-chi-{}-{}.json", s.id, slug(&s.version));
+            if let Err(e) = download::bytes(&name, download::JSON_MIME, s.to_json().as_bytes()) {
+                notice(d, Tone::Error, e);
+            }
+        }
+        SetOp::Save(ui, set) => {
+            if ui < user.len() {
+                user[ui] = set;
+                if save_sets(d, user) {
+                    notice(d, Tone::Success, "Đã lưu bộ tiêu chí. Bản nháp mới tạo từ bộ này sẽ dùng ngưỡng mới.");
+                }
+            }
+        }
+        SetOp::Delete(ui) => {
+            if ui < user.len() {
+                user.remove(ui);
+                save_sets(d, user);
+            }
+        }
+    }
+}
+
+pub fn import_set(d: &Dispatch, event: Event, state: &State) {
+    let d = d.clone();
+    let mut user: Vec<CriteriaSet> = state.user_sets.iter().cloned().collect();
+    let taken: Vec<(String, String)> = state.library().iter().map(|s| (s.id.clone(), s.version.clone())).collect();
+    wasm_bindgen_futures::spawn_local(async move {
+        let text = match crate::web::files::read_picked(event, store::MAX_IMPORT_BYTES).await {
+            Ok((_, t)) => t,
+            Err(msg) => return notice(&d, Tone::Error, msg),
+        };
+        match CriteriaSet::from_json(&text) {
+            Err(errors) => {
+                let list: Vec<String> = errors.iter().take(5).map(|e| e.to_string()).collect();
+                let more = if errors.len() > 5 { format!(" (và {} lỗi khác)", errors.len() - 5) } else { String::new() };
+                notice(&d, Tone::Error, format!("Tệp bộ tiêu chí không hợp lệ: {}{more}.", list.join("; ")));
+            }
+            Ok(mut set) => {
+                if taken.iter().any(|(id, v)| *id == set.id && *v == set.version) {
+                    set.version = format!("{}-nhap", set.version);
+                }
+                let name = set.name.clone();
+                user.push(set);
+                if save_sets(&d, user) {
+                    notice(&d, Tone::Success, format!("Đã nhập bộ tiêu chí “{name}”."));
+                }
+            }
+        }
+    });
+}

@@ -1,0 +1,397 @@
+//! The app's one state and its reducer. Every change goes through `State::reduce`; browser
+//! effects (saving, files) happen in `ui::app` around it, never in here.
+
+use crate::core::criteria::CriteriaSet;
+use crate::core::draft::{Draft, Judgement, NarrativePart, PeriodKind, UserThreshold};
+use crate::core::report::model::suggestion;
+use crate::core::scoring::{score, Scores};
+use crate::core::store::{DraftSummary, Envelope};
+use crate::web::storage::Corrupt;
+use std::rc::Rc;
+use yew::Reducible;
+
+/// An `Rc` compared by pointer: props holding big shared data stay cheap to compare.
+#[derive(Debug)]
+pub struct Shared<T>(pub Rc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// The open draft with its set and scores, always consistent: scores are recomputed by every
+/// edit, in the reducer.
+#[derive(Clone, PartialEq)]
+pub struct Doc {
+    pub draft: Shared<Draft>,
+    pub set: Shared<CriteriaSet>,
+    pub scores: Shared<Scores>,
+}
+
+impl Doc {
+    pub fn new(draft: Draft, set: Rc<CriteriaSet>) -> Doc {
+        let scores = score(&set, &draft);
+        Doc { draft: Shared(Rc::new(draft)), set: Shared(set), scores: Shared(Rc::new(scores)) }
+    }
+
+    pub fn envelope(&self, saved_at: String) -> Envelope {
+        Envelope::new((*self.draft).clone(), (*self.set).clone(), saved_at)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    Drafts,
+    Setup,
+    Assess,
+    Narrative,
+    Report,
+    Sets,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 6] = [Tab::Drafts, Tab::Setup, Tab::Assess, Tab::Narrative, Tab::Report, Tab::Sets];
+
+    pub fn label_vi(self) -> &'static str {
+        match self {
+            Tab::Drafts => "Bản nháp",
+            Tab::Setup => "Thông tin",
+            Tab::Assess => "Đánh giá",
+            Tab::Narrative => "Nội dung",
+            Tab::Report => "Báo cáo",
+            Tab::Sets => "Bộ tiêu chí",
+        }
+    }
+
+    pub fn needs_doc(self) -> bool {
+        matches!(self, Tab::Setup | Tab::Assess | Tab::Narrative | Tab::Report)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveStatus {
+    /// Nothing to save yet.
+    Idle,
+    /// Changes typed, not yet written.
+    Pending,
+    /// Written at this ISO time.
+    Saved(String),
+    Failed(String),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tone {
+    Info,
+    Success,
+    Error,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub tone: Tone,
+    pub text: String,
+}
+
+/// Fields of the report set-up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MetaField {
+    Name,
+    Commune,
+    Province,
+    ParentBody,
+    IssuingBody,
+    Region,
+    PeriodLabel,
+    Year,
+    DocNumber,
+    Place,
+    Date,
+    Recipients,
+    Answering,
+    SignatoryTitle,
+    SignatoryName,
+    CopiesTo,
+}
+
+/// One edit of the open draft.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    Meta(MetaField, String),
+    Disadvantaged(bool),
+    Period(PeriodKind),
+    Judgement(String, Judgement),
+    Numerator(String, String),
+    Denominator(String, String),
+    Value(String, String),
+    DataYear(String, String),
+    Note(String, String),
+    CriterionNote(u8, String),
+    ThresholdValue(String, String),
+    ThresholdSource(String, String),
+    Narrative(NarrativePart, String),
+    AcceptSuggestion(NarrativePart),
+}
+
+pub enum Action {
+    Edit(Edit),
+    Tab(Tab),
+    /// The list of stored drafts (after loading, saving, deleting, importing).
+    Drafts(Vec<DraftSummary>, Vec<Corrupt>),
+    Open(Envelope),
+    Close,
+    Saved { revision: u64, summary: DraftSummary },
+    SaveFailed { revision: u64, message: String },
+    /// Storage blocked: work in memory.
+    MemoryOnly,
+    Notice(Tone, String),
+    ClearNotice,
+    /// The same draft changed in another tab.
+    Conflict(Envelope),
+    /// Keep this tab's version: it will overwrite the other tab's on the next save.
+    KeepMine,
+    Library(Vec<CriteriaSet>),
+    Deleted(Envelope),
+    ForgetUndo,
+    AskReplace(Envelope),
+    ForgetReplace,
+    UpdateReady,
+    OfflineReady,
+    Online(bool),
+    Persisted(Option<bool>),
+}
+
+#[derive(Clone, PartialEq)]
+pub struct State {
+    pub shipped: Shared<Vec<CriteriaSet>>,
+    pub user_sets: Shared<Vec<CriteriaSet>>,
+    pub drafts: Vec<DraftSummary>,
+    pub corrupt: Vec<Corrupt>,
+    pub doc: Option<Doc>,
+    pub tab: Tab,
+    /// Counts edits of the open draft; autosave writes when it is ahead of `saved_revision`.
+    pub revision: u64,
+    pub saved_revision: u64,
+    pub save: SaveStatus,
+    pub memory_only: bool,
+    pub notice: Option<Notice>,
+    pub conflict: Option<Shared<Envelope>>,
+    pub undo: Option<Shared<Envelope>>,
+    pub replace: Option<Shared<Envelope>>,
+    pub update_ready: bool,
+    pub offline_ready: bool,
+    pub online: bool,
+    pub persisted: Option<bool>,
+}
+
+impl State {
+    pub fn new(shipped: Vec<CriteriaSet>) -> State {
+        State {
+            shipped: Shared(Rc::new(shipped)),
+            user_sets: Shared(Rc::new(vec![])),
+            drafts: vec![],
+            corrupt: vec![],
+            doc: None,
+            tab: Tab::Drafts,
+            revision: 0,
+            saved_revision: 0,
+            save: SaveStatus::Idle,
+            memory_only: false,
+            notice: None,
+            conflict: None,
+            undo: None,
+            replace: None,
+            update_ready: false,
+            offline_ready: false,
+            online: true,
+            persisted: None,
+        }
+    }
+
+    /// Every set the user can start a draft with: shipped first, then their own.
+    pub fn library(&self) -> Vec<&CriteriaSet> {
+        self.shipped.iter().chain(self.user_sets.iter()).collect()
+    }
+
+    pub fn unsaved(&self) -> bool {
+        self.doc.is_some() && self.revision > self.saved_revision
+    }
+}
+
+fn set_meta(d: &mut Draft, field: MetaField, v: String) {
+    let m = &mut d.meta;
+    match field {
+        MetaField::Name => d.name = v,
+        MetaField::Commune => m.commune = v,
+        MetaField::Province => m.province = v,
+        MetaField::ParentBody => m.parent_body = v,
+        MetaField::IssuingBody => m.issuing_body = v,
+        MetaField::Region => m.region = v,
+        MetaField::PeriodLabel => m.period_label = v,
+        // An unreadable year keeps the previous one; the input shows what was typed.
+        MetaField::Year => {
+            if let Ok(y) = v.trim().parse::<u16>() {
+                if (2000..=2100).contains(&y) {
+                    m.year = y;
+                }
+            }
+        }
+        MetaField::DocNumber => m.doc_number = v,
+        MetaField::Place => m.place = v,
+        MetaField::Date => m.date = crate::core::vn::Date::parse_iso(&v),
+        MetaField::Recipients => m.recipients = v,
+        MetaField::Answering => m.answering = v,
+        MetaField::SignatoryTitle => m.signatory_title = v,
+        MetaField::SignatoryName => m.signatory_name = v,
+        MetaField::CopiesTo => m.copies_to = v,
+    }
+}
+
+/// Applies one edit to a draft. Pure; the set and scores are needed only for suggestions.
+pub fn apply(d: &mut Draft, edit: Edit, set: &CriteriaSet, scores: &Scores) {
+    match edit {
+        Edit::Meta(f, v) => set_meta(d, f, v),
+        Edit::Disadvantaged(b) => d.meta.disadvantaged = b,
+        Edit::Period(p) => d.meta.period = p,
+        Edit::Judgement(code, j) => d.entries.entry(code).or_default().judgement = j,
+        Edit::Numerator(code, v) => d.entries.entry(code).or_default().numerator = v,
+        Edit::Denominator(code, v) => d.entries.entry(code).or_default().denominator = v,
+        Edit::Value(code, v) => d.entries.entry(code).or_default().value = v,
+        Edit::DataYear(code, v) => d.entries.entry(code).or_default().data_year = v,
+        Edit::Note(code, v) => d.entries.entry(code).or_default().note = v,
+        Edit::CriterionNote(n, v) => {
+            d.criterion_notes.insert(n, v);
+        }
+        Edit::ThresholdValue(code, v) => d.user_thresholds.entry(code).or_insert_with(UserThreshold::default).value = v,
+        Edit::ThresholdSource(code, v) => d.user_thresholds.entry(code).or_insert_with(UserThreshold::default).source = v,
+        Edit::Narrative(part, v) => *d.narrative.get_mut(part) = v,
+        Edit::AcceptSuggestion(part) => {
+            if let Some(s) = suggestion(part, set, d, scores) {
+                let cur = d.narrative.get_mut(part);
+                if cur.trim().is_empty() {
+                    *cur = s;
+                } else {
+                    cur.push('\n');
+                    cur.push_str(&s);
+                }
+            }
+        }
+    }
+    // Drop entries that became empty, so a draft stays as small as its content.
+    d.entries.retain(|_, e| !e.is_blank());
+    d.user_thresholds.retain(|_, t| !(t.value.is_empty() && t.source.is_empty()));
+    d.criterion_notes.retain(|_, n| !n.is_empty());
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::Edit(edit) => {
+                let Some(doc) = &s.doc else { return self };
+                let mut draft = (*doc.draft).clone();
+                apply(&mut draft, edit, &doc.set, &doc.scores);
+                if draft == *doc.draft {
+                    return self;
+                }
+                s.doc = Some(Doc::new(draft, doc.set.0.clone()));
+                s.revision += 1;
+                if !s.memory_only {
+                    s.save = SaveStatus::Pending;
+                }
+            }
+            Action::Tab(t) => {
+                if t.needs_doc() && s.doc.is_none() {
+                    s.tab = Tab::Drafts;
+                } else {
+                    s.tab = t;
+                }
+            }
+            Action::Drafts(list, corrupt) => {
+                s.drafts = list;
+                s.corrupt = corrupt;
+            }
+            Action::Open(env) => {
+                s.doc = Some(Doc::new(env.draft, Rc::new(env.set)));
+                s.revision += 1;
+                s.saved_revision = s.revision;
+                s.save = SaveStatus::Saved(env.saved_at);
+                s.conflict = None;
+                s.tab = Tab::Assess;
+            }
+            Action::Close => {
+                s.doc = None;
+                s.tab = Tab::Drafts;
+                s.save = SaveStatus::Idle;
+                s.conflict = None;
+            }
+            Action::Saved { revision, summary } => {
+                s.saved_revision = s.saved_revision.max(revision);
+                s.save = if s.revision > revision { SaveStatus::Pending } else { SaveStatus::Saved(summary.saved_at.clone()) };
+                match s.drafts.iter_mut().find(|d| d.id == summary.id) {
+                    Some(d) => *d = summary,
+                    None => s.drafts.insert(0, summary),
+                }
+            }
+            Action::SaveFailed { revision: _, message } => s.save = SaveStatus::Failed(message),
+            Action::MemoryOnly => {
+                s.memory_only = true;
+                s.save = SaveStatus::Idle;
+            }
+            Action::Notice(tone, text) => s.notice = Some(Notice { tone, text }),
+            Action::ClearNotice => s.notice = None,
+            Action::Conflict(env) => s.conflict = Some(Shared(Rc::new(env))),
+            Action::KeepMine => {
+                s.conflict = None;
+                // Force a save of this tab's version.
+                s.revision += 1;
+                s.save = SaveStatus::Pending;
+            }
+            Action::Library(sets) => s.user_sets = Shared(Rc::new(sets)),
+            Action::Deleted(env) => {
+                if s.doc.as_ref().is_some_and(|d| d.draft.id == env.draft.id) {
+                    s.doc = None;
+                    s.save = SaveStatus::Idle;
+                }
+                s.drafts.retain(|d| d.id != env.draft.id);
+                s.undo = Some(Shared(Rc::new(env)));
+            }
+            Action::ForgetUndo => s.undo = None,
+            Action::AskReplace(env) => s.replace = Some(Shared(Rc::new(env))),
+            Action::ForgetReplace => s.replace = None,
+            Action::UpdateReady => s.update_ready = true,
+            Action::OfflineReady => s.offline_ready = true,
+            Action::Online(b) => s.online = b,
+            Action::Persisted(p) => s.persisted = p,
+        }
+        Rc::new(s)
+    }
+}
+
+/// A new draft for a set, with sensible defaults for the report.
+pub fn new_draft(id: String, set: &CriteriaSet, today: Option<crate::core::vn::Date>) -> Draft {
+    let mut d = Draft { id, ..Draft::default() };
+    d.set = Some(crate::core::draft::SetRef { id: set.id.clone(), version: set.version.clone() });
+    let year = today.map(|t| t.year).unwrap_or(set.period.to);
+    d.meta.year = year;
+    d.meta.period = if today.is_some_and(|t| t.month <= 7) { PeriodKind::FirstHalf } else { PeriodKind::FullYear };
+    d.meta.date = today;
+    d.meta.signatory_title = "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH".into();
+    d.meta.copies_to = "Như trên;\nLưu: VT.".into();
+    d
+}

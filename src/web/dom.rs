@@ -1,0 +1,47 @@
+//! Small DOM helpers the UI needs outside Yew's tree.
+
+use wasm_bindgen::JsCast;
+
+/// Opens the `<details>` around the element with `id`, scrolls it into view and focuses its
+/// first input, so a finding or an unmet criterion "jumps to its place".
+pub fn jump_to(id: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(el) = doc.get_element_by_id(id) else { return };
+    let mut node = Some(el.clone());
+    while let Some(n) = node {
+        if n.tag_name().eq_ignore_ascii_case("details") {
+            let _ = n.set_attribute("open", "");
+        }
+        node = n.parent_element();
+    }
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_block(web_sys::ScrollLogicalPosition::Start);
+    el.scroll_into_view_with_scroll_into_view_options(&opts);
+    if let Ok(Some(input)) = el.query_selector("input, select, textarea") {
+        if let Ok(input) = input.dyn_into::<web_sys::HtmlElement>() {
+            let _ = input.focus();
+        }
+    }
+}
+
+/// Sets `open` on every criterion card, or removes it.
+pub fn set_all_open(open: bool) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    if let Ok(list) = doc.query_selector_all("details.criterion") {
+        for i in 0..list.length() {
+            if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                let _ = if open { el.set_attribute("open", "") } else { el.remove_attribute("open") };
+            }
+        }
+    }
+}
+
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
+pub fn online() -> bool {
+    web_sys::window().map(|w| w.navigator().on_line()).unwrap_or(true)
+}

@@ -1,0 +1,9 @@
+//! Browser effects, each in a small module. Nothing here decides anything: the core decides,
+//! the UI asks these modules to store, download, read files or talk to the service worker.
+
+pub mod clock;
+pub mod download;
+pub mod dom;
+pub mod files;
+pub mod storage;
+pub mod sw;

@@ -1,0 +1,149 @@
+//! Drafts and user criteria sets in localStorage, through gloo-storage, never panicking.
+//!
+//! gloo-storage's `LocalStorage::raw()` panics when storage is blocked (private windows,
+//! site data disabled), so every call here goes through `available()` first, which probes
+//! with web-sys and a test write. When storage is unavailable the app works in memory and
+//! says so.
+
+use crate::core::criteria::CriteriaSet;
+use crate::core::store::{self, Envelope, ReadError};
+use gloo_storage::{LocalStorage, Storage};
+
+pub const DRAFT_PREFIX: &str = "tieuchi.draft.";
+pub const CORRUPT_PREFIX: &str = "tieuchi.corrupt.";
+pub const SETS_KEY: &str = "tieuchi.sets";
+const PROBE_KEY: &str = "tieuchi.probe";
+
+/// Why a write failed, in words for the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveError {
+    Quota,
+    Unavailable,
+    Other(String),
+}
+
+impl SaveError {
+    pub fn message_vi(&self) -> String {
+        match self {
+            SaveError::Quota => "Bộ nhớ trình duyệt đã đầy. Bản đã lưu trước đó vẫn còn nguyên; hãy xuất tệp để sao lưu, rồi xóa bớt bản nháp cũ.".into(),
+            SaveError::Unavailable => "Trình duyệt đang chặn lưu trữ (cửa sổ ẩn danh hoặc đã tắt lưu dữ liệu trang web). Dữ liệu chỉ nằm trong trang này; hãy xuất tệp để không mất.".into(),
+            SaveError::Other(e) => format!("Không lưu được ({e}). Bản đã lưu trước đó vẫn còn nguyên; hãy xuất tệp để sao lưu."),
+        }
+    }
+}
+
+fn web_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Whether localStorage can be read and written here.
+pub fn available() -> bool {
+    let Some(s) = web_storage() else { return false };
+    s.set_item(PROBE_KEY, "1").is_ok() && s.remove_item(PROBE_KEY).is_ok()
+}
+
+fn classify(e: wasm_bindgen::JsValue) -> SaveError {
+    match gloo_utils::errors::JsError::try_from(e) {
+        Ok(js) if js.name == "QuotaExceededError" || js.message.to_lowercase().contains("quota") => SaveError::Quota,
+        Ok(js) => SaveError::Other(format!("{}: {}", js.name, js.message)),
+        Err(other) => SaveError::Other(other.to_string()),
+    }
+}
+
+/// Writes a raw string; on failure the previous value under `key` is untouched (setItem is
+/// all-or-nothing).
+pub fn write_raw(key: &str, value: &str) -> Result<(), SaveError> {
+    if !available() {
+        return Err(SaveError::Unavailable);
+    }
+    // `set` of a &str JSON-encodes it; write the text as it is through the raw Storage.
+    LocalStorage::raw().set_item(key, value).map_err(classify)
+}
+
+pub fn read_raw(key: &str) -> Option<String> {
+    if !available() {
+        return None;
+    }
+    LocalStorage::raw().get_item(key).ok().flatten()
+}
+
+pub fn remove(key: &str) {
+    if available() {
+        LocalStorage::delete(key);
+    }
+}
+
+pub fn draft_key(id: &str) -> String {
+    format!("{DRAFT_PREFIX}{id}")
+}
+
+pub fn save_draft(env: &Envelope) -> Result<String, SaveError> {
+    let text = env.to_json();
+    write_raw(&draft_key(&env.draft.id), &text)?;
+    Ok(text)
+}
+
+/// A stored entry that could not be read: set aside under its own key, offered as a file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Corrupt {
+    pub key: String,
+    pub reason: String,
+    pub size: usize,
+}
+
+fn keys() -> Vec<String> {
+    if !available() {
+        return vec![];
+    }
+    let s = LocalStorage::raw();
+    let n = s.length().unwrap_or(0);
+    (0..n).filter_map(|i| s.key(i).ok().flatten()).collect()
+}
+
+/// Every readable draft, newest first, and the entries that are not readable. An unreadable
+/// draft entry is moved aside (under `tieuchi.corrupt.*`) so it never blocks the app again,
+/// and kept byte for byte so the user can download it.
+pub fn load_drafts() -> (Vec<Envelope>, Vec<Corrupt>) {
+    let mut drafts = Vec::new();
+    for key in keys().into_iter().filter(|k| k.starts_with(DRAFT_PREFIX)) {
+        let Some(raw) = read_raw(&key) else { continue };
+        match store::read(&raw) {
+            Ok(env) if draft_key(&env.draft.id) == key => drafts.push(env),
+            Ok(_) | Err(_) => {
+                let aside = format!("{CORRUPT_PREFIX}{}", &key[DRAFT_PREFIX.len()..]);
+                if write_raw(&aside, &raw).is_ok() {
+                    remove(&key);
+                }
+            }
+        }
+    }
+    drafts.sort_by(|a, b| b.saved_at.cmp(&a.saved_at));
+    (drafts, corrupt_entries())
+}
+
+pub fn corrupt_entries() -> Vec<Corrupt> {
+    keys()
+        .into_iter()
+        .filter(|k| k.starts_with(CORRUPT_PREFIX))
+        .filter_map(|key| {
+            let raw = read_raw(&key)?;
+            let reason = match store::read(&raw) {
+                Err(e) => e.message_vi(),
+                Ok(_) => ReadError::Damaged("mã bản nháp không khớp".into()).message_vi(),
+            };
+            Some(Corrupt { key, reason, size: raw.len() })
+        })
+        .collect()
+}
+
+/// The user's own criteria sets (copies, imports).
+pub fn load_sets() -> Vec<CriteriaSet> {
+    let Some(raw) = read_raw(SETS_KEY) else { return vec![] };
+    let Ok(values) = serde_json::from_str::<Vec<serde_json::Value>>(&raw) else { return vec![] };
+    values.into_iter().filter_map(|v| CriteriaSet::from_json(&v.to_string()).ok()).collect()
+}
+
+pub fn save_sets(sets: &[CriteriaSet]) -> Result<(), SaveError> {
+    let text = serde_json::to_string(sets).map_err(|e| SaveError::Other(e.to_string()))?;
+    write_raw(SETS_KEY, &text)
+}

@@ -1,0 +1,113 @@
+//! The service worker: registration, "ready for offline use", and update notices.
+//!
+//! The worker itself (`sw.js`) is generated at build time by `scripts/gen-sw.sh` with the
+//! exact hashed files of the build. A new version waits until the user chooses to reload.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{ServiceWorker, ServiceWorkerRegistration, ServiceWorkerState};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SwEvent {
+    /// The app is cached and opens without network.
+    OfflineReady,
+    /// A new version is installed and waits for the user.
+    UpdateReady,
+}
+
+fn container() -> Option<web_sys::ServiceWorkerContainer> {
+    let w = web_sys::window()?;
+    // Absent on http:// other than localhost, and in some embedded browsers.
+    let has = js_sys::Reflect::has(&w.navigator(), &"serviceWorker".into()).unwrap_or(false);
+    has.then(|| w.navigator().service_worker())
+}
+
+fn watch(worker: ServiceWorker, notify: yew::Callback<SwEvent>, had_controller: bool) {
+    let w2 = worker.clone();
+    let on_state = Closure::<dyn FnMut()>::new(move || {
+        if w2.state() == ServiceWorkerState::Installed {
+            notify.emit(if had_controller { SwEvent::UpdateReady } else { SwEvent::OfflineReady });
+        } else if w2.state() == ServiceWorkerState::Activated && !had_controller {
+            notify.emit(SwEvent::OfflineReady);
+        }
+    });
+    worker.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
+    on_state.forget();
+}
+
+/// Registers `./sw.js` and reports what happens. Does nothing where service workers are not
+/// available; the app works online regardless.
+pub fn register(notify: yew::Callback<SwEvent>) {
+    let Some(c) = container() else { return };
+    let had_controller = c.controller().is_some();
+    wasm_bindgen_futures::spawn_local(async move {
+        let Ok(reg) = JsFuture::from(c.register("./sw.js")).await else { return };
+        let Ok(reg) = reg.dyn_into::<ServiceWorkerRegistration>() else { return };
+        if had_controller {
+            notify.emit(SwEvent::OfflineReady);
+        }
+        if reg.waiting().is_some() && had_controller {
+            notify.emit(SwEvent::UpdateReady);
+        }
+        if let Some(w) = reg.installing() {
+            watch(w, notify.clone(), had_controller);
+        }
+        let reg2 = reg.clone();
+        let n2 = notify.clone();
+        let on_found = Closure::<dyn FnMut()>::new(move || {
+            if let Some(w) = reg2.installing() {
+                watch(w, n2.clone(), had_controller);
+            }
+        });
+        reg.set_onupdatefound(Some(on_found.as_ref().unchecked_ref()));
+        on_found.forget();
+        // Look for a new version now and then while the app stays open.
+        let reg3 = reg.clone();
+        gloo_timers::callback::Interval::new(30 * 60 * 1000, move || {
+            let _ = reg3.update();
+        })
+        .forget();
+    });
+}
+
+/// Asks the waiting worker to take over, then reloads once it has. Called only when the user
+/// chose to reload, after the draft has been saved.
+pub fn apply_update() {
+    let Some(c) = container() else { return };
+    let on_change = Closure::<dyn FnMut()>::new(move || {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().reload();
+        }
+    });
+    c.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
+    on_change.forget();
+    wasm_bindgen_futures::spawn_local(async move {
+        let Ok(reg) = JsFuture::from(c.get_registration()).await else { return };
+        let Ok(reg) = reg.dyn_into::<ServiceWorkerRegistration>() else { return };
+        match reg.waiting() {
+            Some(w) => {
+                let _ = w.post_message(&"skip-waiting".into());
+            }
+            None => {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.location().reload();
+                }
+            }
+        }
+    });
+}
+
+/// Asks the browser to keep our storage (`navigator.storage.persist()`); reports the answer.
+pub fn request_persistence(done: yew::Callback<Option<bool>>) {
+    let Some(w) = web_sys::window() else { return done.emit(None) };
+    let nav = w.navigator();
+    if !js_sys::Reflect::has(&nav, &"storage".into()).unwrap_or(false) {
+        return done.emit(None);
+    }
+    let Ok(p) = nav.storage().persist() else { return done.emit(None) };
+    wasm_bindgen_futures::spawn_local(async move {
+        let granted = JsFuture::from(p).await.ok().and_then(|v| v.as_bool());
+        done.emit(granted);
+    });
+}
