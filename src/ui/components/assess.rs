@@ -158,6 +158,8 @@ fn number_feedback(text: &str) -> (Option<AttrValue>, Option<AttrValue>) {
         return (None, None);
     }
     match Dec::parse_vn(text) {
+        // Show the reading only where it is not obvious: separators or a unit were typed.
+        Ok(_) if text.trim().chars().all(|c| c.is_ascii_digit()) => (None, None),
         Ok(v) => (Some(format!("Đã hiểu: {}", v.fmt_vn_short(6)).into()), None),
         Err(e) => (None, Some(e.message_vi().into())),
     }

@@ -27,6 +27,7 @@ pub fn Summary(p: &SummaryProps) -> Html {
         let open = open.clone();
         Callback::from(move |_| open.set(!*open))
     };
+    let unmet = s.unmet_numbers();
     let jump = |anchor: String| {
         let on = p.on_jump.clone();
         Callback::from(move |e: MouseEvent| {
@@ -40,13 +41,13 @@ pub fn Summary(p: &SummaryProps) -> Html {
                 <p class="score" id="summary-score" aria-live="polite"><strong>{ format!("Đạt {met}/{total} tiêu chí") }</strong></p>
                 <progress max={total.to_string()} value={met.to_string()} aria-labelledby="summary-score"></progress>
                 <button type="button" class={classes!("findings-toggle", (errors > 0).then_some("has-errors"))} onclick={toggle} aria-expanded={(*open).to_string()} aria-controls="findings-list">
-                    { format!("Cần xem lại: {} lỗi, {} lưu ý", errors, warnings) }
+                    { format!("{} chưa đạt · {} lỗi · {} lưu ý", unmet.len(), errors, warnings) }
                 </button>
             </div>
-            if !s.unmet_numbers().is_empty() {
-                <p class="unmet">
+            if !unmet.is_empty() {
+                <p class={classes!("unmet", (!*open).then_some("wide-only"))}>
                     <span>{ "Chưa đạt: " }</span>
-                    { for s.unmet_numbers().into_iter().map(|n| html! {
+                    { for unmet.iter().map(|&n| html! {
                         <a href={format!("#{}", criterion_anchor(n))} onclick={jump(criterion_anchor(n))}
                            title={p.set.criteria.iter().find(|c| c.number == n).map(|c| c.name.clone()).unwrap_or_default()}>{ format!("TC {n}") }</a>
                     }) }

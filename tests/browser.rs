@@ -1,0 +1,116 @@
+//! Browser tests (wasm-bindgen-test, headless Chromium) of the storage module against real
+//! localStorage: quota, corrupted entries, migrations of every frozen fixture.
+#![cfg(target_arch = "wasm32")]
+
+use tieuchi::core::store::{self, Envelope};
+use tieuchi::web::storage::{self, SaveError};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn clear() {
+    if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = s.clear();
+    }
+}
+
+fn example() -> Envelope {
+    store::read(include_str!("fixtures/envelope-v1.json")).expect("fixture")
+}
+
+#[wasm_bindgen_test]
+fn storage_is_available_and_round_trips_a_draft() {
+    clear();
+    assert!(storage::available());
+    let env = example();
+    let text = storage::save_draft(&env).expect("saved");
+    assert_eq!(storage::read_raw(&storage::draft_key(&env.draft.id)).as_deref(), Some(text.as_str()));
+    let (drafts, corrupt) = storage::load_drafts();
+    assert_eq!(drafts, vec![env]);
+    assert!(corrupt.is_empty());
+    clear();
+}
+
+#[wasm_bindgen_test]
+fn quota_exceeded_keeps_everything_saved_before() {
+    clear();
+    let env = example();
+    let before = storage::save_draft(&env).expect("first save");
+    // Fill storage with 512 KB blocks until the browser refuses.
+    let block = "x".repeat(512 * 1024);
+    let mut filled = 0;
+    let err = loop {
+        match storage::write_raw(&format!("tieuchi.filler.{filled}"), &block) {
+            Ok(()) => filled += 1,
+            Err(e) => break e,
+        }
+        assert!(filled < 200, "storage never ran out");
+    };
+    assert_eq!(err, SaveError::Quota, "a full storage is reported as such");
+    assert!(err.message_vi().contains("vẫn còn nguyên"));
+    // Saving a bigger version of the draft now fails…
+    let mut bigger = env.clone();
+    bigger.draft.narrative.achievements = "y".repeat(600 * 1024);
+    assert_eq!(storage::save_draft(&bigger), Err(SaveError::Quota));
+    // …and the previous copy is intact, byte for byte.
+    assert_eq!(storage::read_raw(&storage::draft_key(&env.draft.id)).as_deref(), Some(before.as_str()));
+    assert_eq!(storage::load_drafts().0, vec![env]);
+    clear();
+}
+
+#[wasm_bindgen_test]
+fn corrupted_entries_are_set_aside_and_kept_byte_for_byte() {
+    clear();
+    let env = example();
+    storage::save_draft(&env).unwrap();
+    let planted = [
+        ("tieuchi.draft.broken", "{\"app\": \"tieuchi\", \"schema\": 1, \"draft\": {"),
+        ("tieuchi.draft.other", "[1, 2, 3]"),
+        ("tieuchi.draft.wrongid", &example().to_json()),
+    ];
+    for (k, v) in planted {
+        storage::write_raw(k, v).unwrap();
+    }
+    let (drafts, corrupt) = storage::load_drafts();
+    assert_eq!(drafts, vec![env.clone()], "the good draft still loads");
+    assert_eq!(corrupt.len(), 3);
+    for (k, v) in planted {
+        assert_eq!(storage::read_raw(k), None, "{k} moved out of the drafts");
+        let aside = k.replace("tieuchi.draft.", "tieuchi.corrupt.");
+        assert_eq!(storage::read_raw(&aside).as_deref(), Some(v), "{aside} kept as it was");
+        assert!(corrupt.iter().any(|c| c.key == aside && !c.reason.is_empty()));
+    }
+    // A second start-up finds the same, and does not fail.
+    let (drafts, corrupt) = storage::load_drafts();
+    assert_eq!(drafts.len(), 1);
+    assert_eq!(corrupt.len(), 3);
+    clear();
+}
+
+#[wasm_bindgen_test]
+fn every_frozen_schema_migrates_in_the_browser() {
+    // One entry per schema version ever written.
+    let fixtures = [include_str!("fixtures/envelope-v1.json")];
+    assert_eq!(fixtures.len() as u32, store::SCHEMA);
+    for (i, text) in fixtures.iter().enumerate() {
+        clear();
+        let raw_env = store::read(text).unwrap_or_else(|e| panic!("v{}: {e:?}", i + 1));
+        storage::write_raw(&storage::draft_key(&raw_env.draft.id), text).unwrap();
+        let (drafts, corrupt) = storage::load_drafts();
+        assert!(corrupt.is_empty());
+        assert_eq!(drafts[0].schema, store::SCHEMA);
+        assert_eq!(drafts[0].draft, raw_env.draft);
+    }
+    clear();
+}
+
+#[wasm_bindgen_test]
+fn user_sets_survive_and_bad_ones_are_skipped() {
+    clear();
+    let sets = tieuchi::core::sets::shipped();
+    storage::save_sets(&sets[..1]).unwrap();
+    assert_eq!(storage::load_sets(), sets[..1].to_vec());
+    storage::write_raw(storage::SETS_KEY, "not json").unwrap();
+    assert!(storage::load_sets().is_empty());
+    clear();
+}

@@ -1,0 +1,126 @@
+// Shared helpers of the end-to-end tests: a static server for dist/, Debian's Chromium, and
+// readers for the downloaded .docx.
+import { chromium } from 'playwright-core';
+import { createServer } from 'node:http';
+import { readFile, stat, mkdtemp } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DIST = process.env.TIEUCHI_DIST || path.join(ROOT, 'dist');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
+  '.css': 'text/css', '.json': 'application/json', '.webmanifest': 'application/manifest+json',
+  '.png': 'image/png', '.svg': 'image/svg+xml',
+};
+
+/** Serves `root` on 127.0.0.1 under `prefix` ("/" or "/ntm/"); records every request. */
+export async function serve({ root = DIST, prefix = '/' } = {}) {
+  const state = { root, requests: [] };
+  const server = createServer(async (req, res) => {
+    state.requests.push(req.url);
+    const url = new URL(req.url, 'http://x');
+    if (!url.pathname.startsWith(prefix)) { res.writeHead(404).end(); return; }
+    let rel = decodeURIComponent(url.pathname.slice(prefix.length)) || 'index.html';
+    if (rel.endsWith('/')) rel += 'index.html';
+    const file = path.join(state.root, rel);
+    if (!file.startsWith(state.root)) { res.writeHead(403).end(); return; }
+    try {
+      const s = await stat(file);
+      if (!s.isFile()) throw new Error('not a file');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-cache' });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    }
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}${prefix}`,
+    origin: `http://127.0.0.1:${port}`,
+    requests: state.requests,
+    setRoot: (r) => { state.root = r; },
+    close: () => new Promise((r) => server.close(r)),
+  };
+}
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-quic', '--disable-dev-shm-usage',
+];
+
+export async function launch() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+}
+
+/** A phone-sized context, with a list of requests to other origins and of page errors. */
+export async function phone(browser, opts = {}) {
+  const ctx = await browser.newContext({ viewport: { width: 360, height: 640 }, acceptDownloads: true, ...opts });
+  ctx.foreign = [];
+  ctx.errors = [];
+  ctx.on('request', (r) => {
+    const u = new URL(r.url());
+    if (!['127.0.0.1', 'localhost'].includes(u.hostname) && !['data:', 'blob:'].includes(u.protocol)) ctx.foreign.push(r.url());
+  });
+  ctx.on('page', (p) => p.on('pageerror', (e) => ctx.errors.push(e.message)));
+  return ctx;
+}
+
+/** Opens the app and waits until Yew has rendered. */
+export async function openApp(page, url) {
+  await page.goto(url);
+  await page.getByRole('heading', { name: 'Tự đánh giá xã nông thôn mới' }).waitFor();
+}
+
+export async function newDraft(page, setName = /Lạng Sơn/) {
+  const select = page.getByLabel('Bộ tiêu chí cho bản nháp mới');
+  const options = await select.locator('option').allTextContents();
+  const i = options.findIndex((o) => setName.test(o));
+  await select.selectOption({ index: i < 0 ? 0 : i });
+  await page.getByRole('button', { name: 'Tạo bản nháp mới' }).click();
+  await page.getByLabel('Tên xã (không ghi chữ “xã”)').waitFor();
+}
+
+/** Waits until the status line says the draft is saved. */
+export async function saved(page) {
+  await page.locator('#save-status', { hasText: 'Đã lưu lúc' }).waitFor({ timeout: 5000 });
+}
+
+export async function openCriterion(page, n) {
+  const card = page.locator(`#crit-${n}`);
+  if (!(await card.evaluate((el) => el.open))) await card.locator(':scope > summary').click();
+}
+
+/** The text of word/document.xml of a .docx, one paragraph a line (read with Python's zipfile). */
+export function docxText(file) {
+  const py = `
+import re, sys, zipfile
+xml = zipfile.ZipFile(sys.argv[1]).read('word/document.xml').decode('utf-8')
+paras = re.findall(r'<w:p[ >].*?</w:p>', xml, flags=re.S)
+import html
+for p in paras:
+    print(html.unescape(''.join(re.findall(r'<w:t[^>]*>(.*?)</w:t>', p, flags=re.S))))
+`;
+  return execFileSync('python3', ['-c', py, file], { encoding: 'utf-8' });
+}
+
+/** Converts a .docx to PDF with LibreOffice; returns { pages, text }. */
+export async function docxToPdf(file) {
+  const out = await mkdtemp(path.join(tmpdir(), 'tieuchi-pdf-'));
+  const profile = await mkdtemp(path.join(tmpdir(), 'tieuchi-lo-'));
+  execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', out, file], { stdio: 'pipe', timeout: 180000 });
+  const pdf = path.join(out, path.basename(file).replace(/\.docx$/, '.pdf'));
+  const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf-8' });
+  const pages = Number(/Pages:\s+(\d+)/.exec(info)[1]);
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf-8' });
+  return { pages, text, pdf };
+}
+
+export async function tmp(prefix = 'tieuchi-') {
+  return mkdtemp(path.join(tmpdir(), prefix));
+}
