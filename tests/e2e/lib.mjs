@@ -104,7 +104,8 @@ xml = zipfile.ZipFile(sys.argv[1]).read('word/document.xml').decode('utf-8')
 paras = re.findall(r'<w:p[ >].*?</w:p>', xml, flags=re.S)
 import html
 for p in paras:
-    print(html.unescape(''.join(re.findall(r'<w:t[^>]*>(.*?)</w:t>', p, flags=re.S))))
+    parts = re.findall(r'<w:t[^>]*>(.*?)</w:t>|(<w:br/>)', p, flags=re.S)
+    print(html.unescape(''.join(t if not br else '\\n' for t, br in parts)))
 `;
   return execFileSync('python3', ['-c', py, file], { encoding: 'utf-8' });
 }

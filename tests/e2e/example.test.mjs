@@ -1,0 +1,107 @@
+// The whole example report (xã Liên Sơn, 6 tháng đầu năm 2024) typed in at a phone viewport:
+// every indicator's status, the criterion statuses, "Đạt 11/19", and a downloaded report whose
+// text equals the golden snapshot of the native test, byte for byte.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { serve, launch, phone, openApp, newDraft, saved, openCriterion, docxText, tmp, ROOT } from './lib.mjs';
+
+const fixture = JSON.parse(readFileSync(path.join(ROOT, 'tests/fixtures/lien-son-2024-h1.draft.json'), 'utf-8'));
+const golden = readFileSync(path.join(ROOT, 'tests/fixtures/lien-son-2024-h1.report.txt'), 'utf-8');
+const set = JSON.parse(readFileSync(path.join(ROOT, 'criteria/lang-son-xa-ntm-2022-2025.json'), 'utf-8'));
+
+// The statuses the rules give (see tests/scoring.rs), as the badges say them.
+const MET = 'Đạt', NOT = 'Chưa đạt', NA = 'Không áp dụng (tính là đạt)', PENDING = 'Chưa đánh giá';
+const expected = {
+  '1.1': MET, '1.2': MET, '2.1': PENDING, '2.2': PENDING, '2.3': PENDING, '2.4': NOT, '3.1': MET, '3.2': MET,
+  '4.1': NOT, '4.2': MET, '5': NOT, '6.1': NOT, '6.2': NOT, '6.3': NOT, '7': MET, '8.1': MET, '8.2': MET,
+  '8.3': MET, '8.4': MET, '9.1': MET, '9.2': MET, '10': NOT, '11': PENDING, '12.1': MET, '12.2': MET,
+  '13.1': MET, '13.2': NOT, '13.3': NOT, '13.4': NA, '13.5': PENDING, '14.1': MET, '14.2': MET, '15.1': MET,
+  '15.2': MET, '15.3': MET, '15.4': MET, '16': MET, '17.1': NOT, '17.2': NA, '17.3': NOT, '17.4': MET,
+  '17.5': MET, '17.6': NOT, '17.7': NOT, '17.8': NOT, '17.9': NA, '17.10': NOT, '17.11': NOT, '17.12': MET,
+  '18.1': MET, '18.2': MET, '18.3': MET, '18.4': MET, '18.5': MET, '18.6': MET, '19.1': MET, '19.2': MET,
+};
+const criteriaMet = [1, 3, 7, 8, 9, 12, 14, 15, 16, 18, 19];
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const JUDGEMENT = { met: 'met', not_met: 'not_met', not_applicable: 'na', none: 'none' };
+
+test('the whole example report, entered on a phone', async () => {
+  const ctx = await phone(browser);
+  const page = await ctx.newPage();
+  await openApp(page, server.url);
+  await newDraft(page, /Lạng Sơn/);
+
+  const m = fixture.meta;
+  const fill = (label, v) => page.getByLabel(label, { exact: true }).fill(v);
+  await fill('Tên xã (không ghi chữ “xã”)', m.commune);
+  await fill('Tỉnh', m.province);
+  await page.getByLabel('Kỳ báo cáo', { exact: true }).selectOption('h1');
+  await fill('Năm', String(m.year));
+  await fill('Cơ quan cấp trên (dòng đầu góc trái)', m.parent_body);
+  await fill('Số văn bản', m.doc_number);
+  await fill('Địa danh', m.place);
+  await fill('Ngày ban hành', '2024-06-26');
+  await fill('Kính gửi (mỗi nơi một dòng)', m.recipients);
+  await fill('Thực hiện văn bản (mỗi văn bản một dòng, VD: Thực hiện công văn số …)', m.answering);
+  await fill('Chức vụ người ký (mỗi dòng một dòng in)', m.signatory_title);
+  await fill('Họ và tên người ký', m.signatory_name);
+  await fill('Nơi nhận (mỗi nơi một dòng)', m.copies_to);
+
+  await page.getByRole('button', { name: 'Đánh giá' }).click();
+  for (const c of set.criteria) {
+    await openCriterion(page, c.number);
+    const note = fixture.criterion_notes[String(c.number)];
+    if (note) await page.getByLabel(`Tiêu chí ${c.number}: nội dung chung đưa vào báo cáo (không bắt buộc)`).fill(note);
+    for (const ind of c.indicators) {
+      const e = fixture.entries[ind.code];
+      if (!e) continue;
+      const code = ind.code;
+      if (e.numerator !== undefined) await page.getByLabel(new RegExp(`^Chỉ tiêu ${code.replace('.', '\\.')}: ${ind.kind.numerator}`)).fill(e.numerator);
+      if (e.denominator !== undefined) await page.getByLabel(new RegExp(`^Chỉ tiêu ${code.replace('.', '\\.')}: ${ind.kind.denominator}`)).fill(e.denominator);
+      if (e.value !== undefined) {
+        const label = ind.kind.type === 'percent' ? `Chỉ tiêu ${code}: hoặc tỷ lệ (%) nếu không có số đếm` : `Chỉ tiêu ${code}: ${ind.short} (${ind.kind.unit})`;
+        await page.getByLabel(label, { exact: true }).fill(e.value);
+      }
+      if (e.data_year) await page.getByLabel(`Chỉ tiêu ${code}: năm của số liệu`).fill(e.data_year);
+      if (e.judgement && e.judgement !== 'none') await page.getByLabel(`Chỉ tiêu ${code}: đánh giá`).selectOption(JUDGEMENT[e.judgement]);
+      if (e.note) await page.getByLabel(`Chỉ tiêu ${code}: nhận xét, căn cứ (đưa vào báo cáo)`).fill(e.note);
+    }
+  }
+
+  for (const [code, label] of Object.entries(expected)) {
+    const badge = page.locator(`#ind-${code.replace('.', '-')} .indicator-head .badge`);
+    assert.equal((await badge.innerText()).replace(/^\S+\s/, ''), label, `indicator ${code}`);
+  }
+  for (const c of set.criteria) {
+    const badge = page.locator(`#crit-${c.number} > summary .badge`);
+    const text = await badge.innerText();
+    assert.equal(/Đạt$/.test(text) && !/Chưa/.test(text), criteriaMet.includes(c.number), `criterion ${c.number}: ${text}`);
+  }
+  await page.getByText('Đạt 11/19 tiêu chí').waitFor();
+  // No horizontal scrolling at 360 px.
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 360);
+
+  await page.getByRole('button', { name: 'Nội dung' }).click();
+  const parts = { communication: 'Công tác tuyên truyền, vận động', organisation: 'Bộ máy tổ chức thực hiện Chương trình',
+    achievements: 'Những kết quả nổi bật đã đạt được', limitations: 'Hạn chế, tồn tại', causes: 'Nguyên nhân của tồn tại, hạn chế',
+    goals: 'Mục tiêu', tasks: 'Nhiệm vụ trọng tâm', solutions: 'Giải pháp thực hiện' };
+  for (const [key, label] of Object.entries(parts)) await page.getByLabel(label, { exact: true }).fill(fixture.narrative[key]);
+  await saved(page);
+
+  await page.getByRole('button', { name: 'Báo cáo' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải báo cáo (.docx)' }).click()]);
+  assert.equal(download.suggestedFilename(), 'bao-cao-ntm-lien-son-6-thang-dau-nam-2024.docx');
+  const file = path.join(await tmp(), download.suggestedFilename());
+  await download.saveAs(file);
+  const got = docxText(file);
+  const gotFile = path.join(await tmp(), 'report.txt');
+  writeFileSync(gotFile, got);
+  assert.ok(got === golden, `the report built in the browser equals the native golden snapshot (diff ${gotFile} tests/fixtures/lien-son-2024-h1.report.txt)`);
+  assert.deepEqual(ctx.errors, []);
+  await ctx.close();
+});
