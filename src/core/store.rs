@@ -68,6 +68,8 @@ pub enum ReadError {
     NotJson,
     Truncated,
     NotOurs,
+    /// Bytes that were not UTF-8 (a file saved in another encoding): text would come out garbled.
+    Encoding,
     Newer(u32),
     Damaged(String),
     BadSet(String),
@@ -80,6 +82,7 @@ impl ReadError {
             ReadError::NotJson => "Tệp không phải là tệp bản nháp (không đúng định dạng JSON).".into(),
             ReadError::Truncated => "Tệp bị cắt cụt hoặc chưa tải xong. Hãy xuất lại tệp từ máy gốc.".into(),
             ReadError::NotOurs => "Tệp JSON này không phải bản nháp của ứng dụng đánh giá tiêu chí nông thôn mới.".into(),
+            ReadError::Encoding => "Tệp bị lỗi mã hóa ký tự (không phải UTF-8), tiếng Việt sẽ bị sai. Hãy xuất lại tệp từ ứng dụng.".into(),
             ReadError::Newer(v) => format!("Tệp được tạo bởi phiên bản ứng dụng mới hơn (định dạng {v}). Hãy tải lại trang để cập nhật ứng dụng rồi nhập lại."),
             ReadError::Damaged(d) => format!("Tệp bản nháp bị hỏng: {d}."),
             ReadError::BadSet(d) => format!("Bộ tiêu chí trong tệp không hợp lệ: {d}."),
@@ -113,6 +116,10 @@ pub fn read(text: &str) -> Result<Envelope, ReadError> {
     })?;
     if value.get("app").and_then(Value::as_str) != Some(APP) {
         return Err(ReadError::NotOurs);
+    }
+    // Browsers decode invalid UTF-8 as U+FFFD; such a file would import with garbled text.
+    if text.contains('\u{fffd}') {
+        return Err(ReadError::Encoding);
     }
     let schema = value.get("schema").and_then(Value::as_u64).ok_or(ReadError::Damaged("thiếu phiên bản định dạng".into()))?;
     let schema = u32::try_from(schema).map_err(|_| ReadError::Newer(u32::MAX))?;

@@ -1,0 +1,194 @@
+// Drafts that are never lost: close at once, random edits with reloads, bad imports that
+// change nothing, two tabs, delete with undo, next period, export and import on another device.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { serve, launch, phone, openApp, newDraft, saved, openCriterion, tmp, ROOT } from './lib.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const COMMUNE = 'Tên xã (không ghi chữ “xã”)';
+const snapshot = (page) => page.evaluate(() => Object.fromEntries(Object.keys(localStorage).sort().map((k) => [k, localStorage.getItem(k)])));
+
+test('typing then closing the page at once loses nothing', async () => {
+  const ctx = await phone(browser);
+  let page = await ctx.newPage();
+  await openApp(page, server.url);
+  await newDraft(page);
+  await page.getByLabel(COMMUNE).fill('Hữu Lũng');
+  await page.close({ runBeforeUnload: true });
+  page = await ctx.newPage();
+  await openApp(page, server.url);
+  await page.getByRole('button', { name: 'Thông tin' }).click();
+  assert.equal(await page.getByLabel(COMMUNE).inputValue(), 'Hữu Lũng');
+  await ctx.close();
+});
+
+test('100 random edits with a reload every few edits end in exactly the expected state', async () => {
+  const ctx = await phone(browser);
+  const page = await ctx.newPage();
+  await openApp(page, server.url);
+  await newDraft(page);
+  let seed = 20261130;
+  const rand = (n) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+  const fields = [
+    { tab: 'Thông tin', label: COMMUNE, kind: 'text' },
+    { tab: 'Thông tin', label: 'Họ và tên người ký', kind: 'text' },
+    { tab: 'Đánh giá', crit: 4, label: /^Chỉ tiêu 4\.2: Số hộ đăng ký/, kind: 'number' },
+    { tab: 'Đánh giá', crit: 4, label: /^Chỉ tiêu 4\.2: Tổng số hộ/, kind: 'number' },
+    { tab: 'Đánh giá', crit: 13, label: 'Chỉ tiêu 13.4: nhận xét, căn cứ (đưa vào báo cáo)', kind: 'text' },
+    { tab: 'Đánh giá', crit: 13, label: 'Chỉ tiêu 13.4: đánh giá', kind: 'select', options: ['none', 'met', 'not_met', 'na'] },
+    { tab: 'Nội dung', label: 'Mục tiêu', kind: 'text' },
+  ];
+  const expected = new Map();
+  const words = ['Chi Lăng', 'Đồng Đăng', 'Tân Thành', 'Vạn Linh', 'Hòa Bình', 'Quang Lang'];
+  const locate = async (f) => {
+    await page.getByRole('button', { name: f.tab, exact: true }).click();
+    if (f.crit) await openCriterion(page, f.crit);
+    return page.getByLabel(f.label, typeof f.label === 'string' ? { exact: true } : {});
+  };
+  for (let i = 0; i < 100; i++) {
+    const f = fields[rand(fields.length)];
+    const el = await locate(f);
+    let v;
+    if (f.kind === 'select') { v = f.options[rand(f.options.length)]; await el.selectOption(v); }
+    else if (f.kind === 'number') { v = String(rand(500)); await el.fill(v); }
+    else { v = `${words[rand(words.length)]} ${i}`; await el.fill(v); }
+    expected.set(f, v);
+    if (i % 7 === 6) await page.reload(); // at once, without waiting for the autosave
+  }
+  await page.reload();
+  for (const [f, v] of expected) {
+    const el = await locate(f);
+    assert.equal(await el.inputValue(), v, `${f.label}`);
+  }
+  await ctx.close();
+});
+
+test('bad import files are rejected with a message and change nothing', async () => {
+  const ctx = await phone(browser);
+  const page = await ctx.newPage();
+  await openApp(page, server.url);
+  await newDraft(page);
+  await page.getByLabel(COMMUNE).fill('Liên Sơn');
+  await saved(page);
+  await page.getByRole('button', { name: 'Bản nháp' }).click();
+  const before = await snapshot(page);
+  const dir = path.join(ROOT, 'tests/fixtures/bad-imports');
+  const files = readdirSync(dir).sort();
+  assert.ok(files.length >= 20);
+  for (const name of files) {
+    await page.locator('#import-draft').setInputFiles(path.join(dir, name));
+    const notice = page.locator('.notice.error[role=alert]').filter({ hasText: /Không nhập được tệp|Tệp quá lớn/ });
+    await notice.waitFor({ timeout: 5000 }).catch(async (e) => {
+      throw new Error(`${name}: no rejection message (banners: ${await page.locator('.banners').innerText()})`, { cause: e });
+    });
+    assert.ok((await notice.innerText()).length > 30, name);
+    await notice.getByRole('button', { name: 'Đóng thông báo' }).click();
+    assert.deepEqual(await snapshot(page), before, `${name} changed stored data`);
+  }
+  assert.deepEqual(ctx.errors, []);
+  await ctx.close();
+});
+
+test('export, then import on another device: same draft, same scores', async () => {
+  const a = await phone(browser);
+  const page = await a.newPage();
+  await openApp(page, server.url);
+  await newDraft(page);
+  await page.getByLabel(COMMUNE).fill('Chi Lăng');
+  await page.getByRole('button', { name: 'Đánh giá' }).click();
+  await openCriterion(page, 1);
+  await page.getByLabel('Chỉ tiêu 1.1: đánh giá').selectOption('met');
+  await page.getByLabel('Chỉ tiêu 1.2: đánh giá').selectOption('met');
+  await page.getByText('Đạt 1/19 tiêu chí').waitFor();
+  await saved(page);
+  await page.getByRole('button', { name: 'Bản nháp' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất tệp' }).first().click()]);
+  const file = path.join(await tmp(), download.suggestedFilename());
+  await download.saveAs(file);
+  assert.match(download.suggestedFilename(), /^ban-nhap-ntm-chi-lang-.*\.json$/);
+
+  const b = await phone(browser);
+  const other = await b.newPage();
+  await openApp(other, server.url);
+  await other.locator('#import-draft').setInputFiles(file);
+  await other.getByText('Đã nhập bản nháp.').waitFor();
+  await other.getByText('Đạt 1/19 tiêu chí').waitFor();
+  // The same file again: it exists, so the app asks.
+  await other.getByRole('button', { name: 'Bản nháp' }).click();
+  await other.locator('#import-draft').setInputFiles(file);
+  await other.getByRole('button', { name: 'Giữ cả hai' }).click();
+  await other.getByRole('button', { name: 'Bản nháp' }).click();
+  assert.equal(await other.locator('.draft-item').count(), 2);
+  await a.close();
+  await b.close();
+});
+
+test('a change in another tab is noticed and never silently overwritten', async () => {
+  const ctx = await phone(browser);
+  const one = await ctx.newPage();
+  await openApp(one, server.url);
+  await newDraft(one);
+  await one.getByLabel(COMMUNE).fill('Bản một');
+  await saved(one);
+  const two = await ctx.newPage();
+  await openApp(two, server.url);
+  await two.getByRole('button', { name: 'Thông tin' }).click();
+  await two.getByLabel(COMMUNE).fill('Bản hai');
+  await saved(two);
+  await one.getByText('vừa được sửa ở một thẻ (cửa sổ) khác').waitFor();
+  // Tab one keeps its own text on screen and does not write it over tab two's.
+  await one.getByLabel(COMMUNE).fill('Bản một sửa');
+  await one.waitForTimeout(900);
+  const stored = await one.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith('tieuchi.draft.')).map(([, v]) => JSON.parse(v).commune));
+  assert.deepEqual(stored, ['Bản hai']);
+  await one.getByRole('button', { name: 'Dùng bản ở thẻ kia' }).click();
+  await one.getByRole('button', { name: 'Thông tin' }).click();
+  assert.equal(await one.getByLabel(COMMUNE).inputValue(), 'Bản hai');
+  await ctx.close();
+});
+
+test('delete with undo, and the next reporting period', async () => {
+  const ctx = await phone(browser);
+  const page = await ctx.newPage();
+  await openApp(page, server.url);
+  await newDraft(page);
+  await page.getByLabel(COMMUNE).fill('Vân Nham');
+  await page.getByLabel('Kỳ báo cáo', { exact: true }).selectOption('h1');
+  await page.getByLabel('Năm', { exact: true }).fill('2025');
+  await page.getByLabel('Mục tiêu').waitFor({ state: 'detached' }).catch(() => {});
+  await saved(page);
+  await page.getByRole('button', { name: 'Bản nháp' }).click();
+  await page.getByRole('button', { name: 'Tạo kỳ báo cáo tiếp theo' }).click();
+  await page.getByText('Đã tạo bản nháp năm 2025').waitFor();
+  await page.getByRole('button', { name: 'Bản nháp' }).click();
+  assert.equal(await page.locator('.draft-item').count(), 2);
+  await page.getByRole('button', { name: /Xóa bản nháp xã Vân Nham 6 tháng đầu năm 2025/ }).click();
+  assert.equal(await page.locator('.draft-item').count(), 1);
+  await page.getByRole('button', { name: 'Hoàn tác' }).click();
+  await page.locator('.draft-item').nth(1).waitFor();
+  await page.reload();
+  await page.getByRole('button', { name: 'Bản nháp' }).click();
+  assert.equal(await page.locator('.draft-item').count(), 2);
+  await ctx.close();
+});
+
+test('blocked storage: the app still opens, works in memory and says so', async () => {
+  const ctx = await phone(browser);
+  await ctx.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });
+  });
+  const page = await ctx.newPage();
+  await openApp(page, server.url);
+  await page.getByText('Trình duyệt đang chặn lưu trữ').first().waitFor();
+  await newDraft(page);
+  await page.getByLabel(COMMUNE).fill('Nhật Tiến');
+  await page.getByRole('button', { name: 'Bản nháp' }).click();
+  await page.getByRole('button', { name: 'Xuất tệp bản nháp đang mở' }).waitFor();
+  assert.deepEqual(ctx.errors, []);
+  await ctx.close();
+});
