@@ -215,7 +215,7 @@ impl CriteriaSet {
     }
 
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        crate::core::json::pretty(&serde_json::to_string(self).unwrap_or_default())
     }
 
     pub fn indicators(&self) -> impl Iterator<Item = (&Criterion, &Indicator)> {
@@ -259,12 +259,12 @@ impl CriteriaSet {
         let mut region_ids = BTreeSet::new();
         for r in &self.regions {
             if r.id.trim().is_empty() || !region_ids.insert(r.id.as_str()) {
-                err(format!("vùng {:?}", r.id), "mã vùng trống hoặc trùng");
+                err(format!("vùng \"{}\"", r.id), "mã vùng trống hoặc trùng");
             }
         }
         if let Some(d) = &self.disadvantaged_region {
             if !region_ids.contains(d.as_str()) {
-                err(file(), &format!("vùng cho xã đặc biệt khó khăn {d:?} không có trong danh sách vùng"));
+                err(file(), &format!("vùng cho xã đặc biệt khó khăn \"{d}\" không có trong danh sách vùng"));
             }
         }
         let groups: BTreeSet<&str> = self.groups.iter().map(|g| g.id.as_str()).collect();
@@ -282,7 +282,7 @@ impl CriteriaSet {
                 err(cplace.clone(), "thiếu tên tiêu chí");
             }
             if !groups.contains(c.group.as_str()) {
-                err(cplace.clone(), &format!("nhóm {:?} không có trong danh sách nhóm", c.group));
+                err(cplace.clone(), &format!("nhóm \"{}\" không có trong danh sách nhóm", c.group));
             }
             if c.indicators.is_empty() {
                 err(cplace.clone(), "tiêu chí không có chỉ tiêu nào");
@@ -327,7 +327,7 @@ impl CriteriaSet {
                     }
                     if let Some(r) = &t.region {
                         if !region_ids.contains(r.as_str()) {
-                            err(place.clone(), &format!("ngưỡng cho vùng {r:?} không có trong danh sách vùng"));
+                            err(place.clone(), &format!("ngưỡng cho vùng \"{r}\" không có trong danh sách vùng"));
                         }
                     }
                     if let Some(y) = t.year {

@@ -271,13 +271,13 @@ impl fmt::Display for Dec {
 
 impl Serialize for Dec {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        // As a JSON number: whole numbers as integers ("95"), others as the shortest decimal
-        // text of the value ("26.7"), which round-trips below.
+        // As a JSON number: whole numbers as integers ("95"); others as the double nearest to
+        // the decimal (an exact integer divided by 10^6 is correctly rounded), which serde_json
+        // writes as its shortest text ("26.7").
         if self.0 % SCALE == 0 {
             return s.serialize_i64((self.0 / SCALE) as i64);
         }
-        let v: f64 = self.fmt_plain().parse().map_err(serde::ser::Error::custom)?;
-        s.serialize_f64(v)
+        s.serialize_f64(self.0 as f64 / SCALE as f64)
     }
 }
 
@@ -293,9 +293,11 @@ impl<'de> Deserialize<'de> for Dec {
                 if !v.is_finite() {
                     return Err(E::custom("not a finite number"));
                 }
-                // `{}` prints the shortest text that reads back as the same f64: "26.7", not
-                // "26.699999999999999".
-                Dec::parse_plain(&format!("{v}")).ok_or_else(|| E::custom(format!("unsupported number {v}")))
+                // ryu prints the shortest text that reads back as the same f64: "26.7", not
+                // "26.699999999999999" (and keeps core's float formatting out of the WASM).
+                let mut buf = ryu::Buffer::new();
+                let text = buf.format_finite(v);
+                Dec::parse_plain(text.strip_suffix(".0").unwrap_or(text)).ok_or_else(|| E::custom(format!("unsupported number {text}")))
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Dec, E> {
                 if v.unsigned_abs() > 1_000_000_000_000 {
@@ -310,7 +312,7 @@ impl<'de> Deserialize<'de> for Dec {
                 Ok(Dec::from_int(v as i64))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Dec, E> {
-                Dec::parse_plain(v).ok_or_else(|| E::custom(format!("not a decimal number: {v:?}")))
+                Dec::parse_plain(v).ok_or_else(|| E::custom(format!("not a decimal number: \"{v}\"")))
             }
         }
         d.deserialize_any(V)

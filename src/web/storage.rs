@@ -139,8 +139,8 @@ pub fn corrupt_entries() -> Vec<Corrupt> {
 /// The user's own criteria sets (copies, imports).
 pub fn load_sets() -> Vec<CriteriaSet> {
     let Some(raw) = read_raw(SETS_KEY) else { return vec![] };
-    let Ok(values) = serde_json::from_str::<Vec<serde_json::Value>>(&raw) else { return vec![] };
-    values.into_iter().filter_map(|v| CriteriaSet::from_json(&v.to_string()).ok()).collect()
+    let Ok(sets) = serde_json::from_str::<Vec<CriteriaSet>>(&raw) else { return vec![] };
+    sets.into_iter().filter(|s| s.validate().is_empty()).collect()
 }
 
 pub fn save_sets(sets: &[CriteriaSet]) -> Result<(), SaveError> {
