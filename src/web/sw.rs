@@ -23,13 +23,16 @@ fn container() -> Option<web_sys::ServiceWorkerContainer> {
     has.then(|| w.navigator().service_worker())
 }
 
-fn watch(worker: ServiceWorker, notify: yew::Callback<SwEvent>, had_controller: bool) {
+/// Follows a worker being installed: if a page is already controlled by an older worker when
+/// it is installed, it is an update; otherwise it is the first install.
+fn watch(worker: ServiceWorker, notify: yew::Callback<SwEvent>) {
     let w2 = worker.clone();
     let on_state = Closure::<dyn FnMut()>::new(move || {
-        if w2.state() == ServiceWorkerState::Installed {
-            notify.emit(if had_controller { SwEvent::UpdateReady } else { SwEvent::OfflineReady });
-        } else if w2.state() == ServiceWorkerState::Activated && !had_controller {
-            notify.emit(SwEvent::OfflineReady);
+        let controlled = container().and_then(|c| c.controller()).is_some();
+        match w2.state() {
+            ServiceWorkerState::Installed if controlled => notify.emit(SwEvent::UpdateReady),
+            ServiceWorkerState::Activated => notify.emit(SwEvent::OfflineReady),
+            _ => {}
         }
     });
     worker.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
@@ -51,23 +54,33 @@ pub fn register(notify: yew::Callback<SwEvent>) {
             notify.emit(SwEvent::UpdateReady);
         }
         if let Some(w) = reg.installing() {
-            watch(w, notify.clone(), had_controller);
+            watch(w, notify.clone());
         }
         let reg2 = reg.clone();
         let n2 = notify.clone();
         let on_found = Closure::<dyn FnMut()>::new(move || {
             if let Some(w) = reg2.installing() {
-                watch(w, n2.clone(), had_controller);
+                watch(w, n2.clone());
             }
         });
         reg.set_onupdatefound(Some(on_found.as_ref().unchecked_ref()));
         on_found.forget();
-        // Look for a new version now and then while the app stays open.
+        // Look for a new version now and then while the app stays open, and whenever the
+        // user comes back to it.
         let reg3 = reg.clone();
         gloo_timers::callback::Interval::new(30 * 60 * 1000, move || {
             let _ = reg3.update();
         })
         .forget();
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            let d2 = document.clone();
+            gloo_events::EventListener::new(&document, "visibilitychange", move |_| {
+                if d2.visibility_state() == web_sys::VisibilityState::Visible {
+                    let _ = reg.update();
+                }
+            })
+            .forget();
+        }
     });
 }
 

@@ -61,6 +61,7 @@ export async function launch() {
 /** A phone-sized context, with a list of requests to other origins and of page errors. */
 export async function phone(browser, opts = {}) {
   const ctx = await browser.newContext({ viewport: { width: 360, height: 640 }, acceptDownloads: true, ...opts });
+  ctx.setDefaultTimeout(15000);
   ctx.foreign = [];
   ctx.errors = [];
   ctx.on('request', (r) => {

@@ -1,0 +1,96 @@
+// Offline: after one visit the app opens, edits, saves and produces the report with the
+// network off, at the root and under a sub-path; a new deployment is announced and applied
+// only when the user chooses, without losing what they typed.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { serve, launch, phone, openApp, newDraft, saved, tmp, docxText, DIST } from './lib.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const COMMUNE = 'Tên xã (không ghi chữ “xã”)';
+
+async function offlineRoundTrip(prefix) {
+  const server = await serve({ prefix });
+  const ctx = await phone(browser, { serviceWorkers: 'allow' });
+  const page = await ctx.newPage();
+  await openApp(page, server.url);
+  await page.getByText('Sẵn sàng dùng khi không có mạng').waitFor({ timeout: 15000 });
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await newDraft(page);
+  await page.getByLabel(COMMUNE).fill('Tân Liên');
+  await saved(page);
+
+  await ctx.setOffline(true);
+  await page.reload();
+  await page.getByText('Không có mạng — vẫn làm việc bình thường').waitFor();
+  await page.getByRole('button', { name: 'Thông tin' }).click();
+  assert.equal(await page.getByLabel(COMMUNE).inputValue(), 'Tân Liên', 'the draft is there offline');
+  await page.getByLabel('Họ và tên người ký').fill('Hoàng Văn Minh');
+  await saved(page);
+  await page.getByRole('button', { name: 'Báo cáo' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải báo cáo (.docx)' }).click()]);
+  const file = path.join(await tmp(), download.suggestedFilename());
+  await download.saveAs(file);
+  assert.match(docxText(file), /Hoàng Văn Minh/);
+  await ctx.setOffline(false);
+
+  // Every request stayed on this origin and under the prefix.
+  assert.deepEqual(ctx.foreign, []);
+  assert.ok(server.requests.every((u) => u.startsWith(prefix)), `requests outside ${prefix}: ${server.requests.filter((u) => !u.startsWith(prefix))}`);
+  assert.deepEqual(ctx.errors, []);
+  await ctx.close();
+  await server.close();
+}
+
+test('works offline after one visit, at the root', { timeout: 90000 }, () => offlineRoundTrip('/'));
+test('works offline after one visit, under a sub-path', { timeout: 90000 }, () => offlineRoundTrip('/ntm/'));
+
+test('a new version is announced and applied when the user chooses, keeping their input', { timeout: 90000 }, async () => {
+  // The second "deployment": the same build with another service worker version, as a new
+  // build produces (its cache name derives from the files' hashes).
+  const v2 = path.join(await tmp(), 'dist-v2');
+  cpSync(DIST, v2, { recursive: true });
+  const sw = readFileSync(path.join(v2, 'sw.js'), 'utf-8');
+  writeFileSync(path.join(v2, 'sw.js'), sw.replace(/const VERSION = '([0-9a-f]+)'/, "const VERSION = '$1-v2'"));
+
+  const server = await serve();
+  const ctx = await phone(browser, { serviceWorkers: 'allow' });
+  const page = await ctx.newPage();
+  await openApp(page, server.url);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await newDraft(page);
+  await page.getByLabel(COMMUNE).fill('Quang Lang');
+  await saved(page);
+  await page.getByLabel('Họ và tên người ký').fill('Đang gõ dở');
+
+  server.setRoot(v2);
+  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+  await page.getByText('Đã có phiên bản mới — tải lại').waitFor({ timeout: 15000 });
+  // Nothing reloaded under the user's typing.
+  assert.equal(await page.getByLabel('Họ và tên người ký').inputValue(), 'Đang gõ dở');
+
+  await page.getByRole('button', { name: 'Tải lại' }).click();
+  await page.waitForFunction(async () => (await caches.keys()).some((k) => k.endsWith('-v2')), null, { timeout: 15000 });
+  await page.getByRole('heading', { name: 'Tự đánh giá xã nông thôn mới' }).waitFor();
+  await page.getByRole('button', { name: 'Thông tin' }).click();
+  assert.equal(await page.getByLabel('Họ và tên người ký').inputValue(), 'Đang gõ dở', 'typed text saved before the reload');
+  const keys = await page.evaluate(() => caches.keys());
+  assert.deepEqual(keys.filter((k) => k.startsWith('tieuchi-')).length, 1, `old caches removed: ${keys}`);
+  await ctx.close();
+  await server.close();
+});
+
+test('the Content-Security-Policy allows only this origin', async () => {
+  const html = readFileSync(path.join(DIST, 'index.html'), 'utf-8');
+  const csp = /http-equiv="?Content-Security-Policy"?[^>]*content="([^"]+)"|content="([^"]+)"[^>]*http-equiv="?Content-Security-Policy/i.exec(html);
+  assert.ok(csp, 'a CSP meta tag');
+  const policy = csp[1] || csp[2];
+  assert.match(policy, /default-src 'self'/);
+  assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+'/);
+  assert.doesNotMatch(policy, /https?:|\*/, 'no other origin');
+  assert.doesNotMatch(policy, /unsafe-inline/);
+});
