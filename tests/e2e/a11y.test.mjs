@@ -1,0 +1,71 @@
+// Accessibility: axe-core (injected from npm, no CDN) finds no violation on the main screens,
+// at a phone and a laptop size; every input has a label; the app is usable by keyboard.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { serve, launch, phone, openApp, newDraft, openCriterion } from './lib.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf-8');
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function axe(page, where) {
+  await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  assert.deepEqual(summary, [], `axe violations on ${where}`);
+}
+
+async function unlabeled(page) {
+  return page.evaluate(() => [...document.querySelectorAll('input, select, textarea')]
+    .filter((el) => el.type !== 'hidden' && !(el.labels && el.labels.length) && !el.getAttribute('aria-label'))
+    .map((el) => el.id || el.outerHTML.slice(0, 60)));
+}
+
+for (const [name, viewport] of [['phone', { width: 360, height: 640 }], ['laptop', { width: 1280, height: 800 }]]) {
+  test(`no axe violation on the main screens (${name})`, { timeout: 120000 }, async () => {
+    // axe is injected as an inline script: bypass the page's CSP for the audit only.
+    const audit = await browser.newContext({ viewport, bypassCSP: true });
+    const p = await audit.newPage();
+    await openApp(p, server.url);
+    await axe(p, 'Bản nháp (empty)');
+    await newDraft(p);
+    await axe(p, 'Thông tin');
+    await p.getByRole('button', { name: 'Đánh giá' }).click();
+    for (const n of [1, 4, 9, 10, 17]) await openCriterion(p, n);
+    await p.getByLabel(/^Chỉ tiêu 9\.2: Số hộ có nhà ở/).fill('abc');
+    await p.getByRole('button', { name: /chưa đạt ·/ }).click();
+    await axe(p, 'Đánh giá with an invalid number and the findings open');
+    assert.deepEqual(await unlabeled(p), [], 'inputs without a label');
+    await p.getByRole('button', { name: 'Nội dung' }).click();
+    await axe(p, 'Nội dung');
+    await p.getByRole('button', { name: 'Báo cáo' }).click();
+    await axe(p, 'Báo cáo');
+    await p.getByRole('button', { name: 'Bộ tiêu chí' }).click();
+    await axe(p, 'Bộ tiêu chí');
+    await p.getByRole('button', { name: 'Bản nháp' }).click();
+    await axe(p, 'Bản nháp (with a draft)');
+    await audit.close();
+  });
+}
+
+test('keyboard only: create a draft and judge an indicator', { timeout: 60000 }, async () => {
+  const ctx = await phone(browser);
+  const page = await ctx.newPage();
+  await openApp(page, server.url);
+  await page.getByRole('button', { name: 'Tạo bản nháp mới' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByLabel('Tên xã (không ghi chữ “xã”)').waitFor();
+  await page.getByRole('button', { name: 'Đánh giá' }).focus();
+  await page.keyboard.press('Enter');
+  await page.locator('#crit-1 > summary').focus();
+  await page.keyboard.press('Enter');
+  await page.getByLabel('Chỉ tiêu 1.1: đánh giá').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.locator('#ind-1-1 .badge', { hasText: 'Đạt' }).waitFor();
+  await ctx.close();
+});
