@@ -3,6 +3,8 @@
 import { chromium } from 'playwright-core';
 import { createServer } from 'node:http';
 import { readFile, stat, mkdtemp } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -125,4 +127,18 @@ export async function docxToPdf(file) {
 
 export async function tmp(prefix = 'tieuchi-') {
   return mkdtemp(path.join(tmpdir(), prefix));
+}
+
+/** The files a first visit loads (index.html and the JS, WASM and CSS it references), with raw
+ * and gzip -9 sizes in bytes. */
+export function firstLoad(dist = DIST) {
+  const html = readFileSync(path.join(dist, 'index.html'), 'utf-8');
+  const refs = new Set(['index.html']);
+  for (const m of html.matchAll(/(?:href|src)=["']?\.?\/?([^"' >]+\.(?:js|wasm|css))/g)) refs.add(m[1]);
+  for (const m of html.matchAll(/from\s+'\.?\/?([^']+\.js)'/g)) refs.add(m[1]);
+  for (const m of html.matchAll(/module_or_path:\s*'\.?\/?([^']+\.wasm)'/g)) refs.add(m[1]);
+  return [...refs].map((name) => {
+    const body = readFileSync(path.join(dist, name));
+    return { name, raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
+  });
 }

@@ -2,26 +2,10 @@
 // Prints the figure per file; fails above the budget.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
-import path from 'node:path';
-import { DIST } from './lib.mjs';
+import { firstLoad } from './lib.mjs';
 
-export const BUDGET_KB = 300;
-export const GOAL_KB = 250;
-
-/** The files a first visit loads, with raw and gzip -9 sizes in bytes. */
-export function firstLoad(dist = DIST) {
-  const html = readFileSync(path.join(dist, 'index.html'), 'utf-8');
-  const refs = new Set(['index.html']);
-  for (const m of html.matchAll(/(?:href|src)=["']?\.?\/?([^"' >]+\.(?:js|wasm|css))/g)) refs.add(m[1]);
-  for (const m of html.matchAll(/from\s+'\.?\/?([^']+\.js)'/g)) refs.add(m[1]);
-  for (const m of html.matchAll(/module_or_path:\s*'\.?\/?([^']+\.wasm)'/g)) refs.add(m[1]);
-  return [...refs].map((name) => {
-    const body = readFileSync(path.join(dist, name));
-    return { name, raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
-  });
-}
+const BUDGET_KB = 300;
+const GOAL_KB = 250;
 
 test(`first-load transfer is at most ${BUDGET_KB} KB gzipped`, () => {
   const files = firstLoad();

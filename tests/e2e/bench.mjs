@@ -1,0 +1,104 @@
+// Browser benchmarks (not a test): first render of the editor with a full draft, input to
+// updated summary, and the full report download, at 4× CPU slowdown (DevTools protocol
+// Emulation.setCPUThrottlingRate), medians over several runs. Run by scripts/bench.sh.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { serve, launch, firstLoad, ROOT } from './lib.mjs';
+
+const RATE = Number(process.env.CPU_SLOWDOWN || 4);
+const RUNS = Number(process.env.RUNS || 5);
+const INPUTS = Number(process.env.INPUTS || 300);
+const envelope = readFileSync(path.join(ROOT, 'tests/fixtures/envelope-v1.json'), 'utf-8');
+const id = JSON.parse(envelope).draft.id;
+
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(s.length * p))]; };
+const fmt = (ms) => `${ms.toFixed(2)} ms`;
+const line = (name, xs) => console.log(`${name.padEnd(52)} median ${fmt(pct(xs, 0.5)).padStart(10)}   p95 ${fmt(pct(xs, 0.95)).padStart(10)}   (${xs.length} samples)`);
+
+let total = 0;
+console.log('First-load transfer (gzip -9):');
+for (const f of firstLoad()) { total += f.gzip; console.log(`  ${f.name.padEnd(40)} ${(f.gzip / 1024).toFixed(1).padStart(7)} KB  (${(f.raw / 1024).toFixed(1)} KB raw)`); }
+console.log(`  ${'total'.padEnd(40)} ${(total / 1024).toFixed(1).padStart(7)} KB`);
+
+const server = await serve();
+const browser = await launch();
+
+async function page() {
+  const ctx = await browser.newContext({ viewport: { width: 360, height: 640 }, acceptDownloads: true, serviceWorkers: 'block' });
+  await ctx.addInitScript(([key, value, last]) => {
+    if (!localStorage.getItem(key)) { localStorage.setItem(key, value); localStorage.setItem('tieuchi.last', last); }
+  }, [`tieuchi.draft.${id}`, envelope, id]);
+  const p = await ctx.newPage();
+  const cdp = await ctx.newCDPSession(p);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: RATE });
+  return { ctx, p };
+}
+
+console.log(`\nBrowser, Chromium headless, ${RATE}× CPU slowdown:`);
+// 1. First render of the editor with the full example draft loaded (opened on the assessment).
+const firstRender = [];
+for (let i = 0; i < RUNS; i++) {
+  const { ctx, p } = await page();
+  await p.goto(server.url);
+  await p.locator('#crit-19').waitFor();
+  firstRender.push(await p.evaluate(() => performance.now()));
+  await ctx.close();
+}
+line('first render of the editor, full draft (from navigation)', firstRender);
+
+// 2. Input to updated summary, all 19 criteria open: each input flips criterion 4 and so the
+// "Đạt X/19" line; the time runs from the input event to the summary's DOM change (seen by a
+// MutationObserver).
+const { ctx, p } = await page();
+await p.goto(server.url);
+await p.locator('#crit-19').waitFor();
+await p.evaluate(() => document.querySelectorAll('details.criterion').forEach((d) => { d.open = true; }));
+await p.getByLabel('Chỉ tiêu 4.1: đánh giá').selectOption('met');
+await p.getByLabel('Chỉ tiêu 4.2: hoặc tỷ lệ (%) nếu không có số đếm').fill('');
+await p.getByLabel(/^Chỉ tiêu 4\.2: Tổng số hộ/).fill('100');
+const inputs = await p.evaluate(async (n) => {
+  const el = [...document.querySelectorAll('input')].find((i) => i.labels[0]?.textContent.startsWith('Chỉ tiêu 4.2: Số hộ đăng ký'));
+  const score = document.getElementById('summary-score');
+  const times = [];
+  for (let i = 0; i < n; i++) {
+    const before = score.textContent;
+    const changed = new Promise((resolve) => {
+      const obs = new MutationObserver(() => {
+        if (score.textContent !== before) { obs.disconnect(); resolve(performance.now()); }
+      });
+      obs.observe(score, { subtree: true, characterData: true, childList: true });
+      setTimeout(() => { obs.disconnect(); resolve(null); }, 2000);
+    });
+    const t0 = performance.now();
+    el.value = i % 2 ? '50' : '96';
+    el.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    const t1 = await changed;
+    if (t1 === null) return { error: `summary did not update after input ${i}` };
+    times.push(t1 - t0);
+    await new Promise((r) => setTimeout(r, 0));
+  }
+  return { times };
+}, INPUTS);
+if (inputs.error) throw new Error(inputs.error);
+line(`input → updated summary, 19 criteria open (${INPUTS} inputs)`, inputs.times);
+
+// 3. Full report download: score, build, write the .docx and hand it to the browser.
+await p.getByRole('button', { name: 'Báo cáo' }).click();
+const downloads = [];
+for (let i = 0; i < RUNS * 2; i++) {
+  const [dl, ms] = await Promise.all([
+    p.waitForEvent('download'),
+    p.evaluate(() => {
+      const b = [...document.querySelectorAll('button')].find((x) => x.textContent.includes('Tải báo cáo (.docx)'));
+      const t0 = performance.now();
+      b.click();
+      return performance.now() - t0;
+    }),
+  ]);
+  await dl.cancel();
+  downloads.push(ms);
+}
+line('full report download (click handler)', downloads);
+await ctx.close();
+await browser.close();
+await server.close();
