@@ -93,7 +93,7 @@ impl ReportMeta {
 
     pub fn issuing_body_text(&self) -> String {
         if self.issuing_body.trim().is_empty() {
-            format!("ỦY BAN NHÂN DÂN XÃ {}", self.commune.trim().to_uppercase())
+            format!("ỦY BAN NHÂN DÂN XÃ {}", crate::core::vn::to_upper(self.commune.trim()))
         } else {
             self.issuing_body.trim().to_string()
         }

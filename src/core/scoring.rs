@@ -6,7 +6,7 @@
 use crate::core::criteria::{CriteriaSet, Direction, Indicator, Kind};
 use crate::core::draft::{Draft, Entry, Judgement};
 use crate::core::num::{Dec, NumError};
-use crate::core::vn::fold;
+use crate::core::vn::{fold, to_lower};
 use std::cmp::Ordering;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -308,7 +308,7 @@ fn read_figure(ind: &Indicator, e: &Entry, ctx: &mut Ctx) -> Option<Figure> {
                     _ => {
                         if has_part != has_whole {
                             let missing = if has_part { denominator } else { numerator };
-                            ctx.add(Severity::Warning, FindingKind::MissingCount, format!("thiếu {} để tính tỷ lệ.", missing.to_lowercase()));
+                            ctx.add(Severity::Warning, FindingKind::MissingCount, format!("thiếu {} để tính tỷ lệ.", to_lower(missing)));
                         }
                         return None;
                     }
@@ -324,7 +324,7 @@ fn read_figure(ind: &Indicator, e: &Entry, ctx: &mut Ctx) -> Option<Figure> {
                     ctx.add(
                         Severity::Error,
                         FindingKind::PartAboveWhole,
-                        format!("{} ({} {unit}) lớn hơn {} ({} {unit}).", numerator, part.fmt_vn_short(6), denominator.to_lowercase(), whole.fmt_vn_short(6)),
+                        format!("{} ({} {unit}) lớn hơn {} ({} {unit}).", numerator, part.fmt_vn_short(6), to_lower(denominator), whole.fmt_vn_short(6)),
                     );
                     return None;
                 }
@@ -455,14 +455,14 @@ fn score_indicator(set_ind: &Indicator, draft: &Draft, region: Option<&str>, ctx
                         ctx.add(
                             Severity::Warning,
                             FindingKind::Contradiction,
-                            format!("đánh giá \"{}\" khác với kết quả theo số liệu (\"{said}\"); đã ghi lý do, cần được cấp trên xem xét.", judged_status.label_vi().to_lowercase()),
+                            format!("đánh giá \"{}\" khác với kết quả theo số liệu (\"{said}\"); đã ghi lý do, cần được cấp trên xem xét.", to_lower(judged_status.label_vi())),
                         );
                         judged_status
                     } else {
                         ctx.add(
                             Severity::Error,
                             FindingKind::ContradictionWithoutReason,
-                            format!("đánh giá \"{}\" mâu thuẫn với số liệu (theo số liệu: {said}). Ghi lý do hoặc sửa đánh giá; tạm tính theo số liệu.", judged_status.label_vi().to_lowercase()),
+                            format!("đánh giá \"{}\" mâu thuẫn với số liệu (theo số liệu: {said}). Ghi lý do hoặc sửa đánh giá; tạm tính theo số liệu.", to_lower(judged_status.label_vi())),
                         );
                         if computed { Status::Met } else { Status::NotMet }
                     }

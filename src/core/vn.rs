@@ -75,13 +75,51 @@ fn is_combining(c: char) -> bool {
     ('\u{300}'..='\u{36f}').contains(&c)
 }
 
-fn lower(c: char) -> char {
-    c.to_lowercase().next().unwrap_or(c)
+/// Lower case of a Latin or Vietnamese letter; other characters are returned unchanged.
+///
+/// The app needs case mapping only for Vietnamese (headers in capitals, phrase search), and
+/// this covers every Vietnamese letter; `char::to_lowercase` would add Unicode's full case
+/// tables (~20 KB) to the WASM.
+pub fn lower(c: char) -> char {
+    let u = c as u32;
+    let l = match u {
+        0x41..=0x5A => u + 32,
+        0xC0..=0xDE if u != 0xD7 => u + 32,
+        0x102 | 0x110 | 0x128 | 0x168 | 0x1A0 => u + 1,
+        0x1AF => 0x1B0,
+        0x1EA0..=0x1EF9 if u % 2 == 0 => u + 1,
+        _ => u,
+    };
+    char::from_u32(l).unwrap_or(c)
 }
 
-fn with_case(c: char, upper: bool) -> char {
-    if upper {
-        c.to_uppercase().next().unwrap_or(c)
+/// Upper case of a Latin or Vietnamese letter; see `lower`.
+pub fn upper(c: char) -> char {
+    let u = c as u32;
+    let l = match u {
+        0x61..=0x7A => u - 32,
+        0xE0..=0xFE if u != 0xF7 => u - 32,
+        0x103 | 0x111 | 0x129 | 0x169 | 0x1A1 => u - 1,
+        0x1B0 => 0x1AF,
+        0x1EA1..=0x1EF9 if u % 2 == 1 => u - 1,
+        _ => u,
+    };
+    char::from_u32(l).unwrap_or(c)
+}
+
+/// Vietnamese text in capitals: "xã Liên Sơn" → "XÃ LIÊN SƠN".
+pub fn to_upper(text: &str) -> String {
+    text.chars().map(upper).collect()
+}
+
+/// Vietnamese text in lower case.
+pub fn to_lower(text: &str) -> String {
+    text.chars().map(lower).collect()
+}
+
+fn with_case(c: char, is_upper: bool) -> char {
+    if is_upper {
+        upper(c)
     } else {
         c
     }
@@ -184,7 +222,7 @@ pub fn slug(text: &str) -> String {
 
 /// Lower case with Vietnamese letters composed, for phrase search in notes.
 pub fn fold(text: &str) -> String {
-    compose(text).to_lowercase()
+    to_lower(&compose(text))
 }
 
 #[cfg(test)]
@@ -218,6 +256,18 @@ mod tests {
         assert_eq!(slug("Báo cáo NTM Liên Sơn 6 tháng đầu năm 2024"), "bao-cao-ntm-lien-son-6-thang-dau-nam-2024");
         assert_eq!(slug("Xã Đồng Ý — cả năm"), "xa-dong-y-ca-nam");
         assert_eq!(slug("Lie\u{302}\u{300}n So\u{31b}n"), "lien-son");
+    }
+
+    #[test]
+    fn case_mapping_covers_every_vietnamese_letter_like_unicode() {
+        let letters = "aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ";
+        for c in letters.chars() {
+            let u = c.to_uppercase().next().unwrap();
+            assert_eq!(upper(c), u, "{c}");
+            assert_eq!(lower(u), c, "{u}");
+        }
+        assert_eq!(to_upper("ủy ban nhân dân xã liên sơn"), "ỦY BAN NHÂN DÂN XÃ LIÊN SƠN");
+        assert_eq!(to_lower("CHƯA ĐẠT"), "chưa đạt");
     }
 
     #[test]

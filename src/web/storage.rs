@@ -44,7 +44,7 @@ pub fn available() -> bool {
 
 fn classify(e: wasm_bindgen::JsValue) -> SaveError {
     match gloo_utils::errors::JsError::try_from(e) {
-        Ok(js) if js.name == "QuotaExceededError" || js.message.to_lowercase().contains("quota") => SaveError::Quota,
+        Ok(js) if js.name == "QuotaExceededError" || js.message.to_ascii_lowercase().contains("quota") => SaveError::Quota,
         Ok(js) => SaveError::Other(format!("{}: {}", js.name, js.message)),
         Err(other) => SaveError::Other(other.to_string()),
     }

@@ -5,7 +5,7 @@
 use crate::core::criteria::{CriteriaSet, Criterion, Indicator, Kind};
 use crate::core::draft::{Draft, Entry, NarrativePart};
 use crate::core::scoring::{CriterionStatus, Figure, IndicatorScore, Scores, Severity, Status};
-use crate::core::vn::clean_text;
+use crate::core::vn::{clean_text, to_upper};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Header {
@@ -260,8 +260,8 @@ pub fn build(set: &CriteriaSet, draft: &Draft, scores: &Scores) -> Report {
     };
     let number = if m.doc_number.trim().is_empty() { "Số:      /BC-UBND".to_string() } else { format!("Số: {}", clean_text(m.doc_number.trim())) };
     let header = Header {
-        parent_body: clean_text(m.parent_body.trim()).to_uppercase(),
-        issuing_body: clean_text(&m.issuing_body_text()).to_uppercase(),
+        parent_body: to_upper(&clean_text(m.parent_body.trim())),
+        issuing_body: to_upper(&clean_text(&m.issuing_body_text())),
         number,
         place_date,
     };
@@ -317,7 +317,7 @@ pub fn build(set: &CriteriaSet, draft: &Draft, scores: &Scores) -> Report {
     body.push(Block::Heading { level: 4, text: "b) Nguyên nhân của tồn tại, hạn chế:".into() });
     paras(&n.causes, &mut body);
 
-    body.push(Block::Part(vec!["Phần thứ hai".into(), format!("PHƯƠNG HƯỚNG, NHIỆM VỤ {}", next.to_uppercase())]));
+    body.push(Block::Part(vec!["Phần thứ hai".into(), format!("PHƯƠNG HƯỚNG, NHIỆM VỤ {}", to_upper(&next))]));
     body.push(Block::Heading { level: 1, text: "I. MỤC TIÊU".into() });
     paras(&n.goals, &mut body);
     body.push(Block::Heading { level: 1, text: "II. CÁC NHIỆM VỤ TRỌNG TÂM VÀ GIẢI PHÁP THỰC HIỆN".into() });
@@ -351,7 +351,7 @@ pub fn build(set: &CriteriaSet, draft: &Draft, scores: &Scores) -> Report {
         }
     }
 
-    let signature_title = lines(&m.signatory_title).into_iter().map(|l| l.to_uppercase()).collect::<Vec<_>>();
+    let signature_title = lines(&m.signatory_title).into_iter().map(|l| to_upper(&l)).collect::<Vec<_>>();
     let signature_title = if signature_title.is_empty() {
         vec!["TM. ỦY BAN NHÂN DÂN".to_string(), "CHỦ TỊCH".to_string()]
     } else {

@@ -1,0 +1,148 @@
+// The editor's behaviour around the numbers: decimal comma or point, thousands dots, inline
+// Vietnamese errors that keep the input, a missing threshold entered with its source,
+// suggestions, and jumping from the summary to the place of a problem.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { serve, launch, phone, openApp, newDraft, saved, openCriterion, tmp } from './lib.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+test('numbers: comma, point, thousands dots, and inline errors that keep the input', { timeout: 60000 }, async () => {
+  const ctx = await phone(browser);
+  const page = await ctx.newPage();
+  await openApp(page, server.url);
+  await newDraft(page);
+  await page.getByLabel('Tên xã (không ghi chữ “xã”)').fill('Mai Pha');
+  await page.getByRole('button', { name: 'Đánh giá' }).click();
+  await openCriterion(page, 3);
+  const part = page.getByLabel(/^Chỉ tiêu 3\.1: Diện tích được tưới/);
+  const whole = page.getByLabel(/^Chỉ tiêu 3\.1: Tổng diện tích/);
+  await part.fill('114,77');
+  await whole.fill('124.75');
+  await page.getByText('Kết quả: 114,77/124,75 ha, đạt 92%').waitFor();
+  await page.getByText('Đã hiểu: 114,77').waitFor();
+  assert.match(await page.locator('#ind-3-1 .indicator-head .badge').innerText(), /Đạt/);
+  // Thousands dots.
+  await part.fill('1.234');
+  await whole.fill('2.000');
+  await page.getByText('Kết quả: 1.234/2.000 ha, đạt 61,7%').waitFor();
+  // Garbage: a Vietnamese message under the input, the text kept, the rest untouched.
+  await part.fill('12a');
+  await page.locator('#i3-1-num-err', { hasText: 'Không phải là số. Ví dụ hợp lệ: 146 hoặc 78,91.' }).waitFor();
+  assert.equal(await part.inputValue(), '12a');
+  assert.equal(await whole.inputValue(), '2.000');
+  assert.equal(await part.getAttribute('aria-invalid'), 'true');
+  // Empty means no data, not zero.
+  await part.fill('');
+  await whole.fill('');
+  assert.match(await page.locator('#ind-3-1 .indicator-head .badge').innerText(), /Chưa đánh giá/);
+  assert.deepEqual(ctx.errors, []);
+  await ctx.close();
+});
+
+test('a missing threshold is entered with its source, and the summary jumps to problems', { timeout: 60000 }, async () => {
+  const ctx = await phone(browser);
+  const page = await ctx.newPage();
+  await openApp(page, server.url);
+  await newDraft(page);
+  await page.getByRole('button', { name: 'Đánh giá' }).click();
+  await openCriterion(page, 9);
+  await page.getByLabel(/^Chỉ tiêu 9\.2: Số hộ có nhà ở/).fill('146');
+  await page.getByLabel(/^Chỉ tiêu 9\.2: Tổng số hộ/).fill('185');
+  const badge = page.locator('#ind-9-2 .indicator-head .badge');
+  assert.match(await badge.innerText(), /Thiếu ngưỡng/);
+  await page.getByLabel('Chỉ tiêu 9.2: ngưỡng tự nhập (≥ %)').fill('75');
+  await badge.filter({ hasText: 'Đạt' }).waitFor();
+  await page.locator('#ind-9-2').getByText('ngưỡng tự nhập cần ghi rõ nguồn').waitFor();
+  await page.getByLabel('Chỉ tiêu 9.2: nguồn của ngưỡng (số văn bản)').fill('QĐ 1494/QĐ-UBND');
+  await page.locator('#ind-9-2').getByText('ngưỡng tự nhập cần ghi rõ nguồn').waitFor({ state: 'detached' });
+
+  // Collapse everything, then jump from the findings list to 13.5.
+  await page.getByRole('button', { name: 'Thu gọn' }).click();
+  await page.getByRole('button', { name: /chưa đạt ·/ }).click();
+  await page.getByRole('link', { name: /Chỉ tiêu 13\.5: chưa đánh giá/ }).click();
+  await page.waitForFunction(() => document.activeElement?.closest('#ind-13-5') && document.querySelector('#crit-13').open);
+  // And from an unmet criterion to its card.
+  await page.getByRole('link', { name: 'TC 17' }).click();
+  await page.waitForFunction(() => document.querySelector('#crit-17').open);
+  await ctx.close();
+});
+
+test('suggestions from the scores, accepted then edited', { timeout: 60000 }, async () => {
+  const ctx = await phone(browser);
+  const page = await ctx.newPage();
+  await openApp(page, server.url);
+  await newDraft(page);
+  await page.getByRole('button', { name: 'Nội dung' }).click();
+  await page.getByRole('button', { name: 'Dùng gợi ý cho “Mục tiêu”' }).click();
+  const goals = page.getByLabel('Mục tiêu', { exact: true });
+  assert.match(await goals.inputValue(), /Phấn đấu thực hiện đạt chuẩn tiêu chí số 1 về Quy hoạch; tiêu chí số 2 về Giao thông/);
+  await goals.fill((await goals.inputValue()) + '\nHuy động Nhân dân làm đường bê tông.');
+  await saved(page);
+  await ctx.close();
+});
+
+test('criteria sets: copy, edit a threshold with its source, export, import elsewhere, use', { timeout: 90000 }, async () => {
+  const ctx = await phone(browser);
+  const page = await ctx.newPage();
+  await openApp(page, server.url);
+  await page.getByRole('button', { name: 'Bộ tiêu chí' }).click();
+  await page.getByRole('button', { name: 'Tạo bản sao' }).first().click();
+  await page.getByText('Đã tạo bản sao').waitFor();
+  await page.getByRole('button', { name: 'Chỉnh sửa' }).click();
+  await page.getByLabel('Tên bộ tiêu chí').fill('Bộ tiêu chí xã NTM tỉnh Lạng Sơn 2026 - 2030 (dự kiến)');
+  await page.getByLabel('Giai đoạn từ năm').fill('2026');
+  await page.getByLabel('đến năm').fill('2030');
+  // The copy keeps a year threshold of 2022 (criterion 10), now outside the period: a located error.
+  await page.getByRole('button', { name: 'Lưu bộ tiêu chí' }).click();
+  await page.getByText('tiêu chí 10, chỉ tiêu 10: ngưỡng năm 2022 nằm ngoài giai đoạn').waitFor();
+  await page.getByLabel('Giai đoạn từ năm').fill('2022');
+  await page.getByLabel('Ngưỡng chỉ tiêu 9.2', { exact: true }).fill('80');
+  await page.getByLabel('Nguồn ngưỡng chỉ tiêu 9.2', { exact: true }).fill('QĐ 1494/QĐ-UBND, phụ lục');
+  await page.getByRole('button', { name: 'Xóa chỉ tiêu 13.5' }).click();
+  await page.getByLabel('Mã chỉ tiêu (VD: 17.13)').fill('1.3');
+  await page.getByLabel('Nội dung chỉ tiêu').fill('Có quy hoạch chi tiết khu trung tâm xã');
+  await page.getByRole('button', { name: 'Thêm chỉ tiêu' }).click();
+  await page.getByRole('button', { name: 'Lưu bộ tiêu chí' }).click();
+  await page.getByText('Đã lưu bộ tiêu chí').waitFor();
+
+  const own = page.locator('.set-list li', { hasText: '2026 - 2030 (dự kiến)' });
+  const [download] = await Promise.all([page.waitForEvent('download'), own.getByRole('button', { name: 'Xuất tệp' }).click()]);
+  const file = path.join(await tmp(), download.suggestedFilename());
+  await download.saveAs(file);
+
+  // Another commune imports the file and starts a draft with it.
+  const other = await phone(browser);
+  const p2 = await other.newPage();
+  await openApp(p2, server.url);
+  await p2.getByRole('button', { name: 'Bộ tiêu chí' }).click();
+  await p2.locator('#import-set').setInputFiles(file);
+  await p2.getByText('Đã nhập bộ tiêu chí').waitFor();
+  await p2.getByRole('button', { name: 'Bản nháp' }).click();
+  await newDraft(p2, /dự kiến/);
+  await p2.getByRole('button', { name: 'Đánh giá' }).click();
+  await openCriterion(p2, 9);
+  await p2.getByLabel(/^Chỉ tiêu 9\.2: Số hộ có nhà ở/).fill('146');
+  await p2.getByLabel(/^Chỉ tiêu 9\.2: Tổng số hộ/).fill('185');
+  // 78,91 % against the province's 80 %.
+  assert.match(await p2.locator('#ind-9-2 .indicator-head .badge').innerText(), /Chưa đạt/);
+  await openCriterion(p2, 13);
+  assert.equal(await p2.locator('#ind-13-5').count(), 0);
+  assert.equal(await p2.locator('#ind-1-3').count(), 1);
+  // A bad set file: located errors, nothing added.
+  await p2.getByRole('button', { name: 'Bộ tiêu chí' }).click();
+  const before = await p2.locator('.set-list li').count();
+  const broken = JSON.parse(readFileSync(file, 'utf-8'));
+  broken.criteria[8].indicators[1].thresholds[0].value = -5;
+  const brokenFile = path.join(await tmp(), 'broken-set.json');
+  writeFileSync(brokenFile, JSON.stringify(broken));
+  await p2.locator('#import-set').setInputFiles(brokenFile);
+  await p2.getByText(/Tệp bộ tiêu chí không hợp lệ: tiêu chí 9, chỉ tiêu 9\.2: ngưỡng không hợp lệ/).waitFor();
+  assert.equal(await p2.locator('.set-list li').count(), before);
+  await ctx.close();
+  await other.close();
+});
