@@ -55,3 +55,18 @@ fn specific_reasons() {
     assert_eq!(read(&good.replacen("\"schema\": 1", "\"schema\": 7", 1)), Err(ReadError::Newer(7)));
     assert!(matches!(read(&" ".repeat(6 * 1024 * 1024)), Err(ReadError::TooLarge(_))));
 }
+
+#[test]
+fn a_draft_keeps_scoring_with_its_own_set_when_the_shipped_set_changes() {
+    let env = read(&fixture("envelope-v1.json")).unwrap();
+    let before = score(&env.set, &env.draft);
+    // A later release raises the shipped 4.2 threshold; the stored draft carries its own copy.
+    let mut shipped = tieuchi::core::sets::shipped().into_iter().find(|s| s.id == env.set_id).unwrap();
+    let t = &mut shipped.criteria[3].indicators[1].thresholds[0];
+    t.value = tieuchi::core::num::Dec::from_int(100);
+    shipped.version = "2027.1".into();
+    assert_ne!(score(&shipped, &env.draft), before, "the new set would score differently");
+    let reread = read(&env.to_json()).unwrap();
+    assert_eq!(score(&reread.set, &reread.draft), before);
+    assert_eq!((reread.set_id.as_str(), reread.set_version.as_str()), ("lang-son-xa-ntm-2022-2025", "2024.1"));
+}

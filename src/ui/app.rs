@@ -28,7 +28,7 @@ fn save_label(s: &SaveStatus, memory_only: bool) -> (String, &'static str) {
         SaveStatus::Idle => (String::new(), ""),
         SaveStatus::Pending => ("Đang lưu…".into(), "pending"),
         SaveStatus::Saved(at) => (format!("Đã lưu lúc {}", clock::local_hhmm(at)), "ok"),
-        SaveStatus::Failed(msg) => (format!("Chưa lưu được: {msg}"), "error"),
+        SaveStatus::Failed(_) => ("Chưa lưu được — xem thông báo bên dưới".into(), "error"),
     }
 }
 
@@ -163,6 +163,12 @@ pub fn App() -> Html {
                         <button type="button" class="primary" onclick={{ let d = dispatch.clone(); let env = env.clone(); Callback::from(move |_| d.dispatch(Action::Open((*env).clone()))) }}>{ "Dùng bản ở thẻ kia" }</button>
                         <button type="button" class="secondary" onclick={{ let d = dispatch.clone(); Callback::from(move |_| d.dispatch(Action::KeepMine)) }}>{ "Giữ bản ở thẻ này" }</button>
                     </div>
+                </div>
+            }
+            if let (SaveStatus::Failed(msg), Some(doc)) = (&state.save, doc.clone()) {
+                <div class="notice error" role="alert">
+                    <span>{ format!("Chưa lưu được: {msg}") }</span>
+                    <button type="button" class="primary" onclick={{ let d = dispatch.clone(); Callback::from(move |_| ops::export(&d, &doc.draft.id, Some(&doc))) }}>{ "Xuất tệp bản nháp" }</button>
                 </div>
             }
             if state.update_ready {

@@ -36,10 +36,24 @@ fn web_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-/// Whether localStorage can be read and written here.
+thread_local! {
+    static AVAILABLE: std::cell::Cell<Option<bool>> = const { std::cell::Cell::new(None) };
+}
+
+/// Whether localStorage can be used here: probed once with a test write. A storage that is
+/// merely full counts as available (its data can be read, and writes report the quota).
 pub fn available() -> bool {
-    let Some(s) = web_storage() else { return false };
-    s.set_item(PROBE_KEY, "1").is_ok() && s.remove_item(PROBE_KEY).is_ok()
+    AVAILABLE.with(|cell| {
+        if let Some(known) = cell.get() {
+            return known;
+        }
+        let ok = web_storage().is_some_and(|s| match s.set_item(PROBE_KEY, "1") {
+            Ok(()) => s.remove_item(PROBE_KEY).is_ok(),
+            Err(e) => classify(e) == SaveError::Quota,
+        });
+        cell.set(Some(ok));
+        ok
+    })
 }
 
 fn classify(e: wasm_bindgen::JsValue) -> SaveError {

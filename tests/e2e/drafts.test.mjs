@@ -2,7 +2,7 @@
 // change nothing, two tabs, delete with undo, next period, export and import on another device.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { serve, launch, phone, openApp, newDraft, saved, openCriterion, tmp, ROOT } from './lib.mjs';
 
@@ -190,5 +190,43 @@ test('blocked storage: the app still opens, works in memory and says so', async 
   await page.getByRole('button', { name: 'Bản nháp' }).click();
   await page.getByRole('button', { name: 'Xuất tệp bản nháp đang mở' }).waitFor();
   assert.deepEqual(ctx.errors, []);
+  await ctx.close();
+});
+
+test('a full storage: the user is told, the saved copy stays, export rescues the rest', async () => {
+  const ctx = await phone(browser);
+  const page = await ctx.newPage();
+  await openApp(page, server.url);
+  await newDraft(page);
+  await page.getByLabel(COMMUNE).fill('Bằng Mạc');
+  await saved(page);
+  const key = await page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith('tieuchi.draft.')));
+  const before = await page.evaluate((k) => localStorage.getItem(k), key);
+  // Another site's data fills the quota.
+  await page.evaluate(() => {
+    const block = 'x'.repeat(256 * 1024);
+    for (let i = 0; i < 400; i++) {
+      try { localStorage.setItem(`junk.${i}`, block); } catch { break; }
+    }
+    for (let n = 128 * 1024; n >= 1; n = Math.floor(n / 2)) {
+      try { localStorage.setItem(`junk.small.${n}`, 'x'.repeat(n)); } catch { /* next size */ }
+    }
+  });
+  // Chromium lets an existing entry grow a little over the quota (an allowance of about 100 KB),
+  // so the edit that fails is a long text pasted into the report.
+  await page.getByRole('button', { name: 'Nội dung' }).click();
+  await page.getByLabel('Những kết quả nổi bật đã đạt được').fill('Kết quả sản xuất nông nghiệp. '.repeat(8000));
+  const banner = page.locator('.notice.error', { hasText: 'Chưa lưu được: Bộ nhớ trình duyệt đã đầy' });
+  await banner.waitFor().catch(async (e) => {
+    const room = await page.evaluate(() => { try { localStorage.setItem('probe', 'x'.repeat(100)); localStorage.removeItem('probe'); return 'room'; } catch (err) { return err.name; } });
+    throw new Error(`no banner; status: ${await page.locator('.status-line').innerText()}; storage: ${room}`, { cause: e });
+  });
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), before, 'the saved copy is intact');
+  const [download] = await Promise.all([page.waitForEvent('download'), banner.getByRole('button', { name: 'Xuất tệp bản nháp' }).click()]);
+  const file = path.join(await tmp(), download.suggestedFilename());
+  await download.saveAs(file);
+  const exported = JSON.parse(readFileSync(file, 'utf-8'));
+  assert.equal(exported.draft.meta.commune, 'Bằng Mạc');
+  assert.equal(exported.draft.narrative.achievements.length, 'Kết quả sản xuất nông nghiệp. '.length * 8000);
   await ctx.close();
 });
