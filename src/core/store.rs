@@ -152,6 +152,8 @@ pub fn read(text: &str) -> Result<Envelope, ReadError> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DraftSummary {
     pub id: String,
+    /// The name the user gave the draft, if any.
+    pub name: String,
     pub commune: String,
     pub period: String,
     pub saved_at: String,
@@ -163,6 +165,7 @@ impl From<&Envelope> for DraftSummary {
     fn from(e: &Envelope) -> Self {
         DraftSummary {
             id: e.draft.id.clone(),
+            name: e.draft.name.clone(),
             commune: e.commune.clone(),
             period: e.period.clone(),
             saved_at: e.saved_at.clone(),

@@ -230,3 +230,22 @@ test('a full storage: the user is told, the saved copy stays, export rescues the
   assert.equal(exported.draft.narrative.achievements.length, 'Kết quả sản xuất nông nghiệp. '.length * 8000);
   await ctx.close();
 });
+
+test('rename a draft from the list', async () => {
+  const ctx = await phone(browser);
+  const page = await ctx.newPage();
+  await openApp(page, server.url);
+  await newDraft(page);
+  await page.getByLabel(COMMUNE).fill('Tân Thành');
+  await saved(page);
+  await page.getByRole('button', { name: 'Bản nháp' }).click();
+  page.once('dialog', (d) => d.accept('Báo cáo gửi huyện lần 2'));
+  await page.getByRole('button', { name: 'Đổi tên' }).click();
+  await page.locator('.doc-title', { hasText: 'Báo cáo gửi huyện lần 2' }).waitFor();
+  await saved(page);
+  await page.reload();
+  await page.locator('.doc-title', { hasText: 'Báo cáo gửi huyện lần 2' }).waitFor();
+  await page.getByRole('button', { name: 'Bản nháp' }).click();
+  await page.locator('.draft-item strong', { hasText: 'Báo cáo gửi huyện lần 2' }).waitFor();
+  await ctx.close();
+});

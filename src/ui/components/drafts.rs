@@ -70,7 +70,8 @@ pub fn Drafts(p: &DraftsProps) -> Html {
                         html! {
                             <li key={d.id.clone()} class={classes!("draft-item", is_current.then_some("current"))}>
                                 <div class="draft-info">
-                                    <strong>{ title }{ " — " }{ d.period.clone() }</strong>
+                                    if !d.name.trim().is_empty() { <strong>{ d.name.clone() }</strong> }
+                                    <span class={if d.name.trim().is_empty() { "draft-title" } else { "draft-sub" }}>{ title }{ " — " }{ d.period.clone() }</span>
                                     <span>{ d.summary.clone() }</span>
                                     <small>{ format!("{} · Lưu lúc {}", d.set_name, crate::web::clock::local_datetime(&d.saved_at)) }</small>
                                 </div>
