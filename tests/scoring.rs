@@ -277,3 +277,20 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_count_in_the_narrative_that_is_not_the_score_is_a_finding() {
+    let set = lang_son();
+    let mut d = example();
+    // The example's Part two: "phấn đấu giữ vững 11/11 tiêu chí" — 11 met of 11 met is fine …
+    d.narrative.tasks = "Phấn đấu giữ vững 11/11 tiêu chí đã đạt được.".into();
+    assert!(!score(&set, &d).findings.iter().any(|f| f.kind == FindingKind::CountMismatch));
+    // … but once the honest count is 10, it matches nothing.
+    d.entries.get_mut("7").unwrap().judgement = Judgement::NotMet;
+    let s = score(&set, &d);
+    let f = s.findings.iter().find(|f| f.kind == FindingKind::CountMismatch).expect("finding");
+    assert_eq!(f.part, Some(tieuchi::core::draft::NarrativePart::Tasks));
+    assert!(f.message.contains("11/11") && f.message.contains("đạt 10/19"), "{}", f.message);
+    d.narrative.tasks = "Xã đạt 10/19 tiêu chí; giữ vững 10/10 tiêu chí.".into();
+    assert!(!score(&set, &d).findings.iter().any(|f| f.kind == FindingKind::CountMismatch));
+}

@@ -4,7 +4,7 @@
 //! Pure and deterministic: the same set and draft always give the same `Scores`.
 
 use crate::core::criteria::{CriteriaSet, Direction, Indicator, Kind};
-use crate::core::draft::{Draft, Entry, Judgement};
+use crate::core::draft::{Draft, Entry, Judgement, NarrativePart};
 use crate::core::num::{Dec, NumError};
 use crate::core::vn::{fold, to_lower};
 use std::cmp::Ordering;
@@ -166,15 +166,19 @@ pub enum FindingKind {
     StaleData,
     InvalidDataYear,
     InvalidUserThreshold,
+    /// The narrative quotes a count of criteria ("11/11 tiêu chí") that is not the score.
+    CountMismatch,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
     pub severity: Severity,
     pub kind: FindingKind,
-    /// The indicator it concerns.
+    /// The indicator it concerns; empty for a finding about the report's text.
     pub code: String,
     pub criterion: u8,
+    /// The narrative part it concerns, for findings about the report's text.
+    pub part: Option<NarrativePart>,
     pub message: String,
 }
 
@@ -269,6 +273,7 @@ impl Ctx<'_> {
             kind,
             code: self.code.to_string(),
             criterion: self.criterion,
+            part: None,
             message: format!("Chỉ tiêu {}: {}", self.code, message),
         });
     }
@@ -504,6 +509,50 @@ fn score_indicator(set_ind: &Indicator, draft: &Draft, region: Option<&str>, ctx
     }
 }
 
+/// Counts of criteria quoted in free text: "đạt 11/19 tiêu chí", "giữ vững 11/11 tiêu chí".
+fn quoted_counts(text: &str) -> Vec<(usize, usize)> {
+    let folded = fold(text);
+    let mut found = Vec::new();
+    for (i, _) in folded.match_indices('/') {
+        let before: String = folded[..i].chars().rev().take_while(|c| c.is_ascii_digit()).collect::<Vec<_>>().into_iter().rev().collect();
+        let after: String = folded[i + 1..].chars().take_while(|c| c.is_ascii_digit()).collect();
+        if before.is_empty() || after.is_empty() {
+            continue;
+        }
+        let rest = folded[i + 1 + after.len()..].trim_start();
+        if !rest.starts_with("tiêu chí") {
+            continue;
+        }
+        if let (Ok(a), Ok(b)) = (before.parse(), after.parse()) {
+            found.push((a, b));
+        }
+    }
+    found
+}
+
+/// Findings about the report's own text: a count of criteria quoted in a narrative part that
+/// is not what the scores say (the example's "giữ vững 11/11 tiêu chí").
+fn narrative_findings(draft: &Draft, scores: &Scores) -> Vec<Finding> {
+    let (met, total) = (scores.met_count(), scores.total());
+    let mut out = Vec::new();
+    for part in NarrativePart::ALL {
+        for (a, b) in quoted_counts(draft.narrative.get(part)) {
+            // "a/b tiêu chí" must be the score, or "met/met" (keeping the criteria met).
+            if (a, b) != (met, total) && (a, b) != (met, met) {
+                out.push(Finding {
+                    severity: Severity::Warning,
+                    kind: FindingKind::CountMismatch,
+                    code: String::new(),
+                    criterion: 0,
+                    part: Some(part),
+                    message: format!("Phần “{}” ghi {a}/{b} tiêu chí, trong khi kết quả đánh giá là đạt {met}/{total} tiêu chí.", part.title_vi()),
+                });
+            }
+        }
+    }
+    out
+}
+
 /// Scores a whole draft against a set.
 pub fn score(set: &CriteriaSet, draft: &Draft) -> Scores {
     let region = effective_region(set, draft);
@@ -530,5 +579,7 @@ pub fn score(set: &CriteriaSet, draft: &Draft) -> Scores {
         };
         scores.criteria.push(CriterionScore { number: c.number, status, met, total });
     }
+    let text_findings = narrative_findings(draft, &scores);
+    scores.findings.extend(text_findings);
     scores
 }

@@ -139,7 +139,8 @@ pub fn App() -> Html {
     let on_jump = {
         let d = dispatch.clone();
         use_callback((), move |anchor: String, _| {
-            d.dispatch(Action::Tab(Tab::Assess));
+            // Narrative fields are "n-…"; criteria and indicators live on the assessment.
+            d.dispatch(Action::Tab(if anchor.starts_with("n-") { Tab::Narrative } else { Tab::Assess }));
             gloo_timers::callback::Timeout::new(0, move || crate::web::dom::jump_to(&anchor)).forget();
         })
     };

@@ -17,10 +17,9 @@ pub fn jump_to(id: &str) {
     let opts = web_sys::ScrollIntoViewOptions::new();
     opts.set_block(web_sys::ScrollLogicalPosition::Start);
     el.scroll_into_view_with_scroll_into_view_options(&opts);
-    if let Ok(Some(input)) = el.query_selector("input, select, textarea") {
-        if let Ok(input) = input.dyn_into::<web_sys::HtmlElement>() {
-            let _ = input.focus();
-        }
+    let field = if el.matches("input, select, textarea").unwrap_or(false) { Some(el) } else { el.query_selector("input, select, textarea").ok().flatten() };
+    if let Some(input) = field.and_then(|f| f.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = input.focus();
     }
 }
 

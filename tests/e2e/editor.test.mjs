@@ -146,3 +146,18 @@ test('criteria sets: copy, edit a threshold with its source, export, import else
   await ctx.close();
   await other.close();
 });
+
+test('a count of criteria in the narrative that is not the score is flagged and jumps there', { timeout: 60000 }, async () => {
+  const ctx = await phone(browser);
+  const page = await ctx.newPage();
+  await openApp(page, server.url);
+  await newDraft(page);
+  await page.getByRole('button', { name: 'Nội dung' }).click();
+  await page.getByLabel('Nhiệm vụ trọng tâm', { exact: true }).fill('Phấn đấu giữ vững 11/11 tiêu chí đã đạt được.');
+  await page.getByText('Phần “Nhiệm vụ trọng tâm” ghi 11/11 tiêu chí, trong khi kết quả đánh giá là đạt 0/19 tiêu chí.').first().waitFor();
+  await page.getByRole('button', { name: 'Đánh giá' }).click();
+  await page.getByRole('button', { name: /chưa đạt ·/ }).click();
+  await page.getByRole('link', { name: /Phần “Nhiệm vụ trọng tâm” ghi 11\/11/ }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'n-tasks');
+  await ctx.close();
+});

@@ -26,6 +26,7 @@ pub fn Narrative(p: &NarrativeProps) -> Html {
                 let on = p.on_edit.clone();
                 let on_input = Callback::from(move |v: String| on.emit(Edit::Narrative(part, v)));
                 let hint = suggestion(part, &p.set, &p.draft, &p.scores);
+                let warnings: Vec<String> = p.scores.findings.iter().filter(|f| f.part == Some(part)).map(|f| f.message.clone()).collect();
                 let accept = {
                     let on = p.on_edit.clone();
                     Callback::from(move |_| on.emit(Edit::AcceptSuggestion(part)))
@@ -33,6 +34,9 @@ pub fn Narrative(p: &NarrativeProps) -> Html {
                 html! {
                     <div class="narrative-part" key={part.key()}>
                         <TextArea id={format!("n-{}", part.key())} label={part.title_vi()} value={p.draft.narrative.get(part).to_string()} {on_input} rows={4} />
+                        if !warnings.is_empty() {
+                            <ul class="findings-inline">{ for warnings.into_iter().map(|w| html! { <li class="warning"><strong>{ "Cần xem lại: " }</strong>{ w }</li> }) }</ul>
+                        }
                         if let Some(h) = hint {
                             <div class="suggestion">
                                 <p><strong>{ "Gợi ý: " }</strong>{ h }</p>

@@ -55,13 +55,19 @@ pub fn Summary(p: &SummaryProps) -> Html {
             }
             if *open {
                 <ol id="findings-list" class="findings">
-                    { for s.findings.iter().map(|f| html! {
+                    { for s.findings.iter().map(|f| {
+                        // Findings about the report's text jump to the narrative field.
+                        let anchor = match f.part {
+                            Some(part) => format!("n-{}", part.key()),
+                            None => indicator_anchor(&f.code),
+                        };
+                        html! {
                         <li class={if f.severity == Severity::Error { "error" } else { "warning" }}>
-                            <a href={format!("#{}", indicator_anchor(&f.code))} onclick={jump(indicator_anchor(&f.code))}>
+                            <a href={format!("#{anchor}")} onclick={jump(anchor.clone())}>
                                 <strong>{ f.severity.label_vi() }{ ": " }</strong>{ f.message.clone() }
                             </a>
                         </li>
-                    }) }
+                    }}) }
                 </ol>
             }
         </section>
