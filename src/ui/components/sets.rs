@@ -5,7 +5,13 @@ use super::field::{change_value, input_value};
 use crate::core::criteria::{CriteriaSet, Direction, Indicator, Kind, Threshold};
 use crate::core::num::Dec;
 use crate::ui::state::Shared;
+use std::rc::Rc;
 use yew::prelude::*;
+
+/// The message for a threshold value that did not parse, if any.
+fn value_error_for(errors: &UseStateHandle<Vec<String>>, label: &str) -> Option<String> {
+    errors.iter().find(|e| e.starts_with(label) && e[label.len()..].starts_with(':')).cloned()
+}
 
 #[derive(Clone, PartialEq, Debug)]
 pub enum SetOp {
@@ -29,6 +35,7 @@ pub struct SetsProps {
 pub fn Sets(p: &SetsProps) -> Html {
     let editing = use_state(|| None::<(usize, CriteriaSet)>);
     let errors = use_state(Vec::<String>::new);
+    let value_errors = use_state(Vec::<String>::new);
     let shipped_n = p.shipped.len();
     let all: Vec<(usize, &CriteriaSet, bool)> =
         p.shipped.iter().enumerate().map(|(i, s)| (i, s, false)).chain(p.user.iter().enumerate().map(|(i, s)| (shipped_n + i, s, true))).collect();
@@ -85,62 +92,103 @@ pub fn Sets(p: &SetsProps) -> Html {
                     { field("Giai đoạn từ năm", "s-from", set.period.from.to_string(), |s, v| if let Ok(y) = v.trim().parse() { s.period.from = y }) }
                     { field("đến năm", "s-to", set.period.to.to_string(), |s, v| if let Ok(y) = v.trim().parse() { s.period.to = y }) }
                 </div>
-                <table class="set-table">
-                    <caption>{ "Ngưỡng chung (không theo vùng, không theo năm) của từng chỉ tiêu định lượng. Ngưỡng theo vùng, theo năm giữ nguyên như tệp gốc." }</caption>
-                    <thead><tr><th scope="col">{ "Mã" }</th><th scope="col">{ "Chỉ tiêu" }</th><th scope="col">{ "Ngưỡng" }</th><th scope="col">{ "Nguồn" }</th><th scope="col"><span class="visually-hidden">{ "Xóa" }</span></th></tr></thead>
-                    <tbody>
-                    { for set.criteria.iter().enumerate().flat_map(|(ci, c)| c.indicators.iter().enumerate().map(move |(ii, ind)| (ci, ii, ind))).map(|(ci, ii, ind)| {
-                        let general = ind.thresholds.iter().find(|t| t.region.is_none() && t.year.is_none()).cloned();
-                        let value = general.as_ref().map(|t| t.value.fmt_vn_short(6)).unwrap_or_default();
-                        let source = general.as_ref().map(|t| t.source.clone()).unwrap_or_default();
-                        let code = ind.code.clone();
-                        let set_threshold = {
-                            let editing = editing.clone();
-                            let set = set.clone();
-                            move |value: Option<String>, source: Option<String>| {
-                                let mut s = set.clone();
-                                let ind = &mut s.criteria[ci].indicators[ii];
-                                let pos = ind.thresholds.iter().position(|t| t.region.is_none() && t.year.is_none());
-                                let cur = pos.map(|p| ind.thresholds[p].clone());
-                                let v = value.unwrap_or_else(|| cur.as_ref().map(|t| t.value.fmt_vn_short(6)).unwrap_or_default());
-                                let src = source.unwrap_or_else(|| cur.as_ref().map(|t| t.source.clone()).unwrap_or_default());
-                                if let Some(p) = pos { ind.thresholds.remove(p); }
-                                if let Ok(dec) = Dec::parse_vn(&v) {
-                                    ind.thresholds.insert(0, Threshold { region: None, year: None, value: dec, source: src });
-                                }
-                                editing.set(Some((ui, s)));
+                <p class="hint">{ "Mở từng chỉ tiêu để sửa nội dung và ngưỡng. Mỗi ngưỡng ghi rõ nguồn; để trống vùng là cột chung, để trống năm là áp dụng cả giai đoạn. Số nhập xong được kiểm tra khi rời ô." }</p>
+                <div class="set-editor">
+                { for set.criteria.iter().enumerate().flat_map(|(ci, c)| c.indicators.iter().enumerate().map(move |(ii, ind)| (ci, ii, ind))).map(|(ci, ii, ind)| {
+                    let code = ind.code.clone();
+                    // Applies a change to this indicator of the working copy.
+                    let change = |f: Rc<dyn Fn(&mut Indicator, String)>| {
+                        let editing = editing.clone();
+                        let set = set.clone();
+                        Callback::from(move |v: String| {
+                            let mut s = set.clone();
+                            f(&mut s.criteria[ci].indicators[ii], v);
+                            editing.set(Some((ui, s)));
+                        })
+                    };
+                    let on_text = |f: fn(&mut Indicator, String)| {
+                        let cb = change(Rc::new(f));
+                        Callback::from(move |e: InputEvent| cb.emit(input_value(&e)))
+                    };
+                    let remove = {
+                        let editing = editing.clone();
+                        let set = set.clone();
+                        Callback::from(move |_| {
+                            let mut s = set.clone();
+                            s.criteria[ci].indicators.remove(ii);
+                            editing.set(Some((ui, s)));
+                        })
+                    };
+                    let add_threshold = {
+                        let cb = change(Rc::new(|ind: &mut Indicator, _| {
+                            ind.thresholds.push(Threshold { region: None, year: None, value: Dec::ZERO, source: String::new() })
+                        }));
+                        Callback::from(move |_| cb.emit(String::new()))
+                    };
+                    let numeric = ind.kind.is_numeric();
+                    let mut regions: Vec<(String, String)> = vec![(String::new(), "Cột chung".to_string())];
+                    regions.extend(set.regions.iter().map(|r| (r.id.clone(), r.name.clone())));
+                    html! {
+                        <details class="set-indicator" key={code.clone()}>
+                            <summary>
+                                <span class="code">{ code.clone() }</span>{ " " }{ ind.short.clone() }
+                                <small>{ if numeric { format!(" · {} ngưỡng", ind.thresholds.len()) } else { " · đạt / chưa đạt".to_string() } }</small>
+                            </summary>
+                            <div class="field"><label for={format!("s-w-{code}")}>{ format!("Nội dung chỉ tiêu {code}") }</label>
+                                <textarea id={format!("s-w-{code}")} rows="2" value={ind.wording.clone()} oninput={on_text(|i, v| i.wording = v)} /></div>
+                            <div class="field"><label for={format!("s-s-{code}")}>{ format!("Tên ngắn chỉ tiêu {code}") }</label>
+                                <input id={format!("s-s-{code}")} value={ind.short.clone()} oninput={on_text(|i, v| i.short = v)} /></div>
+                            if numeric {
+                                { for ind.thresholds.iter().enumerate().map(|(k, t)| {
+                                    let n = k + 1;
+                                    let label = format!("Chỉ tiêu {code}, ngưỡng {n}");
+                                    let set_region = change(Rc::new(move |i: &mut Indicator, v: String| i.thresholds[k].region = (!v.is_empty()).then_some(v)));
+                                    let set_year = change(Rc::new(move |i: &mut Indicator, v: String| i.thresholds[k].year = v.trim().parse().ok()));
+                                    let set_source = change(Rc::new(move |i: &mut Indicator, v: String| i.thresholds[k].source = v));
+                                    let value_error = value_error_for(&value_errors, &label);
+                                    let set_value = {
+                                        let cb = change(Rc::new(move |i: &mut Indicator, v: String| {
+                                            if let Ok(d) = Dec::parse_vn(&v) { i.thresholds[k].value = d; }
+                                        }));
+                                        let errors = value_errors.clone();
+                                        let label = label.clone();
+                                        Callback::from(move |e: Event| {
+                                            let v = change_value(&e);
+                                            let mut list: Vec<String> = errors.iter().filter(|x| !x.starts_with(&label)).cloned().collect();
+                                            if let Err(err) = Dec::parse_vn(&v) { list.push(format!("{label}: {}", err.message_vi())); }
+                                            errors.set(list);
+                                            cb.emit(v);
+                                        })
+                                    };
+                                    let drop = change(Rc::new(move |i: &mut Indicator, _| { i.thresholds.remove(k); }));
+                                    let region = t.region.clone().unwrap_or_default();
+                                    html! {
+                                        <fieldset class="threshold-row">
+                                            <legend>{ label.clone() }</legend>
+                                            <div class="pair">
+                                                <div class="field"><label for={format!("s-t-{code}-{n}-r")}>{ format!("{label}: vùng") }</label>
+                                                    <select id={format!("s-t-{code}-{n}-r")} onchange={Callback::from(move |e: Event| set_region.emit(change_value(&e)))}>
+                                                        { for regions.iter().map(|(id, name)| html! { <option value={id.clone()} selected={*id == region}>{ name.clone() }</option> }) }
+                                                    </select></div>
+                                                <div class="field narrow"><label for={format!("s-t-{code}-{n}-y")}>{ format!("{label}: năm (trống: cả giai đoạn)") }</label>
+                                                    <input id={format!("s-t-{code}-{n}-y")} inputmode="numeric" value={t.year.map(|y| y.to_string()).unwrap_or_default()} onchange={Callback::from(move |e: Event| set_year.emit(change_value(&e)))} /></div>
+                                                <div class="field narrow"><label for={format!("s-t-{code}-{n}-v")}>{ format!("{label}: giá trị ({} {})", ind.direction.map(|d| d.symbol()).unwrap_or(""), ind.kind.unit()) }</label>
+                                                    <input id={format!("s-t-{code}-{n}-v")} inputmode="decimal" value={t.value.fmt_vn_short(6)} onchange={set_value} /></div>
+                                                <div class="field"><label for={format!("s-t-{code}-{n}-s")}>{ format!("{label}: nguồn") }</label>
+                                                    <input id={format!("s-t-{code}-{n}-s")} value={t.source.clone()} oninput={Callback::from(move |e: InputEvent| set_source.emit(input_value(&e)))} /></div>
+                                            </div>
+                                            if let Some(err) = value_error { <p class="error" role="alert">{ err }</p> }
+                                            <button type="button" class="danger small" onclick={Callback::from(move |_| drop.emit(String::new()))}>{ format!("Xóa ngưỡng {n} của chỉ tiêu {code}") }</button>
+                                        </fieldset>
+                                    }
+                                }) }
+                                <button type="button" class="secondary small" onclick={add_threshold}>{ format!("Thêm ngưỡng cho chỉ tiêu {code}") }</button>
                             }
-                        };
-                        let on_value = { let f = set_threshold.clone(); Callback::from(move |e: InputEvent| f(Some(input_value(&e)), None)) };
-                        let on_source = { let f = set_threshold; Callback::from(move |e: InputEvent| f(None, Some(input_value(&e)))) };
-                        let remove = {
-                            let editing = editing.clone();
-                            let set = set.clone();
-                            Callback::from(move |_| {
-                                let mut s = set.clone();
-                                s.criteria[ci].indicators.remove(ii);
-                                editing.set(Some((ui, s)));
-                            })
-                        };
-                        let numeric = ind.kind.is_numeric();
-                        html! {
-                            <tr key={code.clone()}>
-                                <th scope="row">{ code.clone() }</th>
-                                <td>{ ind.short.clone() }{ ind.direction.map(|d| format!(" ({})", d.symbol())).unwrap_or_default() }</td>
-                                <td>if numeric {
-                                    <label class="visually-hidden" for={format!("s-thr-{code}")}>{ format!("Ngưỡng chỉ tiêu {code}") }</label>
-                                    <input id={format!("s-thr-{code}")} inputmode="decimal" value={value} oninput={on_value} />
-                                } else { { "Đạt / Chưa đạt" } }</td>
-                                <td>if numeric {
-                                    <label class="visually-hidden" for={format!("s-src-{code}")}>{ format!("Nguồn ngưỡng chỉ tiêu {code}") }</label>
-                                    <input id={format!("s-src-{code}")} value={source} oninput={on_source} />
-                                }</td>
-                                <td><button type="button" class="danger small" onclick={remove} aria-label={format!("Xóa chỉ tiêu {code}")}>{ "Xóa" }</button></td>
-                            </tr>
-                        }
-                    }) }
-                    </tbody>
-                </table>
+                            <div class="row-actions"><button type="button" class="danger small" onclick={remove}>{ format!("Xóa chỉ tiêu {code}") }</button></div>
+                        </details>
+                    }
+                }) }
+                </div>
                 <AddIndicator set={set.clone()} on_add={{
                     let editing = editing.clone();
                     Callback::from(move |s: CriteriaSet| editing.set(Some((ui, s))))
