@@ -12,6 +12,16 @@ trap 'rm -f "$LOG"' EXIT
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
+step "format and lints (rustfmt, clippy for native and wasm32)"
+# Both ship with the machine's toolchain; rustup cannot download components here.
+if cargo fmt --version >/dev/null 2>&1; then cargo fmt --check; else echo "rustfmt not installed: format check skipped"; fi
+if cargo clippy --version >/dev/null 2>&1; then
+  cargo clippy --locked --all-targets -- -D warnings
+  cargo clippy --locked --target wasm32-unknown-unknown -- -D warnings
+else
+  echo "clippy not installed: lints skipped"
+fi
+
 step "native tests (cargo test)"
 cargo test --locked 2>&1 | tee -a "$LOG"
 

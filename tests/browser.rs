@@ -24,7 +24,10 @@ fn storage_is_available_and_round_trips_a_draft() {
     assert!(storage::available());
     let env = example();
     let text = storage::save_draft(&env).expect("saved");
-    assert_eq!(storage::read_raw(&storage::draft_key(&env.draft.id)).as_deref(), Some(text.as_str()));
+    assert_eq!(
+        storage::read_raw(&storage::draft_key(&env.draft.id)).as_deref(),
+        Some(text.as_str())
+    );
     let (drafts, corrupt) = storage::load_drafts();
     assert_eq!(drafts, vec![env]);
     assert!(corrupt.is_empty());
@@ -53,7 +56,10 @@ fn quota_exceeded_keeps_everything_saved_before() {
     bigger.draft.narrative.achievements = "y".repeat(600 * 1024);
     assert_eq!(storage::save_draft(&bigger), Err(SaveError::Quota));
     // …and the previous copy is intact, byte for byte.
-    assert_eq!(storage::read_raw(&storage::draft_key(&env.draft.id)).as_deref(), Some(before.as_str()));
+    assert_eq!(
+        storage::read_raw(&storage::draft_key(&env.draft.id)).as_deref(),
+        Some(before.as_str())
+    );
     assert_eq!(storage::load_drafts().0, vec![env]);
     clear();
 }
@@ -64,7 +70,10 @@ fn corrupted_entries_are_set_aside_and_kept_byte_for_byte() {
     let env = example();
     storage::save_draft(&env).unwrap();
     let planted = [
-        ("tieuchi.draft.broken", "{\"app\": \"tieuchi\", \"schema\": 1, \"draft\": {"),
+        (
+            "tieuchi.draft.broken",
+            "{\"app\": \"tieuchi\", \"schema\": 1, \"draft\": {",
+        ),
         ("tieuchi.draft.other", "[1, 2, 3]"),
         ("tieuchi.draft.wrongid", &example().to_json()),
     ];
@@ -77,8 +86,14 @@ fn corrupted_entries_are_set_aside_and_kept_byte_for_byte() {
     for (k, v) in planted {
         assert_eq!(storage::read_raw(k), None, "{k} moved out of the drafts");
         let aside = k.replace("tieuchi.draft.", "tieuchi.corrupt.");
-        assert_eq!(storage::read_raw(&aside).as_deref(), Some(v), "{aside} kept as it was");
-        assert!(corrupt.iter().any(|c| c.key == aside && !c.reason.is_empty()));
+        assert_eq!(
+            storage::read_raw(&aside).as_deref(),
+            Some(v),
+            "{aside} kept as it was"
+        );
+        assert!(corrupt
+            .iter()
+            .any(|c| c.key == aside && !c.reason.is_empty()));
     }
     // A second start-up finds the same, and does not fail.
     let (drafts, corrupt) = storage::load_drafts();

@@ -11,7 +11,10 @@ use tieuchi::core::scoring::score;
 use tieuchi::core::sets;
 
 fn lang_son() -> CriteriaSet {
-    sets::shipped().into_iter().find(|s| s.id == "lang-son-xa-ntm-2022-2025").unwrap()
+    sets::shipped()
+        .into_iter()
+        .find(|s| s.id == "lang-son-xa-ntm-2022-2025")
+        .unwrap()
 }
 
 fn example() -> Draft {
@@ -42,7 +45,12 @@ struct Doc {
 
 fn parse(xml: &str) -> Doc {
     let mut reader = Reader::from_str(xml);
-    let mut doc = Doc { paras: vec![], tags: vec![], table_rows: vec![], header_rows: 0 };
+    let mut doc = Doc {
+        paras: vec![],
+        tags: vec![],
+        table_rows: vec![],
+        header_rows: 0,
+    };
     let mut depth_tbl = 0;
     let mut cur = String::new();
     let mut row: Vec<String> = vec![];
@@ -52,12 +60,21 @@ fn parse(xml: &str) -> Doc {
         match reader.read_event().expect("well-formed XML") {
             ev @ (Event::Start(_) | Event::Empty(_)) => {
                 let empty = matches!(ev, Event::Empty(_));
-                let (Event::Start(e) | Event::Empty(e)) = ev else { unreachable!() };
+                let (Event::Start(e) | Event::Empty(e)) = ev else {
+                    unreachable!()
+                };
                 let name = String::from_utf8(e.name().as_ref().to_vec()).unwrap();
-                let attrs: Vec<String> = e.attributes().map(|a| {
-                    let a = a.unwrap();
-                    format!("{}={}", String::from_utf8_lossy(a.key.as_ref()), a.unescape_value().unwrap())
-                }).collect();
+                let attrs: Vec<String> = e
+                    .attributes()
+                    .map(|a| {
+                        let a = a.unwrap();
+                        format!(
+                            "{}={}",
+                            String::from_utf8_lossy(a.key.as_ref()),
+                            a.unescape_value().unwrap()
+                        )
+                    })
+                    .collect();
                 doc.tags.push(format!("{name} {}", attrs.join(" ")));
                 match name.as_str() {
                     "w:tbl" => depth_tbl += 1,
@@ -106,7 +123,16 @@ fn example_docx() -> (tieuchi::core::report::Report, Vec<u8>) {
 fn docx_is_a_valid_package_with_all_parts() {
     let (_, bytes) = example_docx();
     let files = unzip(&bytes);
-    for part in ["[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/_rels/document.xml.rels", "word/styles.xml", "word/header1.xml", "word/header2.xml", "docProps/core.xml"] {
+    for part in [
+        "[Content_Types].xml",
+        "_rels/.rels",
+        "word/document.xml",
+        "word/_rels/document.xml.rels",
+        "word/styles.xml",
+        "word/header1.xml",
+        "word/header2.xml",
+        "docProps/core.xml",
+    ] {
         assert!(files.contains_key(part), "{part}");
         parse(&files[part]);
     }
@@ -118,10 +144,22 @@ fn document_structure_follows_the_official_layout() {
     let files = unzip(&bytes);
     let doc = parse(&files["word/document.xml"]);
     let texts: Vec<&str> = doc.paras.iter().map(|(t, _)| t.as_str()).collect();
-    let pos = |needle: &str| texts.iter().position(|t| t.contains(needle)).unwrap_or_else(|| panic!("missing {needle:?}"));
+    let pos = |needle: &str| {
+        texts
+            .iter()
+            .position(|t| t.contains(needle))
+            .unwrap_or_else(|| panic!("missing {needle:?}"))
+    };
 
     // Header block: both columns, in a table.
-    for t in ["UBND HUYỆN CHI LĂNG", "ỦY BAN NHÂN DÂN XÃ LIÊN SƠN", "Số: /BC-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Liên Sơn, ngày 26 tháng 6 năm 2024"] {
+    for t in [
+        "UBND HUYỆN CHI LĂNG",
+        "ỦY BAN NHÂN DÂN XÃ LIÊN SƠN",
+        "Số: /BC-UBND",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Liên Sơn, ngày 26 tháng 6 năm 2024",
+    ] {
         let i = pos(t);
         assert!(doc.paras[i].1, "{t} belongs to the header table");
     }
@@ -153,7 +191,12 @@ fn document_structure_follows_the_official_layout() {
     }
     // One heading per criterion, with the status from the scores.
     for n in 1..=19 {
-        assert!(texts.iter().any(|t| t.starts_with(&format!("1.{n}. Tiêu chí số {n} về "))), "heading of criterion {n}");
+        assert!(
+            texts
+                .iter()
+                .any(|t| t.starts_with(&format!("1.{n}. Tiêu chí số {n} về "))),
+            "heading of criterion {n}"
+        );
     }
     assert!(texts.contains(&"1.11. Tiêu chí số 11 về Nghèo đa chiều: Chưa đánh giá đủ"));
     // Generated sentence for 9.2, with the official's wording and the decimal comma.
@@ -166,13 +209,35 @@ fn document_structure_follows_the_official_layout() {
     let set = lang_son();
     let annex_rows: Vec<&Vec<String>> = doc.table_rows.iter().filter(|r| r.len() == 5).collect();
     assert_eq!(annex_rows.len(), 1 + 19 + set.indicators().count());
-    assert_eq!(annex_rows[0], &vec!["Mã", "Tiêu chí, chỉ tiêu", "Chỉ tiêu (ngưỡng)", "Kết quả của xã", "Đánh giá"]);
+    assert_eq!(
+        annex_rows[0],
+        &vec![
+            "Mã",
+            "Tiêu chí, chỉ tiêu",
+            "Chỉ tiêu (ngưỡng)",
+            "Kết quả của xã",
+            "Đánh giá"
+        ]
+    );
     let row = annex_rows.iter().find(|r| r[0] == "4.2").unwrap();
-    assert_eq!(row[2..], ["≥ 95%".to_string(), "đạt 100%".to_string(), "Đạt".to_string()]);
+    assert_eq!(
+        row[2..],
+        [
+            "≥ 95%".to_string(),
+            "đạt 100%".to_string(),
+            "Đạt".to_string()
+        ]
+    );
     assert_eq!(report.annex.len(), 19 + set.indicators().count());
 
     // Page: A4 portrait, official margins, page numbers from page 2 (title page differs).
-    let tag = |prefix: &str| doc.tags.iter().find(|t| t.starts_with(prefix)).cloned().unwrap_or_default();
+    let tag = |prefix: &str| {
+        doc.tags
+            .iter()
+            .find(|t| t.starts_with(prefix))
+            .cloned()
+            .unwrap_or_default()
+    };
     assert_eq!(tag("w:pgSz "), "w:pgSz w:w=11906 w:h=16838");
     assert_eq!(tag("w:pgMar "), "w:pgMar w:top=1134 w:right=851 w:bottom=1134 w:left=1701 w:header=567 w:footer=567 w:gutter=0");
     assert!(doc.tags.iter().any(|t| t.starts_with("w:titlePg")));
@@ -209,15 +274,27 @@ fn hostile_and_decomposed_text_comes_out_right() {
     let report = build(&set, &draft, &score(&set, &draft));
     let files = unzip(&docx::render(&report));
     let doc = parse(&files["word/document.xml"]);
-    assert!(doc.paras.iter().any(|(t, _)| t == "A & B <w:p> \"quoted\" 'single' end ]]> &amp;"));
-    assert!(doc.paras.iter().any(|(t, _)| t == "Qua rà soát, xã Liền Sơn tự đánh giá đạt 11/19 tiêu chí."));
-    assert_eq!(report.file_name, "bao-cao-ntm-lien-son-6-thang-dau-nam-2024.docx");
+    assert!(doc
+        .paras
+        .iter()
+        .any(|(t, _)| t == "A & B <w:p> \"quoted\" 'single' end ]]> &amp;"));
+    assert!(doc
+        .paras
+        .iter()
+        .any(|(t, _)| t == "Qua rà soát, xã Liền Sơn tự đánh giá đạt 11/19 tiêu chí."));
+    assert_eq!(
+        report.file_name,
+        "bao-cao-ntm-lien-son-6-thang-dau-nam-2024.docx"
+    );
 }
 
 #[test]
 fn file_name_is_an_ascii_slug() {
     let (report, _) = example_docx();
-    assert_eq!(report.file_name, "bao-cao-ntm-lien-son-6-thang-dau-nam-2024.docx");
+    assert_eq!(
+        report.file_name,
+        "bao-cao-ntm-lien-son-6-thang-dau-nam-2024.docx"
+    );
 }
 
 #[test]
@@ -226,10 +303,17 @@ fn document_text_matches_the_golden_snapshot() {
     let files = unzip(&bytes);
     let doc = parse(&files["word/document.xml"]);
     let text: String = doc.paras.iter().map(|(t, _)| format!("{t}\n")).collect();
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/lien-son-2024-h1.report.txt");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/lien-son-2024-h1.report.txt"
+    );
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         std::fs::write(path, &text).unwrap();
     }
-    let golden = std::fs::read_to_string(path).expect("golden file; run with UPDATE_GOLDEN=1 to create it");
-    assert_eq!(text, golden, "document text changed; review and run with UPDATE_GOLDEN=1");
+    let golden =
+        std::fs::read_to_string(path).expect("golden file; run with UPDATE_GOLDEN=1 to create it");
+    assert_eq!(
+        text, golden,
+        "document text changed; review and run with UPDATE_GOLDEN=1"
+    );
 }

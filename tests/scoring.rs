@@ -9,11 +9,15 @@ use tieuchi::core::scoring::{score, CriterionStatus, FindingKind, Severity, Stat
 use tieuchi::core::sets;
 
 fn lang_son() -> CriteriaSet {
-    sets::shipped().into_iter().find(|s| s.id == "lang-son-xa-ntm-2022-2025").expect("shipped set")
+    sets::shipped()
+        .into_iter()
+        .find(|s| s.id == "lang-son-xa-ntm-2022-2025")
+        .expect("shipped set")
 }
 
 fn example() -> Draft {
-    serde_json::from_str(include_str!("fixtures/lien-son-2024-h1.draft.json")).expect("fixture parses")
+    serde_json::from_str(include_str!("fixtures/lien-son-2024-h1.draft.json"))
+        .expect("fixture parses")
 }
 
 #[test]
@@ -23,18 +27,63 @@ fn example_indicator_statuses_follow_the_rules() {
     let st = |code: &str| s.indicator(code).unwrap_or_else(|| panic!("{code}")).status;
     use Status::*;
     let expected = [
-        ("1.1", Met), ("1.2", Met),
-        ("2.1", NotAssessed), ("2.2", NotAssessed), ("2.3", NotAssessed), ("2.4", NotMet),
-        ("3.1", Met), ("3.2", Met), ("4.1", NotMet), ("4.2", Met), ("5", NotMet),
-        ("6.1", NotMet), ("6.2", NotMet), ("6.3", NotMet), ("7", Met),
-        ("8.1", Met), ("8.2", Met), ("8.3", Met), ("8.4", Met), ("9.1", Met), ("9.2", Met),
-        ("10", NotMet), ("11", NotAssessed), ("12.1", Met), ("12.2", Met),
-        ("13.1", Met), ("13.2", NotMet), ("13.3", NotMet), ("13.4", NotApplicable), ("13.5", NotAssessed),
-        ("14.1", Met), ("14.2", Met), ("15.1", Met), ("15.2", Met), ("15.3", Met), ("15.4", Met), ("16", Met),
-        ("17.1", NotMet), ("17.2", NotApplicable), ("17.3", NotMet), ("17.4", Met), ("17.5", Met),
-        ("17.6", NotMet), ("17.7", NotMet), ("17.8", NotMet), ("17.9", NotApplicable), ("17.10", NotMet),
-        ("17.11", NotMet), ("17.12", Met), ("18.1", Met), ("18.2", Met), ("18.3", Met), ("18.4", Met),
-        ("18.5", Met), ("18.6", Met), ("19.1", Met), ("19.2", Met),
+        ("1.1", Met),
+        ("1.2", Met),
+        ("2.1", NotAssessed),
+        ("2.2", NotAssessed),
+        ("2.3", NotAssessed),
+        ("2.4", NotMet),
+        ("3.1", Met),
+        ("3.2", Met),
+        ("4.1", NotMet),
+        ("4.2", Met),
+        ("5", NotMet),
+        ("6.1", NotMet),
+        ("6.2", NotMet),
+        ("6.3", NotMet),
+        ("7", Met),
+        ("8.1", Met),
+        ("8.2", Met),
+        ("8.3", Met),
+        ("8.4", Met),
+        ("9.1", Met),
+        ("9.2", Met),
+        ("10", NotMet),
+        ("11", NotAssessed),
+        ("12.1", Met),
+        ("12.2", Met),
+        ("13.1", Met),
+        ("13.2", NotMet),
+        ("13.3", NotMet),
+        ("13.4", NotApplicable),
+        ("13.5", NotAssessed),
+        ("14.1", Met),
+        ("14.2", Met),
+        ("15.1", Met),
+        ("15.2", Met),
+        ("15.3", Met),
+        ("15.4", Met),
+        ("16", Met),
+        ("17.1", NotMet),
+        ("17.2", NotApplicable),
+        ("17.3", NotMet),
+        ("17.4", Met),
+        ("17.5", Met),
+        ("17.6", NotMet),
+        ("17.7", NotMet),
+        ("17.8", NotMet),
+        ("17.9", NotApplicable),
+        ("17.10", NotMet),
+        ("17.11", NotMet),
+        ("17.12", Met),
+        ("18.1", Met),
+        ("18.2", Met),
+        ("18.3", Met),
+        ("18.4", Met),
+        ("18.5", Met),
+        ("18.6", Met),
+        ("19.1", Met),
+        ("19.2", Met),
     ];
     assert_eq!(expected.len(), set.indicators().count());
     for (code, status) in expected {
@@ -43,7 +92,15 @@ fn example_indicator_statuses_follow_the_rules() {
     // 3.1: 92 % against the report's 85 %; 12.1: exactly 70 % meets "≥ 70 %"; 15.3 is a maximum.
     assert_eq!(s.indicator("3.1").unwrap().by_figures, Some(true));
     assert_eq!(s.indicator("12.1").unwrap().by_figures, Some(true));
-    assert_eq!(s.indicator("15.3").unwrap().threshold.as_ref().unwrap().direction, Direction::AtMost);
+    assert_eq!(
+        s.indicator("15.3")
+            .unwrap()
+            .threshold
+            .as_ref()
+            .unwrap()
+            .direction,
+        Direction::AtMost
+    );
     assert_eq!(s.indicator("15.3").unwrap().by_figures, Some(true));
 }
 
@@ -55,7 +112,8 @@ fn example_as_written_counts_eleven_and_flags_each_hand_made_mistake() {
     assert_eq!(s.met_numbers(), vec![1, 3, 7, 8, 9, 12, 14, 15, 16, 18, 19]);
     assert_eq!(s.criterion(11).unwrap().status, CriterionStatus::Incomplete);
     assert_eq!(s.criterion(13).unwrap().status, CriterionStatus::NotMet);
-    let has = |code: &str, kind: FindingKind| s.findings.iter().any(|f| f.code == code && f.kind == kind);
+    let has =
+        |code: &str, kind: FindingKind| s.findings.iter().any(|f| f.code == code && f.kind == kind);
     // Criterion 7: marked met while its own text says "không đạt".
     assert!(has("7", FindingKind::NoteContradictsStatus));
     // 15.2: text "chưa đạt", judged "đạt".
@@ -96,13 +154,18 @@ fn judgement_against_figures_needs_a_reason_and_is_always_flagged() {
     e.note.clear();
     let s = score(&set, &d);
     assert_eq!(s.indicator("4.2").unwrap().status, Status::NotMet);
-    assert!(s.findings.iter().any(|f| f.code == "4.2" && f.kind == FindingKind::ContradictionWithoutReason && f.severity == Severity::Error));
+    assert!(s.findings.iter().any(|f| f.code == "4.2"
+        && f.kind == FindingKind::ContradictionWithoutReason
+        && f.severity == Severity::Error));
 
-    d.entries.get_mut("4.2").unwrap().note = "Số liệu tháng 6 chưa cập nhật 12 hộ mới đăng ký.".into();
+    d.entries.get_mut("4.2").unwrap().note =
+        "Số liệu tháng 6 chưa cập nhật 12 hộ mới đăng ký.".into();
     let s = score(&set, &d);
     assert_eq!(s.indicator("4.2").unwrap().status, Status::Met);
     assert!(s.indicator("4.2").unwrap().overrides_figures);
-    assert!(s.findings.iter().any(|f| f.code == "4.2" && f.kind == FindingKind::Contradiction && f.severity == Severity::Warning));
+    assert!(s.findings.iter().any(|f| f.code == "4.2"
+        && f.kind == FindingKind::Contradiction
+        && f.severity == Severity::Warning));
 }
 
 #[test]
@@ -112,18 +175,30 @@ fn impossible_figures_are_findings() {
     let e = d.entries.get_mut("9.2").unwrap();
     e.numerator = "190".into();
     let s = score(&set, &d);
-    assert!(s.findings.iter().any(|f| f.code == "9.2" && f.kind == FindingKind::PartAboveWhole));
+    assert!(s
+        .findings
+        .iter()
+        .any(|f| f.code == "9.2" && f.kind == FindingKind::PartAboveWhole));
 
     let e = d.entries.get_mut("9.2").unwrap();
     e.numerator = "abc".into();
     let s = score(&set, &d);
-    assert!(s.findings.iter().any(|f| f.code == "9.2" && f.kind == FindingKind::InvalidNumber));
+    assert!(s
+        .findings
+        .iter()
+        .any(|f| f.code == "9.2" && f.kind == FindingKind::InvalidNumber));
 
     d.entries.get_mut("3.1").unwrap().value = "120".into();
     d.entries.get_mut("10").unwrap().data_year = "2030".into();
     let s = score(&set, &d);
-    assert!(s.findings.iter().any(|f| f.code == "3.1" && f.kind == FindingKind::OutOfRange));
-    assert!(s.findings.iter().any(|f| f.code == "10" && f.kind == FindingKind::InvalidDataYear));
+    assert!(s
+        .findings
+        .iter()
+        .any(|f| f.code == "3.1" && f.kind == FindingKind::OutOfRange));
+    assert!(s
+        .findings
+        .iter()
+        .any(|f| f.code == "10" && f.kind == FindingKind::InvalidDataYear));
 }
 
 #[test]
@@ -133,15 +208,34 @@ fn missing_threshold_asks_the_user_and_a_user_threshold_needs_its_source() {
     d.entries.get_mut("9.2").unwrap().judgement = Judgement::None;
     let s = score(&set, &d);
     assert_eq!(s.indicator("9.2").unwrap().status, Status::MissingThreshold);
-    assert!(s.findings.iter().any(|f| f.code == "9.2" && f.kind == FindingKind::MissingThreshold));
+    assert!(s
+        .findings
+        .iter()
+        .any(|f| f.code == "9.2" && f.kind == FindingKind::MissingThreshold));
 
-    d.user_thresholds.insert("9.2".into(), tieuchi::core::draft::UserThreshold { value: "75".into(), source: String::new() });
+    d.user_thresholds.insert(
+        "9.2".into(),
+        tieuchi::core::draft::UserThreshold {
+            value: "75".into(),
+            source: String::new(),
+        },
+    );
     let s = score(&set, &d);
     assert_eq!(s.indicator("9.2").unwrap().status, Status::Met);
-    assert!(s.findings.iter().any(|f| f.code == "9.2" && f.kind == FindingKind::InvalidUserThreshold));
+    assert!(s
+        .findings
+        .iter()
+        .any(|f| f.code == "9.2" && f.kind == FindingKind::InvalidUserThreshold));
     d.user_thresholds.get_mut("9.2").unwrap().source = "QĐ 1494/QĐ-UBND".into();
     let s = score(&set, &d);
-    assert!(s.indicator("9.2").unwrap().threshold.as_ref().unwrap().from_user);
+    assert!(
+        s.indicator("9.2")
+            .unwrap()
+            .threshold
+            .as_ref()
+            .unwrap()
+            .from_user
+    );
     assert!(!s.findings.iter().any(|f| f.code == "9.2"));
 }
 
@@ -155,7 +249,10 @@ fn year_thresholds_use_the_report_year_only() {
     d.meta.year = 2022;
     let s = score(&set, &d);
     assert_eq!(s.indicator("10").unwrap().status, Status::NotMet);
-    assert_eq!(s.indicator("10").unwrap().threshold.as_ref().unwrap().value, Dec::from_int(39));
+    assert_eq!(
+        s.indicator("10").unwrap().threshold.as_ref().unwrap().value,
+        Dec::from_int(39)
+    );
     d.meta.year = 2024;
     let s = score(&set, &d);
     assert_eq!(s.indicator("10").unwrap().status, Status::MissingThreshold);
@@ -163,8 +260,16 @@ fn year_thresholds_use_the_report_year_only() {
 
 #[test]
 fn regions_and_disadvantaged_communes_pick_their_column() {
-    let mut set = sets::shipped().into_iter().find(|s| s.id == "quoc-gia-xa-ntm-2021-2025").unwrap();
-    let ind = set.criteria.iter_mut().flat_map(|c| c.indicators.iter_mut()).find(|i| i.code == "3.1").unwrap();
+    let mut set = sets::shipped()
+        .into_iter()
+        .find(|s| s.id == "quoc-gia-xa-ntm-2021-2025")
+        .unwrap();
+    let ind = set
+        .criteria
+        .iter_mut()
+        .flat_map(|c| c.indicators.iter_mut())
+        .find(|i| i.code == "3.1")
+        .unwrap();
     ind.thresholds.push(tieuchi::core::criteria::Threshold {
         region: Some("trung-du-mien-nui-phia-bac".into()),
         year: None,
@@ -173,14 +278,32 @@ fn regions_and_disadvantaged_communes_pick_their_column() {
     });
     let mut d = Draft::default();
     d.meta.year = 2024;
-    d.entries.insert("3.1".into(), Entry { value: "75".into(), ..Entry::default() });
+    d.entries.insert(
+        "3.1".into(),
+        Entry {
+            value: "75".into(),
+            ..Entry::default()
+        },
+    );
     d.meta.region = "dong-bang-song-hong".into();
-    assert_eq!(score(&set, &d).indicator("3.1").unwrap().status, Status::NotMet, "general column: ≥ 80");
+    assert_eq!(
+        score(&set, &d).indicator("3.1").unwrap().status,
+        Status::NotMet,
+        "general column: ≥ 80"
+    );
     d.meta.region = "trung-du-mien-nui-phia-bac".into();
-    assert_eq!(score(&set, &d).indicator("3.1").unwrap().status, Status::Met, "own column: ≥ 70");
+    assert_eq!(
+        score(&set, &d).indicator("3.1").unwrap().status,
+        Status::Met,
+        "own column: ≥ 70"
+    );
     d.meta.region = "dong-bang-song-hong".into();
     d.meta.disadvantaged = true;
-    assert_eq!(score(&set, &d).indicator("3.1").unwrap().status, Status::Met, "disadvantaged: mountain column");
+    assert_eq!(
+        score(&set, &d).indicator("3.1").unwrap().status,
+        Status::Met,
+        "disadvantaged: mountain column"
+    );
 }
 
 #[test]
@@ -188,10 +311,22 @@ fn not_applicable_only_where_the_set_allows_it_and_with_a_reason() {
     let set = lang_son();
     let mut d = example();
     d.entries.get_mut("13.4").unwrap().note.clear();
-    d.entries.insert("13.5".into(), Entry { judgement: Judgement::NotApplicable, note: "x".into(), ..Entry::default() });
+    d.entries.insert(
+        "13.5".into(),
+        Entry {
+            judgement: Judgement::NotApplicable,
+            note: "x".into(),
+            ..Entry::default()
+        },
+    );
     let s = score(&set, &d);
-    assert!(s.findings.iter().any(|f| f.code == "13.4" && f.kind == FindingKind::MissingReason && f.severity == Severity::Error));
-    assert!(s.findings.iter().any(|f| f.code == "13.5" && f.kind == FindingKind::NotApplicableNotAllowed));
+    assert!(s.findings.iter().any(|f| f.code == "13.4"
+        && f.kind == FindingKind::MissingReason
+        && f.severity == Severity::Error));
+    assert!(s
+        .findings
+        .iter()
+        .any(|f| f.code == "13.5" && f.kind == FindingKind::NotApplicableNotAllowed));
     assert_eq!(s.indicator("13.5").unwrap().status, Status::NotAssessed);
 }
 
@@ -199,22 +334,45 @@ fn not_applicable_only_where_the_set_allows_it_and_with_a_reason() {
 // Properties
 
 fn arb_entry() -> impl Strategy<Value = Entry> {
-    let judgement = prop_oneof![Just(Judgement::None), Just(Judgement::Met), Just(Judgement::NotMet), Just(Judgement::NotApplicable)];
-    let num = prop_oneof![Just(String::new()), (0u32..400).prop_map(|v| v.to_string()), Just("abc".to_string()), (0u32..10000).prop_map(|v| format!("{},{}", v / 100, v % 100))];
-    let note = prop_oneof![Just(String::new()), Just("Đã rà soát.".to_string()), Just("Chỉ tiêu này chưa đạt.".to_string())];
-    let year = prop_oneof![Just(String::new()), Just("2022".to_string()), Just("2024".to_string())];
-    (judgement, num.clone(), num.clone(), num, year, note).prop_map(|(judgement, numerator, denominator, value, data_year, note)| Entry {
-        judgement,
-        numerator,
-        denominator,
-        value,
-        data_year,
-        note,
-    })
+    let judgement = prop_oneof![
+        Just(Judgement::None),
+        Just(Judgement::Met),
+        Just(Judgement::NotMet),
+        Just(Judgement::NotApplicable)
+    ];
+    let num = prop_oneof![
+        Just(String::new()),
+        (0u32..400).prop_map(|v| v.to_string()),
+        Just("abc".to_string()),
+        (0u32..10000).prop_map(|v| format!("{},{}", v / 100, v % 100))
+    ];
+    let note = prop_oneof![
+        Just(String::new()),
+        Just("Đã rà soát.".to_string()),
+        Just("Chỉ tiêu này chưa đạt.".to_string())
+    ];
+    let year = prop_oneof![
+        Just(String::new()),
+        Just("2022".to_string()),
+        Just("2024".to_string())
+    ];
+    (judgement, num.clone(), num.clone(), num, year, note).prop_map(
+        |(judgement, numerator, denominator, value, data_year, note)| Entry {
+            judgement,
+            numerator,
+            denominator,
+            value,
+            data_year,
+            note,
+        },
+    )
 }
 
 fn arb_draft() -> impl Strategy<Value = Draft> {
-    let codes: Vec<String> = lang_son().indicators().map(|(_, i)| i.code.clone()).collect();
+    let codes: Vec<String> = lang_son()
+        .indicators()
+        .map(|(_, i)| i.code.clone())
+        .collect();
     proptest::collection::vec(arb_entry(), codes.len()).prop_map(move |entries| {
         let mut d = Draft::default();
         d.meta.year = 2024;
@@ -284,13 +442,27 @@ fn a_count_in_the_narrative_that_is_not_the_score_is_a_finding() {
     let mut d = example();
     // The example's Part two: "phấn đấu giữ vững 11/11 tiêu chí" — 11 met of 11 met is fine …
     d.narrative.tasks = "Phấn đấu giữ vững 11/11 tiêu chí đã đạt được.".into();
-    assert!(!score(&set, &d).findings.iter().any(|f| f.kind == FindingKind::CountMismatch));
+    assert!(!score(&set, &d)
+        .findings
+        .iter()
+        .any(|f| f.kind == FindingKind::CountMismatch));
     // … but once the honest count is 10, it matches nothing.
     d.entries.get_mut("7").unwrap().judgement = Judgement::NotMet;
     let s = score(&set, &d);
-    let f = s.findings.iter().find(|f| f.kind == FindingKind::CountMismatch).expect("finding");
+    let f = s
+        .findings
+        .iter()
+        .find(|f| f.kind == FindingKind::CountMismatch)
+        .expect("finding");
     assert_eq!(f.part, Some(tieuchi::core::draft::NarrativePart::Tasks));
-    assert!(f.message.contains("11/11") && f.message.contains("đạt 10/19"), "{}", f.message);
+    assert!(
+        f.message.contains("11/11") && f.message.contains("đạt 10/19"),
+        "{}",
+        f.message
+    );
     d.narrative.tasks = "Xã đạt 10/19 tiêu chí; giữ vững 10/10 tiêu chí.".into();
-    assert!(!score(&set, &d).findings.iter().any(|f| f.kind == FindingKind::CountMismatch));
+    assert!(!score(&set, &d)
+        .findings
+        .iter()
+        .any(|f| f.kind == FindingKind::CountMismatch));
 }

@@ -5,17 +5,26 @@ use tieuchi::core::scoring::score;
 use tieuchi::core::store::{read, Envelope, ReadError, SCHEMA};
 
 fn fixture(name: &str) -> String {
-    std::fs::read_to_string(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    std::fs::read_to_string(format!(
+        "{}/tests/fixtures/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
 }
 
 #[test]
 fn every_frozen_schema_fixture_reads_and_scores_the_same() {
     // One frozen fixture per schema version ever written; none may be edited after release.
     for v in 1..=SCHEMA {
-        let env = read(&fixture(&format!("envelope-v{v}.json"))).unwrap_or_else(|e| panic!("v{v}: {e:?}"));
+        let env = read(&fixture(&format!("envelope-v{v}.json")))
+            .unwrap_or_else(|e| panic!("v{v}: {e:?}"));
         assert_eq!(env.schema, SCHEMA);
         assert_eq!(env.draft.meta.commune, "Liên Sơn");
-        assert_eq!(score(&env.set, &env.draft).summary_vi(), "đạt 11/19 tiêu chí", "v{v}");
+        assert_eq!(
+            score(&env.set, &env.draft).summary_vi(),
+            "đạt 11/19 tiêu chí",
+            "v{v}"
+        );
     }
 }
 
@@ -33,7 +42,10 @@ fn envelope_round_trips() {
 fn bad_files_are_rejected_with_a_message() {
     let dir = format!("{}/tests/fixtures/bad-imports", env!("CARGO_MANIFEST_DIR"));
     let mut count = 0;
-    let mut names: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     names.sort();
     for path in names {
         let bytes = std::fs::read(&path).unwrap();
@@ -41,7 +53,11 @@ fn bad_files_are_rejected_with_a_message() {
         let text = String::from_utf8_lossy(&bytes);
         let err = read(&text).expect_err(&format!("{} must be rejected", path.display()));
         let msg = err.message_vi();
-        assert!(msg.len() > 20 && msg.ends_with('.'), "{}: {msg}", path.display());
+        assert!(
+            msg.len() > 20 && msg.ends_with('.'),
+            "{}: {msg}",
+            path.display()
+        );
         count += 1;
     }
     assert!(count >= 20, "corpus has {count} files");
@@ -52,8 +68,14 @@ fn specific_reasons() {
     let good = fixture("envelope-v1.json");
     assert_eq!(read(&good[..good.len() / 2]), Err(ReadError::Truncated));
     assert_eq!(read("{\"a\": 1}"), Err(ReadError::NotOurs));
-    assert_eq!(read(&good.replacen("\"schema\": 1", "\"schema\": 7", 1)), Err(ReadError::Newer(7)));
-    assert!(matches!(read(&" ".repeat(6 * 1024 * 1024)), Err(ReadError::TooLarge(_))));
+    assert_eq!(
+        read(&good.replacen("\"schema\": 1", "\"schema\": 7", 1)),
+        Err(ReadError::Newer(7))
+    );
+    assert!(matches!(
+        read(&" ".repeat(6 * 1024 * 1024)),
+        Err(ReadError::TooLarge(_))
+    ));
 }
 
 #[test]
@@ -61,12 +83,22 @@ fn a_draft_keeps_scoring_with_its_own_set_when_the_shipped_set_changes() {
     let env = read(&fixture("envelope-v1.json")).unwrap();
     let before = score(&env.set, &env.draft);
     // A later release raises the shipped 4.2 threshold; the stored draft carries its own copy.
-    let mut shipped = tieuchi::core::sets::shipped().into_iter().find(|s| s.id == env.set_id).unwrap();
+    let mut shipped = tieuchi::core::sets::shipped()
+        .into_iter()
+        .find(|s| s.id == env.set_id)
+        .unwrap();
     let t = &mut shipped.criteria[3].indicators[1].thresholds[0];
     t.value = tieuchi::core::num::Dec::from_int(100);
     shipped.version = "2027.1".into();
-    assert_ne!(score(&shipped, &env.draft), before, "the new set would score differently");
+    assert_ne!(
+        score(&shipped, &env.draft),
+        before,
+        "the new set would score differently"
+    );
     let reread = read(&env.to_json()).unwrap();
     assert_eq!(score(&reread.set, &reread.draft), before);
-    assert_eq!((reread.set_id.as_str(), reread.set_version.as_str()), ("lang-son-xa-ntm-2022-2025", "2024.1"));
+    assert_eq!(
+        (reread.set_id.as_str(), reread.set_version.as_str()),
+        ("lang-son-xa-ntm-2022-2025", "2024.1")
+    );
 }

@@ -132,7 +132,11 @@ pub enum Kind {
     YesNo,
     /// A percentage computed from two counts ("146/185 hộ"). The counts' names say what is
     /// counted; `unit` is what both are counted in.
-    Percent { numerator: String, denominator: String, unit: String },
+    Percent {
+        numerator: String,
+        denominator: String,
+        unit: String,
+    },
     /// An amount with its unit ("triệu đồng/người/năm").
     Amount { unit: String },
     /// A whole count ("số nhà tạm").
@@ -219,7 +223,9 @@ impl CriteriaSet {
     }
 
     pub fn indicators(&self) -> impl Iterator<Item = (&Criterion, &Indicator)> {
-        self.criteria.iter().flat_map(|c| c.indicators.iter().map(move |i| (c, i)))
+        self.criteria
+            .iter()
+            .flat_map(|c| c.indicators.iter().map(move |i| (c, i)))
     }
 
     pub fn indicator(&self, code: &str) -> Option<(&Criterion, &Indicator)> {
@@ -227,19 +233,41 @@ impl CriteriaSet {
     }
 
     pub fn region_name(&self, id: &str) -> Option<&str> {
-        self.regions.iter().find(|r| r.id == id).map(|r| r.name.as_str())
+        self.regions
+            .iter()
+            .find(|r| r.id == id)
+            .map(|r| r.name.as_str())
     }
 
     /// Every semantic problem of the set, each with its place.
     pub fn validate(&self) -> Vec<SetError> {
         let mut errors = Vec::new();
-        let mut err = |place: String, message: &str| errors.push(SetError { place, message: message.to_string() });
+        let mut err = |place: String, message: &str| {
+            errors.push(SetError {
+                place,
+                message: message.to_string(),
+            })
+        };
         let file = || "tệp".to_string();
         if self.format != FORMAT {
-            err(file(), &format!("phiên bản định dạng {} không được hỗ trợ (cần {})", self.format, FORMAT));
+            err(
+                file(),
+                &format!(
+                    "phiên bản định dạng {} không được hỗ trợ (cần {})",
+                    self.format, FORMAT
+                ),
+            );
         }
-        if self.id.trim().is_empty() || !self.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
-            err(file(), "mã bộ tiêu chí (id) phải gồm chữ không dấu, số, '-' hoặc '_'");
+        if self.id.trim().is_empty()
+            || !self
+                .id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        {
+            err(
+                file(),
+                "mã bộ tiêu chí (id) phải gồm chữ không dấu, số, '-' hoặc '_'",
+            );
         }
         if self.version.trim().is_empty() {
             err(file(), "thiếu phiên bản (version)");
@@ -254,7 +282,10 @@ impl CriteriaSet {
             err(file(), "thiếu số văn bản căn cứ");
         }
         if crate::core::vn::Date::parse_iso(&self.legal_basis.date).is_none() {
-            err(file(), "ngày ban hành văn bản căn cứ không hợp lệ (dạng 2022-03-08)");
+            err(
+                file(),
+                "ngày ban hành văn bản căn cứ không hợp lệ (dạng 2022-03-08)",
+            );
         }
         let mut region_ids = BTreeSet::new();
         for r in &self.regions {
@@ -264,7 +295,10 @@ impl CriteriaSet {
         }
         if let Some(d) = &self.disadvantaged_region {
             if !region_ids.contains(d.as_str()) {
-                err(file(), &format!("vùng cho xã đặc biệt khó khăn \"{d}\" không có trong danh sách vùng"));
+                err(
+                    file(),
+                    &format!("vùng cho xã đặc biệt khó khăn \"{d}\" không có trong danh sách vùng"),
+                );
             }
         }
         let groups: BTreeSet<&str> = self.groups.iter().map(|g| g.id.as_str()).collect();
@@ -282,7 +316,10 @@ impl CriteriaSet {
                 err(cplace.clone(), "thiếu tên tiêu chí");
             }
             if !groups.contains(c.group.as_str()) {
-                err(cplace.clone(), &format!("nhóm \"{}\" không có trong danh sách nhóm", c.group));
+                err(
+                    cplace.clone(),
+                    &format!("nhóm \"{}\" không có trong danh sách nhóm", c.group),
+                );
             }
             if c.indicators.is_empty() {
                 err(cplace.clone(), "tiêu chí không có chỉ tiêu nào");
@@ -292,9 +329,14 @@ impl CriteriaSet {
                 let own = c.number.to_string();
                 let prefix = format!("{}.", c.number);
                 let code_ok = i.code == own
-                    || i.code.strip_prefix(&prefix).is_some_and(|r| !r.is_empty() && r.chars().all(|ch| ch.is_ascii_digit()));
+                    || i.code
+                        .strip_prefix(&prefix)
+                        .is_some_and(|r| !r.is_empty() && r.chars().all(|ch| ch.is_ascii_digit()));
                 if !code_ok {
-                    err(place.clone(), &format!("mã chỉ tiêu phải là {own} hoặc {prefix}n"));
+                    err(
+                        place.clone(),
+                        &format!("mã chỉ tiêu phải là {own} hoặc {prefix}n"),
+                    );
                 }
                 if !codes.insert(i.code.as_str()) {
                     err(place.clone(), "mã chỉ tiêu bị trùng");
@@ -303,14 +345,24 @@ impl CriteriaSet {
                     err(place.clone(), "thiếu nội dung hoặc tên ngắn của chỉ tiêu");
                 }
                 match (&i.kind, i.direction) {
-                    (Kind::YesNo, Some(_)) => err(place.clone(), "chỉ tiêu đạt/không đạt không có chiều so sánh"),
+                    (Kind::YesNo, Some(_)) => err(
+                        place.clone(),
+                        "chỉ tiêu đạt/không đạt không có chiều so sánh",
+                    ),
                     (Kind::YesNo, None) if !i.thresholds.is_empty() => {
                         err(place.clone(), "chỉ tiêu đạt/không đạt không có ngưỡng số")
                     }
-                    (k, None) if k.is_numeric() => err(place.clone(), "thiếu chiều so sánh (at_least hoặc at_most)"),
+                    (k, None) if k.is_numeric() => {
+                        err(place.clone(), "thiếu chiều so sánh (at_least hoặc at_most)")
+                    }
                     _ => {}
                 }
-                if let Kind::Percent { numerator, denominator, .. } = &i.kind {
+                if let Kind::Percent {
+                    numerator,
+                    denominator,
+                    ..
+                } = &i.kind
+                {
                     if numerator.trim().is_empty() || denominator.trim().is_empty() {
                         err(place.clone(), "thiếu tên tử số hoặc mẫu số");
                     }
@@ -318,7 +370,8 @@ impl CriteriaSet {
                 let mut seen = BTreeSet::new();
                 for t in &i.thresholds {
                     let bad = t.value.is_negative()
-                        || (matches!(i.kind, Kind::Percent { .. }) && t.value > crate::core::num::Dec::HUNDRED);
+                        || (matches!(i.kind, Kind::Percent { .. })
+                            && t.value > crate::core::num::Dec::HUNDRED);
                     if bad {
                         err(place.clone(), "ngưỡng không hợp lệ");
                     }
@@ -327,12 +380,18 @@ impl CriteriaSet {
                     }
                     if let Some(r) = &t.region {
                         if !region_ids.contains(r.as_str()) {
-                            err(place.clone(), &format!("ngưỡng cho vùng \"{r}\" không có trong danh sách vùng"));
+                            err(
+                                place.clone(),
+                                &format!("ngưỡng cho vùng \"{r}\" không có trong danh sách vùng"),
+                            );
                         }
                     }
                     if let Some(y) = t.year {
                         if y < self.period.from || y > self.period.to {
-                            err(place.clone(), &format!("ngưỡng năm {y} nằm ngoài giai đoạn của bộ tiêu chí"));
+                            err(
+                                place.clone(),
+                                &format!("ngưỡng năm {y} nằm ngoài giai đoạn của bộ tiêu chí"),
+                            );
                         }
                     }
                     if !seen.insert((t.region.clone(), t.year)) {

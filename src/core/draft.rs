@@ -78,7 +78,9 @@ impl ReportMeta {
         match self.period {
             PeriodKind::FirstHalf => format!("6 tháng đầu năm {}", self.year),
             PeriodKind::FullYear => format!("năm {}", self.year),
-            PeriodKind::Custom if !self.period_label.trim().is_empty() => self.period_label.trim().to_string(),
+            PeriodKind::Custom if !self.period_label.trim().is_empty() => {
+                self.period_label.trim().to_string()
+            }
             PeriodKind::Custom => format!("năm {}", self.year),
         }
     }
@@ -93,7 +95,10 @@ impl ReportMeta {
 
     pub fn issuing_body_text(&self) -> String {
         if self.issuing_body.trim().is_empty() {
-            format!("ỦY BAN NHÂN DÂN XÃ {}", crate::core::vn::to_upper(self.commune.trim()))
+            format!(
+                "ỦY BAN NHÂN DÂN XÃ {}",
+                crate::core::vn::to_upper(self.commune.trim())
+            )
         } else {
             self.issuing_body.trim().to_string()
         }

@@ -66,6 +66,9 @@ mod tests {
     fn pretty_matches_serde_json() {
         let v = serde_json::json!({"a": [1, 2, {"b": "x, \"y\": [z]", "c": []}], "d": {}, "e": "đạt: 78,91%"});
         let compact = serde_json::to_string(&v).unwrap();
-        assert_eq!(super::pretty(&compact), serde_json::to_string_pretty(&v).unwrap());
+        assert_eq!(
+            super::pretty(&compact),
+            serde_json::to_string_pretty(&v).unwrap()
+        );
     }
 }

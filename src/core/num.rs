@@ -80,7 +80,11 @@ impl Dec {
             Some(rest) => (true, rest),
             None => (false, s.strip_prefix('+').unwrap_or(s)),
         };
-        if body.is_empty() || !body.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+        if body.is_empty()
+            || !body
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        {
             return Err(NumError::NotANumber);
         }
         let commas = body.matches(',').count();
@@ -119,7 +123,11 @@ impl Dec {
         if digits.len() > 13 {
             return Err(NumError::TooLarge);
         }
-        let int_value: i128 = if digits.is_empty() { 0 } else { digits.parse().map_err(|_| NumError::NotANumber)? };
+        let int_value: i128 = if digits.is_empty() {
+            0
+        } else {
+            digits.parse().map_err(|_| NumError::NotANumber)?
+        };
         let mut frac_value: i128 = 0;
         for (i, c) in frac_part.chars().enumerate() {
             let d = c.to_digit(10).ok_or(NumError::NotANumber)? as i128;
@@ -297,7 +305,8 @@ impl<'de> Deserialize<'de> for Dec {
                 // "26.699999999999999" (and keeps core's float formatting out of the WASM).
                 let mut buf = ryu::Buffer::new();
                 let text = buf.format_finite(v);
-                Dec::parse_plain(text.strip_suffix(".0").unwrap_or(text)).ok_or_else(|| E::custom(format!("unsupported number {text}")))
+                Dec::parse_plain(text.strip_suffix(".0").unwrap_or(text))
+                    .ok_or_else(|| E::custom(format!("unsupported number {text}")))
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Dec, E> {
                 if v.unsigned_abs() > 1_000_000_000_000 {
@@ -312,7 +321,8 @@ impl<'de> Deserialize<'de> for Dec {
                 Ok(Dec::from_int(v as i64))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Dec, E> {
-                Dec::parse_plain(v).ok_or_else(|| E::custom(format!("not a decimal number: \"{v}\"")))
+                Dec::parse_plain(v)
+                    .ok_or_else(|| E::custom(format!("not a decimal number: \"{v}\"")))
             }
         }
         d.deserialize_any(V)
@@ -344,7 +354,9 @@ mod tests {
 
     #[test]
     fn rejects_what_is_not_a_number() {
-        for bad in ["abc", "1,2,3", "1.23,4.5", "12a", "1..2", "--1", "1.2345.6", ",", "1e5"] {
+        for bad in [
+            "abc", "1,2,3", "1.23,4.5", "12a", "1..2", "--1", "1.2345.6", ",", "1e5",
+        ] {
             assert_eq!(Dec::parse_vn(bad), Err(NumError::NotANumber), "{bad}");
         }
         assert_eq!(Dec::parse_vn("  "), Err(NumError::Empty));
@@ -357,14 +369,23 @@ mod tests {
         assert_eq!(p("1234,5").fmt_vn(2), "1.234,50");
         assert_eq!(p("26,7").fmt_vn_short(2), "26,7");
         assert_eq!(p("95").fmt_vn_short(2), "95");
-        assert_eq!(Dec::percent_of(p("146"), p("185")).unwrap().fmt_vn(2), "78,91");
+        assert_eq!(
+            Dec::percent_of(p("146"), p("185")).unwrap().fmt_vn(2),
+            "78,91"
+        );
         assert_eq!(p("94,999").fmt_vn(2), "94,99");
     }
 
     #[test]
     fn percent_comparison_is_exact() {
-        assert_eq!(Dec::cmp_percent(p("19"), p("20"), p("95")), Some(Ordering::Equal));
-        assert_eq!(Dec::cmp_percent(p("1"), p("3"), p("33,333333")), Some(Ordering::Greater));
+        assert_eq!(
+            Dec::cmp_percent(p("19"), p("20"), p("95")),
+            Some(Ordering::Equal)
+        );
+        assert_eq!(
+            Dec::cmp_percent(p("1"), p("3"), p("33,333333")),
+            Some(Ordering::Greater)
+        );
         assert_eq!(Dec::cmp_percent(p("1"), p("0"), p("95")), None);
     }
 

@@ -87,8 +87,18 @@ pub struct AppliedThreshold {
 impl AppliedThreshold {
     /// "≥ 95%", "≤ 26,7%", "≥ 39 triệu đồng/người/năm".
     pub fn text(&self, unit: &str) -> String {
-        let sep = if unit == "%" || unit.is_empty() { "" } else { " " };
-        format!("{} {}{}{}", self.direction.symbol(), self.value.fmt_vn_short(2), sep, unit)
+        let sep = if unit == "%" || unit.is_empty() {
+            ""
+        } else {
+            " "
+        };
+        format!(
+            "{} {}{}{}",
+            self.direction.symbol(),
+            self.value.fmt_vn_short(2),
+            sep,
+            unit
+        )
     }
 }
 
@@ -191,7 +201,10 @@ pub struct Scores {
 
 impl Scores {
     pub fn met_count(&self) -> usize {
-        self.criteria.iter().filter(|c| c.status == CriterionStatus::Met).count()
+        self.criteria
+            .iter()
+            .filter(|c| c.status == CriterionStatus::Met)
+            .count()
     }
 
     pub fn total(&self) -> usize {
@@ -204,11 +217,19 @@ impl Scores {
     }
 
     pub fn met_numbers(&self) -> Vec<u8> {
-        self.criteria.iter().filter(|c| c.status == CriterionStatus::Met).map(|c| c.number).collect()
+        self.criteria
+            .iter()
+            .filter(|c| c.status == CriterionStatus::Met)
+            .map(|c| c.number)
+            .collect()
     }
 
     pub fn unmet_numbers(&self) -> Vec<u8> {
-        self.criteria.iter().filter(|c| c.status != CriterionStatus::Met).map(|c| c.number).collect()
+        self.criteria
+            .iter()
+            .filter(|c| c.status != CriterionStatus::Met)
+            .map(|c| c.number)
+            .collect()
     }
 
     pub fn indicator(&self, code: &str) -> Option<&IndicatorScore> {
@@ -220,7 +241,10 @@ impl Scores {
     }
 
     pub fn errors(&self) -> usize {
-        self.findings.iter().filter(|f| f.severity == Severity::Error).count()
+        self.findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count()
     }
 }
 
@@ -257,7 +281,12 @@ pub fn set_threshold(ind: &Indicator, region: Option<&str>, year: u16) -> Option
         .iter()
         .filter_map(|t| rank(t).map(|r| (r, t)))
         .max_by_key(|(r, _)| *r)
-        .map(|(_, t)| AppliedThreshold { value: t.value, direction, source: t.source.clone(), from_user: false })
+        .map(|(_, t)| AppliedThreshold {
+            value: t.value,
+            direction,
+            source: t.source.clone(),
+            from_user: false,
+        })
 }
 
 struct Ctx<'a> {
@@ -284,7 +313,15 @@ fn parse_figure(text: &str, what: &str, ctx: &mut Ctx) -> Option<Dec> {
         Ok(v) => Some(v),
         Err(NumError::Empty) => None,
         Err(e) => {
-            ctx.add(Severity::Error, FindingKind::InvalidNumber, format!("{what} \"{}\" không hợp lệ. {}", text.trim(), e.message_vi()));
+            ctx.add(
+                Severity::Error,
+                FindingKind::InvalidNumber,
+                format!(
+                    "{what} \"{}\" không hợp lệ. {}",
+                    text.trim(),
+                    e.message_vi()
+                ),
+            );
             None
         }
     }
@@ -294,7 +331,11 @@ fn parse_figure(text: &str, what: &str, ctx: &mut Ctx) -> Option<Dec> {
 fn read_figure(ind: &Indicator, e: &Entry, ctx: &mut Ctx) -> Option<Figure> {
     let negative = |v: Dec, ctx: &mut Ctx| {
         if v.is_negative() {
-            ctx.add(Severity::Error, FindingKind::OutOfRange, "số liệu không thể âm.".into());
+            ctx.add(
+                Severity::Error,
+                FindingKind::OutOfRange,
+                "số liệu không thể âm.".into(),
+            );
             true
         } else {
             false
@@ -302,7 +343,11 @@ fn read_figure(ind: &Indicator, e: &Entry, ctx: &mut Ctx) -> Option<Figure> {
     };
     match &ind.kind {
         Kind::YesNo => None,
-        Kind::Percent { numerator, denominator, unit } => {
+        Kind::Percent {
+            numerator,
+            denominator,
+            unit,
+        } => {
             let part = parse_figure(&e.numerator, numerator, ctx);
             let whole = parse_figure(&e.denominator, denominator, ctx);
             let has_part = !e.numerator.trim().is_empty();
@@ -313,7 +358,11 @@ fn read_figure(ind: &Indicator, e: &Entry, ctx: &mut Ctx) -> Option<Figure> {
                     _ => {
                         if has_part != has_whole {
                             let missing = if has_part { denominator } else { numerator };
-                            ctx.add(Severity::Warning, FindingKind::MissingCount, format!("thiếu {} để tính tỷ lệ.", to_lower(missing)));
+                            ctx.add(
+                                Severity::Warning,
+                                FindingKind::MissingCount,
+                                format!("thiếu {} để tính tỷ lệ.", to_lower(missing)),
+                            );
                         }
                         return None;
                     }
@@ -322,26 +371,44 @@ fn read_figure(ind: &Indicator, e: &Entry, ctx: &mut Ctx) -> Option<Figure> {
                     return None;
                 }
                 if whole.is_zero() {
-                    ctx.add(Severity::Error, FindingKind::OutOfRange, format!("{} bằng 0, không tính được tỷ lệ.", denominator));
+                    ctx.add(
+                        Severity::Error,
+                        FindingKind::OutOfRange,
+                        format!("{} bằng 0, không tính được tỷ lệ.", denominator),
+                    );
                     return None;
                 }
                 if part > whole {
                     ctx.add(
                         Severity::Error,
                         FindingKind::PartAboveWhole,
-                        format!("{} ({} {unit}) lớn hơn {} ({} {unit}).", numerator, part.fmt_vn_short(6), to_lower(denominator), whole.fmt_vn_short(6)),
+                        format!(
+                            "{} ({} {unit}) lớn hơn {} ({} {unit}).",
+                            numerator,
+                            part.fmt_vn_short(6),
+                            to_lower(denominator),
+                            whole.fmt_vn_short(6)
+                        ),
                     );
                     return None;
                 }
                 let percent = Dec::percent_of(part, whole)?;
-                return Some(Figure::Counts { part, whole, percent });
+                return Some(Figure::Counts {
+                    part,
+                    whole,
+                    percent,
+                });
             }
             let v = parse_figure(&e.value, "Tỷ lệ", ctx)?;
             if negative(v, ctx) {
                 return None;
             }
             if v > Dec::HUNDRED {
-                ctx.add(Severity::Error, FindingKind::OutOfRange, format!("tỷ lệ {}% vượt quá 100%.", v.fmt_vn_short(2)));
+                ctx.add(
+                    Severity::Error,
+                    FindingKind::OutOfRange,
+                    format!("tỷ lệ {}% vượt quá 100%.", v.fmt_vn_short(2)),
+                );
                 return None;
             }
             Some(Figure::Value(v))
@@ -356,7 +423,11 @@ fn read_figure(ind: &Indicator, e: &Entry, ctx: &mut Ctx) -> Option<Figure> {
                 return None;
             }
             if v.trunc(0) != v {
-                ctx.add(Severity::Error, FindingKind::OutOfRange, "số lượng phải là số nguyên.".into());
+                ctx.add(
+                    Severity::Error,
+                    FindingKind::OutOfRange,
+                    "số lượng phải là số nguyên.".into(),
+                );
                 return None;
             }
             Some(Figure::Value(v))
@@ -378,7 +449,12 @@ fn meets(fig: &Figure, t: &AppliedThreshold) -> bool {
 
 const NEGATIVE_PHRASES: [&str; 3] = ["chưa đạt", "không đạt", "chưa đáp ứng"];
 
-fn score_indicator(set_ind: &Indicator, draft: &Draft, region: Option<&str>, ctx: &mut Ctx) -> IndicatorScore {
+fn score_indicator(
+    set_ind: &Indicator,
+    draft: &Draft,
+    region: Option<&str>,
+    ctx: &mut Ctx,
+) -> IndicatorScore {
     let blank = Entry::default();
     let e = draft.entry(&set_ind.code).unwrap_or(&blank);
     let year = draft.meta.year;
@@ -386,16 +462,35 @@ fn score_indicator(set_ind: &Indicator, draft: &Draft, region: Option<&str>, ctx
 
     let mut threshold = set_threshold(set_ind, region, year);
     if threshold.is_none() && set_ind.kind.is_numeric() {
-        if let (Some(ut), Some(direction)) = (draft.user_thresholds.get(&set_ind.code), set_ind.direction) {
+        if let (Some(ut), Some(direction)) =
+            (draft.user_thresholds.get(&set_ind.code), set_ind.direction)
+        {
             if !ut.value.trim().is_empty() {
                 match Dec::parse_vn(&ut.value) {
-                    Ok(v) if !v.is_negative() && !(matches!(set_ind.kind, Kind::Percent { .. }) && v > Dec::HUNDRED) => {
+                    Ok(v)
+                        if !v.is_negative()
+                            && (!matches!(set_ind.kind, Kind::Percent { .. })
+                                || v <= Dec::HUNDRED) =>
+                    {
                         if ut.source.trim().is_empty() {
-                            ctx.add(Severity::Error, FindingKind::InvalidUserThreshold, "ngưỡng tự nhập cần ghi rõ nguồn (văn bản quy định).".into());
+                            ctx.add(
+                                Severity::Error,
+                                FindingKind::InvalidUserThreshold,
+                                "ngưỡng tự nhập cần ghi rõ nguồn (văn bản quy định).".into(),
+                            );
                         }
-                        threshold = Some(AppliedThreshold { value: v, direction, source: ut.source.trim().to_string(), from_user: true });
+                        threshold = Some(AppliedThreshold {
+                            value: v,
+                            direction,
+                            source: ut.source.trim().to_string(),
+                            from_user: true,
+                        });
                     }
-                    _ => ctx.add(Severity::Error, FindingKind::InvalidUserThreshold, format!("ngưỡng tự nhập \"{}\" không hợp lệ.", ut.value.trim())),
+                    _ => ctx.add(
+                        Severity::Error,
+                        FindingKind::InvalidUserThreshold,
+                        format!("ngưỡng tự nhập \"{}\" không hợp lệ.", ut.value.trim()),
+                    ),
                 }
             }
         }
@@ -406,11 +501,21 @@ fn score_indicator(set_ind: &Indicator, draft: &Draft, region: Option<&str>, ctx
             Ok(y) if y < year => ctx.add(
                 Severity::Warning,
                 FindingKind::StaleData,
-                format!("số liệu từ năm {y}, cũ hơn kỳ báo cáo ({year}). Cần cập nhật số liệu mới."),
+                format!(
+                    "số liệu từ năm {y}, cũ hơn kỳ báo cáo ({year}). Cần cập nhật số liệu mới."
+                ),
             ),
-            Ok(y) if y > year => ctx.add(Severity::Error, FindingKind::InvalidDataYear, format!("năm số liệu {y} sau năm báo cáo {year}.")),
+            Ok(y) if y > year => ctx.add(
+                Severity::Error,
+                FindingKind::InvalidDataYear,
+                format!("năm số liệu {y} sau năm báo cáo {year}."),
+            ),
             Ok(_) => {}
-            Err(_) => ctx.add(Severity::Error, FindingKind::InvalidDataYear, format!("năm số liệu \"{}\" không hợp lệ.", e.data_year.trim())),
+            Err(_) => ctx.add(
+                Severity::Error,
+                FindingKind::InvalidDataYear,
+                format!("năm số liệu \"{}\" không hợp lệ.", e.data_year.trim()),
+            ),
         }
     }
 
@@ -424,7 +529,12 @@ fn score_indicator(set_ind: &Indicator, draft: &Draft, region: Option<&str>, ctx
     let status = match e.judgement {
         Judgement::NotApplicable => {
             if !set_ind.may_be_not_applicable {
-                ctx.add(Severity::Error, FindingKind::NotApplicableNotAllowed, "bộ tiêu chí không cho phép đánh giá \"không áp dụng\" với chỉ tiêu này.".into());
+                ctx.add(
+                    Severity::Error,
+                    FindingKind::NotApplicableNotAllowed,
+                    "bộ tiêu chí không cho phép đánh giá \"không áp dụng\" với chỉ tiêu này."
+                        .into(),
+                );
                 Status::NotAssessed
             } else {
                 if !has_reason {
@@ -445,7 +555,11 @@ fn score_indicator(set_ind: &Indicator, draft: &Draft, region: Option<&str>, ctx
                 Status::MissingThreshold
             }
             (None, _) => {
-                ctx.add(Severity::Warning, FindingKind::NotAssessed, "chưa đánh giá.".into());
+                ctx.add(
+                    Severity::Warning,
+                    FindingKind::NotAssessed,
+                    "chưa đánh giá.".into(),
+                );
                 Status::NotAssessed
             }
         },
@@ -469,15 +583,27 @@ fn score_indicator(set_ind: &Indicator, draft: &Draft, region: Option<&str>, ctx
                             FindingKind::ContradictionWithoutReason,
                             format!("đánh giá \"{}\" mâu thuẫn với số liệu (theo số liệu: {said}). Ghi lý do hoặc sửa đánh giá; tạm tính theo số liệu.", to_lower(judged_status.label_vi())),
                         );
-                        if computed { Status::Met } else { Status::NotMet }
+                        if computed {
+                            Status::Met
+                        } else {
+                            Status::NotMet
+                        }
                     }
                 }
                 Some(_) => judged_status,
                 None => {
                     if set_ind.kind.is_numeric() && figure.is_none() {
-                        ctx.add(Severity::Warning, FindingKind::JudgedWithoutFigures, "chỉ tiêu định lượng được đánh giá nhưng chưa có số liệu.".into());
+                        ctx.add(
+                            Severity::Warning,
+                            FindingKind::JudgedWithoutFigures,
+                            "chỉ tiêu định lượng được đánh giá nhưng chưa có số liệu.".into(),
+                        );
                     } else if !set_ind.kind.is_numeric() && !has_reason {
-                        ctx.add(Severity::Warning, FindingKind::MissingReason, "chưa ghi nhận xét, căn cứ cho đánh giá.".into());
+                        ctx.add(
+                            Severity::Warning,
+                            FindingKind::MissingReason,
+                            "chưa ghi nhận xét, căn cứ cho đánh giá.".into(),
+                        );
                     }
                     judged_status
                 }
@@ -492,7 +618,9 @@ fn score_indicator(set_ind: &Indicator, draft: &Draft, region: Option<&str>, ctx
                 ctx.add(
                     Severity::Warning,
                     FindingKind::NoteContradictsStatus,
-                    format!("nhận xét có cụm \"{p}\" nhưng chỉ tiêu được đánh giá đạt. Kiểm tra lại."),
+                    format!(
+                        "nhận xét có cụm \"{p}\" nhưng chỉ tiêu được đánh giá đạt. Kiểm tra lại."
+                    ),
                 );
             }
         }
@@ -514,8 +642,18 @@ fn quoted_counts(text: &str) -> Vec<(usize, usize)> {
     let folded = fold(text);
     let mut found = Vec::new();
     for (i, _) in folded.match_indices('/') {
-        let before: String = folded[..i].chars().rev().take_while(|c| c.is_ascii_digit()).collect::<Vec<_>>().into_iter().rev().collect();
-        let after: String = folded[i + 1..].chars().take_while(|c| c.is_ascii_digit()).collect();
+        let before: String = folded[..i]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_ascii_digit())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let after: String = folded[i + 1..]
+            .chars()
+            .take_while(|c| c.is_ascii_digit())
+            .collect();
         if before.is_empty() || after.is_empty() {
             continue;
         }
@@ -561,7 +699,11 @@ pub fn score(set: &CriteriaSet, draft: &Draft) -> Scores {
         let mut met = 0;
         let mut any_unmet = false;
         for ind in &c.indicators {
-            let mut ctx = Ctx { code: &ind.code, criterion: c.number, findings: &mut scores.findings };
+            let mut ctx = Ctx {
+                code: &ind.code,
+                criterion: c.number,
+                findings: &mut scores.findings,
+            };
             let s = score_indicator(ind, draft, region, &mut ctx);
             if s.status.counts_as_met() {
                 met += 1;
@@ -577,7 +719,12 @@ pub fn score(set: &CriteriaSet, draft: &Draft) -> Scores {
         } else {
             CriterionStatus::Incomplete
         };
-        scores.criteria.push(CriterionScore { number: c.number, status, met, total });
+        scores.criteria.push(CriterionScore {
+            number: c.number,
+            status,
+            met,
+            total,
+        });
     }
     let text_findings = narrative_findings(draft, &scores);
     scores.findings.extend(text_findings);

@@ -4,14 +4,23 @@ use crate::core::criteria::CriteriaSet;
 
 /// The raw files, in the order the app offers them.
 pub const SHIPPED: [(&str, &str); 2] = [
-    ("lang-son-xa-ntm-2022-2025", include_str!("../../criteria/lang-son-xa-ntm-2022-2025.json")),
-    ("quoc-gia-xa-ntm-2021-2025", include_str!("../../criteria/quoc-gia-xa-ntm-2021-2025.json")),
+    (
+        "lang-son-xa-ntm-2022-2025",
+        include_str!("../../criteria/lang-son-xa-ntm-2022-2025.json"),
+    ),
+    (
+        "quoc-gia-xa-ntm-2021-2025",
+        include_str!("../../criteria/quoc-gia-xa-ntm-2021-2025.json"),
+    ),
 ];
 
 /// Every shipped set, parsed. A shipped file that fails validation is a build defect caught by
 /// the native tests; at run time it is skipped rather than taking the app down.
 pub fn shipped() -> Vec<CriteriaSet> {
-    SHIPPED.iter().filter_map(|(_, text)| CriteriaSet::from_json(text).ok()).collect()
+    SHIPPED
+        .iter()
+        .filter_map(|(_, text)| CriteriaSet::from_json(text).ok())
+        .collect()
 }
 
 #[cfg(test)]

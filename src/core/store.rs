@@ -105,7 +105,9 @@ fn migrate(text: &str, from: u32) -> Result<String, ReadError> {
     if from == SCHEMA {
         Ok(text.to_string())
     } else {
-        Err(ReadError::Damaged(format!("không có cách chuyển từ định dạng {from}")))
+        Err(ReadError::Damaged(format!(
+            "không có cách chuyển từ định dạng {from}"
+        )))
     }
 }
 
@@ -128,22 +130,34 @@ pub fn read(text: &str) -> Result<Envelope, ReadError> {
     if text.contains('\u{fffd}') {
         return Err(ReadError::Encoding);
     }
-    let schema = probe.schema.ok_or(ReadError::Damaged("thiếu phiên bản định dạng".into()))?;
+    let schema = probe
+        .schema
+        .ok_or(ReadError::Damaged("thiếu phiên bản định dạng".into()))?;
     let schema = u32::try_from(schema).map_err(|_| ReadError::Newer(u32::MAX))?;
     if schema > SCHEMA {
         return Err(ReadError::Newer(schema));
     }
     if schema == 0 {
-        return Err(ReadError::Damaged("phiên bản định dạng không hợp lệ".into()));
+        return Err(ReadError::Damaged(
+            "phiên bản định dạng không hợp lệ".into(),
+        ));
     }
     let current = migrate(text, schema)?;
-    let env: Envelope = serde_json::from_str(&current).map_err(|e| ReadError::Damaged(e.to_string()))?;
+    let env: Envelope =
+        serde_json::from_str(&current).map_err(|e| ReadError::Damaged(e.to_string()))?;
     let errors = env.set.validate();
     if let Some(first) = errors.first() {
         return Err(ReadError::BadSet(first.to_string()));
     }
-    if env.draft.id.trim().is_empty() || env.draft.id.len() > 100 || !env.draft.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
-        return Err(ReadError::Damaged("mã bản nháp không hợp lệ".into()))
+    if env.draft.id.trim().is_empty()
+        || env.draft.id.len() > 100
+        || !env
+            .draft
+            .id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        return Err(ReadError::Damaged("mã bản nháp không hợp lệ".into()));
     }
     Ok(env)
 }

@@ -38,7 +38,11 @@ impl Date {
     /// "ngày 05 tháng 02 năm 2024": days below 10 and months 1–2 take a leading zero
     /// (Decree 30/2020/NĐ-CP).
     pub fn long_vi(&self) -> String {
-        let month = if self.month <= 2 { format!("{:02}", self.month) } else { self.month.to_string() };
+        let month = if self.month <= 2 {
+            format!("{:02}", self.month)
+        } else {
+            self.month.to_string()
+        };
         format!("ngày {:02} tháng {} năm {}", self.day, month, self.year)
     }
 }
@@ -134,7 +138,11 @@ fn base_letter(c: char) -> char {
     }
     for (base, toned) in VOWELS {
         if base == l || toned.contains(&l) {
-            let plain = MODIFIED.iter().find(|m| m.2 == base).map(|m| m.0).unwrap_or(base);
+            let plain = MODIFIED
+                .iter()
+                .find(|m| m.2 == base)
+                .map(|m| m.0)
+                .unwrap_or(base);
             return with_case(plain, upper);
         }
     }
@@ -165,9 +173,15 @@ pub fn compose(text: &str) -> String {
         let mut tone = None;
         let mut rest = Vec::new();
         for m in marks {
-            if let Some(t) = TONES.iter().position(|t| *t == m).filter(|_| tone.is_none()) {
+            if let Some(t) = TONES
+                .iter()
+                .position(|t| *t == m)
+                .filter(|_| tone.is_none())
+            {
                 tone = Some(t);
-            } else if let Some(&(_, _, result)) = MODIFIED.iter().find(|(p, md, _)| *p == letter && *md == m) {
+            } else if let Some(&(_, _, result)) =
+                MODIFIED.iter().find(|(p, md, _)| *p == letter && *md == m)
+            {
                 letter = result;
             } else {
                 rest.push(m);
@@ -231,9 +245,18 @@ mod tests {
 
     #[test]
     fn long_dates_follow_the_decree() {
-        assert_eq!(Date::new(2024, 2, 5).unwrap().long_vi(), "ngày 05 tháng 02 năm 2024");
-        assert_eq!(Date::new(2024, 6, 26).unwrap().long_vi(), "ngày 26 tháng 6 năm 2024");
-        assert_eq!(Date::new(2024, 12, 1).unwrap().long_vi(), "ngày 01 tháng 12 năm 2024");
+        assert_eq!(
+            Date::new(2024, 2, 5).unwrap().long_vi(),
+            "ngày 05 tháng 02 năm 2024"
+        );
+        assert_eq!(
+            Date::new(2024, 6, 26).unwrap().long_vi(),
+            "ngày 26 tháng 6 năm 2024"
+        );
+        assert_eq!(
+            Date::new(2024, 12, 1).unwrap().long_vi(),
+            "ngày 01 tháng 12 năm 2024"
+        );
         assert!(Date::new(2023, 2, 29).is_none());
         assert!(Date::new(2024, 2, 29).is_some());
         assert_eq!(Date::parse_iso("2024-06-26"), Date::new(2024, 6, 26));
@@ -243,7 +266,10 @@ mod tests {
     #[test]
     fn composes_decomposed_vietnamese() {
         let decomposed = "Lie\u{302}\u{300}n So\u{31b}n, Đa\u{323}t, NO\u{302}NG THO\u{302}N MO\u{31b}\u{301}I, tie\u{302}u chi\u{301}";
-        assert_eq!(compose(decomposed), "Liền Sơn, Đạt, NÔNG THÔN MỚI, tiêu chí");
+        assert_eq!(
+            compose(decomposed),
+            "Liền Sơn, Đạt, NÔNG THÔN MỚI, tiêu chí"
+        );
         // Tone before modifier also composes.
         assert_eq!(compose("e\u{301}\u{302}"), "ế");
         // Precomposed text and non-Vietnamese marks pass through.
@@ -253,7 +279,10 @@ mod tests {
 
     #[test]
     fn slugs_are_ascii() {
-        assert_eq!(slug("Báo cáo NTM Liên Sơn 6 tháng đầu năm 2024"), "bao-cao-ntm-lien-son-6-thang-dau-nam-2024");
+        assert_eq!(
+            slug("Báo cáo NTM Liên Sơn 6 tháng đầu năm 2024"),
+            "bao-cao-ntm-lien-son-6-thang-dau-nam-2024"
+        );
         assert_eq!(slug("Xã Đồng Ý — cả năm"), "xa-dong-y-ca-nam");
         assert_eq!(slug("Lie\u{302}\u{300}n So\u{31b}n"), "lien-son");
     }
@@ -266,7 +295,10 @@ mod tests {
             assert_eq!(upper(c), u, "{c}");
             assert_eq!(lower(u), c, "{u}");
         }
-        assert_eq!(to_upper("ủy ban nhân dân xã liên sơn"), "ỦY BAN NHÂN DÂN XÃ LIÊN SƠN");
+        assert_eq!(
+            to_upper("ủy ban nhân dân xã liên sơn"),
+            "ỦY BAN NHÂN DÂN XÃ LIÊN SƠN"
+        );
         assert_eq!(to_lower("CHƯA ĐẠT"), "chưa đạt");
     }
 

@@ -22,7 +22,10 @@ const SAVE_DELAY_MS: u32 = 400;
 
 fn save_label(s: &SaveStatus, memory_only: bool) -> (String, &'static str) {
     if memory_only {
-        return ("Không lưu được vào trình duyệt — hãy xuất tệp".into(), "error");
+        return (
+            "Không lưu được vào trình duyệt — hãy xuất tệp".into(),
+            "error",
+        );
     }
     match s {
         SaveStatus::Idle => (String::new(), ""),
@@ -56,10 +59,12 @@ pub fn App() -> Html {
             ops::startup(&d);
             sw::register({
                 let d = d.clone();
-                Callback::from(move |e| d.dispatch(match e {
-                    sw::SwEvent::UpdateReady => Action::UpdateReady,
-                    sw::SwEvent::OfflineReady => Action::OfflineReady,
-                }))
+                Callback::from(move |e| {
+                    d.dispatch(match e {
+                        sw::SwEvent::UpdateReady => Action::UpdateReady,
+                        sw::SwEvent::OfflineReady => Action::OfflineReady,
+                    })
+                })
             });
             if storage::available() {
                 let d2 = d.clone();
@@ -82,25 +87,39 @@ pub fn App() -> Html {
                 if let Some(document) = window.document() {
                     let f2 = flush.clone();
                     let doc2 = document.clone();
-                    listeners.push(EventListener::new(&document, "visibilitychange", move |_| {
-                        if doc2.visibility_state() == web_sys::VisibilityState::Hidden {
-                            f2()
-                        }
-                    }));
+                    listeners.push(EventListener::new(
+                        &document,
+                        "visibilitychange",
+                        move |_| {
+                            if doc2.visibility_state() == web_sys::VisibilityState::Hidden {
+                                f2()
+                            }
+                        },
+                    ));
                 }
                 let d3 = d.clone();
-                listeners.push(EventListener::new(&window, "online", move |_| d3.dispatch(Action::Online(true))));
+                listeners.push(EventListener::new(&window, "online", move |_| {
+                    d3.dispatch(Action::Online(true))
+                }));
                 let d4 = d.clone();
-                listeners.push(EventListener::new(&window, "offline", move |_| d4.dispatch(Action::Online(false))));
+                listeners.push(EventListener::new(&window, "offline", move |_| {
+                    d4.dispatch(Action::Online(false))
+                }));
                 let d5 = d.clone();
                 listeners.push(EventListener::new(&window, "storage", move |e| {
                     use wasm_bindgen::JsCast;
-                    let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() else { return };
+                    let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() else {
+                        return;
+                    };
                     let Some(key) = e.key() else { return };
                     if !key.starts_with(storage::DRAFT_PREFIX) {
                         return;
                     }
-                    let mine = current_id.borrow().as_ref().map(|id| storage::draft_key(id)) == Some(key.clone());
+                    let mine = current_id
+                        .borrow()
+                        .as_ref()
+                        .map(|id| storage::draft_key(id))
+                        == Some(key.clone());
                     let new_value = e.new_value();
                     if mine && new_value.is_some() && new_value != *written.borrow() {
                         if let Some(Ok(env)) = new_value.map(|v| crate::core::store::read(&v)) {
@@ -140,8 +159,13 @@ pub fn App() -> Html {
         let d = dispatch.clone();
         use_callback((), move |anchor: String, _| {
             // Narrative fields are "n-…"; criteria and indicators live on the assessment.
-            d.dispatch(Action::Tab(if anchor.starts_with("n-") { Tab::Narrative } else { Tab::Assess }));
-            gloo_timers::callback::Timeout::new(0, move || crate::web::dom::jump_to(&anchor)).forget();
+            d.dispatch(Action::Tab(if anchor.starts_with("n-") {
+                Tab::Narrative
+            } else {
+                Tab::Assess
+            }));
+            gloo_timers::callback::Timeout::new(0, move || crate::web::dom::jump_to(&anchor))
+                .forget();
         })
     };
     let tab_click = |t: Tab| {
@@ -213,9 +237,15 @@ pub fn App() -> Html {
     };
 
     let content = match (state.tab, doc.clone()) {
-        (Tab::Setup, Some(doc)) => html! { <Setup draft={doc.draft.clone()} set={doc.set.clone()} on_edit={on_edit.clone()} /> },
-        (Tab::Assess, Some(doc)) => html! { <Assessment set={doc.set.clone()} scores={doc.scores.clone()} draft={doc.draft.clone()} on_edit={on_edit.clone()} /> },
-        (Tab::Narrative, Some(doc)) => html! { <Narrative draft={doc.draft.clone()} set={doc.set.clone()} scores={doc.scores.clone()} on_edit={on_edit.clone()} /> },
+        (Tab::Setup, Some(doc)) => {
+            html! { <Setup draft={doc.draft.clone()} set={doc.set.clone()} on_edit={on_edit.clone()} /> }
+        }
+        (Tab::Assess, Some(doc)) => {
+            html! { <Assessment set={doc.set.clone()} scores={doc.scores.clone()} draft={doc.draft.clone()} on_edit={on_edit.clone()} /> }
+        }
+        (Tab::Narrative, Some(doc)) => {
+            html! { <Narrative draft={doc.draft.clone()} set={doc.set.clone()} scores={doc.scores.clone()} on_edit={on_edit.clone()} /> }
+        }
         (Tab::Report, Some(doc)) => {
             let d = dispatch.clone();
             let doc2 = doc.clone();
@@ -229,7 +259,12 @@ pub fn App() -> Html {
             html! { <Sets shipped={state.shipped.clone()} user={state.user_sets.clone()} {on_op} {on_import} /> }
         }
         _ => {
-            let sets: Vec<(usize, AttrValue)> = state.library().iter().enumerate().map(|(i, s)| (i, AttrValue::from(format!("{} ({})", s.name, s.version)))).collect();
+            let sets: Vec<(usize, AttrValue)> = state
+                .library()
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (i, AttrValue::from(format!("{} ({})", s.name, s.version))))
+                .collect();
             let memory_only = state.memory_only;
             let on_new = {
                 let (d, st) = (dispatch.clone(), state.clone());
@@ -249,8 +284,14 @@ pub fn App() -> Html {
                     DraftOp::Export => ops::export(&d, &id, st.doc.as_ref()),
                 })
             };
-            let on_import = { let d = dispatch.clone(); Callback::from(move |e: Event| ops::import_draft(&d, e, memory_only)) };
-            let on_corrupt = { let d = dispatch.clone(); Callback::from(move |(dl, key): (bool, String)| ops::corrupt(&d, dl, &key)) };
+            let on_import = {
+                let d = dispatch.clone();
+                Callback::from(move |e: Event| ops::import_draft(&d, e, memory_only))
+            };
+            let on_corrupt = {
+                let d = dispatch.clone();
+                Callback::from(move |(dl, key): (bool, String)| ops::corrupt(&d, dl, &key))
+            };
             html! {
                 <>
                     <Drafts drafts={state.drafts.clone()} corrupt={state.corrupt.clone()} {sets}

@@ -20,7 +20,10 @@ fn notice(d: &Dispatch, tone: Tone, text: impl Into<String>) {
 
 pub fn refresh_drafts(d: &Dispatch) {
     let (drafts, corrupt) = storage::load_drafts();
-    d.dispatch(Action::Drafts(drafts.iter().map(DraftSummary::from).collect(), corrupt));
+    d.dispatch(Action::Drafts(
+        drafts.iter().map(DraftSummary::from).collect(),
+        corrupt,
+    ));
 }
 
 /// Start-up: probe storage, load drafts and sets, reopen the last draft.
@@ -36,7 +39,10 @@ pub fn startup(d: &Dispatch) {
     d.dispatch(Action::Library(storage::load_sets()));
     let last = storage::read_raw(LAST_KEY);
     let reopen = last.and_then(|id| drafts.iter().find(|e| e.draft.id == id).cloned());
-    d.dispatch(Action::Drafts(drafts.iter().map(DraftSummary::from).collect(), corrupt));
+    d.dispatch(Action::Drafts(
+        drafts.iter().map(DraftSummary::from).collect(),
+        corrupt,
+    ));
     if let Some(env) = reopen {
         d.dispatch(Action::Open(env));
     }
@@ -50,9 +56,15 @@ pub fn save_now(d: &Dispatch, doc: &Doc, revision: u64, written: &Rc<RefCell<Opt
         Ok(text) => {
             *written.borrow_mut() = Some(text);
             let _ = storage::write_raw(LAST_KEY, &env.draft.id);
-            d.dispatch(Action::Saved { revision, summary: DraftSummary::from(&env) });
+            d.dispatch(Action::Saved {
+                revision,
+                summary: DraftSummary::from(&env),
+            });
         }
-        Err(e) => d.dispatch(Action::SaveFailed { revision, message: e.message_vi() }),
+        Err(e) => d.dispatch(Action::SaveFailed {
+            revision,
+            message: e.message_vi(),
+        }),
     }
 }
 
@@ -83,17 +95,31 @@ pub fn new_draft_from(d: &Dispatch, set: &CriteriaSet, memory_only: bool) {
 pub fn open(d: &Dispatch, id: &str) {
     match load(id) {
         Some(env) => d.dispatch(Action::Open(env)),
-        None => notice(d, Tone::Error, "Không mở được bản nháp (dữ liệu không còn hoặc bị hỏng)."),
+        None => notice(
+            d,
+            Tone::Error,
+            "Không mở được bản nháp (dữ liệu không còn hoặc bị hỏng).",
+        ),
     }
 }
 
 pub fn rename(d: &Dispatch, id: &str, current: Option<&Doc>) {
-    let old = current.filter(|doc| doc.draft.id == id).map(|doc| doc.draft.name.clone()).or_else(|| load(id).map(|e| e.draft.name));
+    let old = current
+        .filter(|doc| doc.draft.id == id)
+        .map(|doc| doc.draft.name.clone())
+        .or_else(|| load(id).map(|e| e.draft.name));
     let Some(old) = old else { return };
-    let answer = web_sys::window().and_then(|w| w.prompt_with_message_and_default("Tên mới của bản nháp:", &old).ok().flatten());
+    let answer = web_sys::window().and_then(|w| {
+        w.prompt_with_message_and_default("Tên mới của bản nháp:", &old)
+            .ok()
+            .flatten()
+    });
     let Some(name) = answer else { return };
     if current.is_some_and(|doc| doc.draft.id == id) {
-        d.dispatch(Action::Edit(crate::ui::state::Edit::Meta(crate::ui::state::MetaField::Name, name)));
+        d.dispatch(Action::Edit(crate::ui::state::Edit::Meta(
+            crate::ui::state::MetaField::Name,
+            name,
+        )));
         return;
     }
     if let Some(mut env) = load(id) {
@@ -110,7 +136,11 @@ pub fn next_period(d: &Dispatch, id: &str, memory_only: bool) {
     let Some(env) = load(id) else { return };
     let next = env.draft.next_period(clock::new_id());
     let period = next.meta.period_text();
-    store_and_open(d, Envelope::new(next, env.set, clock::now_iso()), memory_only);
+    store_and_open(
+        d,
+        Envelope::new(next, env.set, clock::now_iso()),
+        memory_only,
+    );
     notice(d, Tone::Success, format!("Đã tạo bản nháp {period}, chép số liệu và nội dung từ kỳ trước. Hãy cập nhật số liệu mới."));
 }
 
@@ -131,7 +161,10 @@ pub fn undo_delete(d: &Dispatch, env: &Envelope) {
 }
 
 fn export_name(env: &Envelope) -> String {
-    format!("ban-nhap-{}.json", slug(&format!("ntm {} {}", env.commune, env.period)))
+    format!(
+        "ban-nhap-{}.json",
+        slug(&format!("ntm {} {}", env.commune, env.period))
+    )
 }
 
 pub fn export(d: &Dispatch, id: &str, current: Option<&Doc>) {
@@ -139,8 +172,14 @@ pub fn export(d: &Dispatch, id: &str, current: Option<&Doc>) {
         Some(doc) => Some(doc.envelope(clock::now_iso())),
         None => load(id),
     };
-    let Some(env) = env else { return notice(d, Tone::Error, "Không đọc được bản nháp để xuất.") };
-    if let Err(e) = download::bytes(&export_name(&env), download::JSON_MIME, env.to_json_pretty().as_bytes()) {
+    let Some(env) = env else {
+        return notice(d, Tone::Error, "Không đọc được bản nháp để xuất.");
+    };
+    if let Err(e) = download::bytes(
+        &export_name(&env),
+        download::JSON_MIME,
+        env.to_json_pretty().as_bytes(),
+    ) {
         notice(d, Tone::Error, e);
     }
 }
@@ -154,7 +193,11 @@ pub fn import_draft(d: &Dispatch, event: Event, memory_only: bool) {
             Err(msg) => return notice(&d, Tone::Error, msg),
         };
         match store::read(&text) {
-            Err(e) => notice(&d, Tone::Error, format!("Không nhập được tệp. {}", e.message_vi())),
+            Err(e) => notice(
+                &d,
+                Tone::Error,
+                format!("Không nhập được tệp. {}", e.message_vi()),
+            ),
             Ok(env) => {
                 if !memory_only && storage::read_raw(&storage::draft_key(&env.draft.id)).is_some() {
                     d.dispatch(Action::AskReplace(env));
@@ -172,11 +215,26 @@ pub fn resolve_import(d: &Dispatch, env: &Envelope, replace: bool, memory_only: 
     let mut env = env.clone();
     if !replace {
         env.draft.id = clock::new_id();
-        env.draft.name = format!("{} (bản nhập)", if env.draft.name.is_empty() { env.commune.clone() } else { env.draft.name.clone() });
+        env.draft.name = format!(
+            "{} (bản nhập)",
+            if env.draft.name.is_empty() {
+                env.commune.clone()
+            } else {
+                env.draft.name.clone()
+            }
+        );
     }
     d.dispatch(Action::ForgetReplace);
     store_and_open(d, env, memory_only);
-    notice(d, Tone::Success, if replace { "Đã thay bản nháp bằng bản nhập." } else { "Đã giữ cả hai bản nháp." });
+    notice(
+        d,
+        Tone::Success,
+        if replace {
+            "Đã thay bản nháp bằng bản nhập."
+        } else {
+            "Đã giữ cả hai bản nháp."
+        },
+    );
 }
 
 pub fn corrupt(d: &Dispatch, download_it: bool, key: &str) {
@@ -197,7 +255,11 @@ pub fn download_report(d: &Dispatch, doc: &Doc) {
     let report = crate::core::report::build(&doc.set, &doc.draft, &doc.scores);
     let bytes = crate::core::report::docx::render(&report);
     match download::bytes(&report.file_name, download::DOCX_MIME, &bytes) {
-        Ok(()) if report.is_draft() => notice(d, Tone::Info, "Đã tải báo cáo, đánh dấu “DỰ THẢO” vì còn lỗi cần sửa."),
+        Ok(()) if report.is_draft() => notice(
+            d,
+            Tone::Info,
+            "Đã tải báo cáo, đánh dấu “DỰ THẢO” vì còn lỗi cần sửa.",
+        ),
         Ok(()) => notice(d, Tone::Success, format!("Đã tải {}.", report.file_name)),
         Err(e) => notice(d, Tone::Error, e),
     }
@@ -219,7 +281,10 @@ fn save_sets(d: &Dispatch, sets: Vec<CriteriaSet>) -> bool {
 }
 
 fn unique_id(base: &str, taken: &[&CriteriaSet]) -> String {
-    (1..).map(|n| format!("{base}-ban-sao-{n}")).find(|id| !taken.iter().any(|s| s.id == *id)).unwrap_or_default()
+    (1..)
+        .map(|n| format!("{base}-ban-sao-{n}"))
+        .find(|id| !taken.iter().any(|s| s.id == *id))
+        .unwrap_or_default()
 }
 
 pub fn set_op(d: &Dispatch, state: &State, op: crate::ui::components::sets::SetOp) {
@@ -235,7 +300,11 @@ pub fn set_op(d: &Dispatch, state: &State, op: crate::ui::components::sets::SetO
             copy.name = format!("{} (bản sao)", src.name);
             user.push(copy);
             if save_sets(d, user) {
-                notice(d, Tone::Success, "Đã tạo bản sao. Bấm “Chỉnh sửa” để sửa ngưỡng theo văn bản của tỉnh.");
+                notice(
+                    d,
+                    Tone::Success,
+                    "Đã tạo bản sao. Bấm “Chỉnh sửa” để sửa ngưỡng theo văn bản của tỉnh.",
+                );
             }
         }
         SetOp::Export(i) => {
@@ -249,7 +318,11 @@ pub fn set_op(d: &Dispatch, state: &State, op: crate::ui::components::sets::SetO
             if ui < user.len() {
                 user[ui] = set;
                 if save_sets(d, user) {
-                    notice(d, Tone::Success, "Đã lưu bộ tiêu chí. Bản nháp mới tạo từ bộ này sẽ dùng ngưỡng mới.");
+                    notice(
+                        d,
+                        Tone::Success,
+                        "Đã lưu bộ tiêu chí. Bản nháp mới tạo từ bộ này sẽ dùng ngưỡng mới.",
+                    );
                 }
             }
         }
@@ -265,7 +338,11 @@ pub fn set_op(d: &Dispatch, state: &State, op: crate::ui::components::sets::SetO
 pub fn import_set(d: &Dispatch, event: Event, state: &State) {
     let d = d.clone();
     let mut user: Vec<CriteriaSet> = state.user_sets.iter().cloned().collect();
-    let taken: Vec<(String, String)> = state.library().iter().map(|s| (s.id.clone(), s.version.clone())).collect();
+    let taken: Vec<(String, String)> = state
+        .library()
+        .iter()
+        .map(|s| (s.id.clone(), s.version.clone()))
+        .collect();
     wasm_bindgen_futures::spawn_local(async move {
         let text = match crate::web::files::read_picked(event, store::MAX_IMPORT_BYTES).await {
             Ok((_, t)) => t,
@@ -274,11 +351,22 @@ pub fn import_set(d: &Dispatch, event: Event, state: &State) {
         match CriteriaSet::from_json(&text) {
             Err(errors) => {
                 let list: Vec<String> = errors.iter().take(5).map(|e| e.to_string()).collect();
-                let more = if errors.len() > 5 { format!(" (và {} lỗi khác)", errors.len() - 5) } else { String::new() };
-                notice(&d, Tone::Error, format!("Tệp bộ tiêu chí không hợp lệ: {}{more}.", list.join("; ")));
+                let more = if errors.len() > 5 {
+                    format!(" (và {} lỗi khác)", errors.len() - 5)
+                } else {
+                    String::new()
+                };
+                notice(
+                    &d,
+                    Tone::Error,
+                    format!("Tệp bộ tiêu chí không hợp lệ: {}{more}.", list.join("; ")),
+                );
             }
             Ok(mut set) => {
-                if taken.iter().any(|(id, v)| *id == set.id && *v == set.version) {
+                if taken
+                    .iter()
+                    .any(|(id, v)| *id == set.id && *v == set.version)
+                {
                     set.version = format!("{}-nhap", set.version);
                 }
                 let name = set.name.clone();

@@ -2,7 +2,7 @@
 //! effects (saving, files) happen in `ui::app` around it, never in here.
 
 use crate::core::criteria::CriteriaSet;
-use crate::core::draft::{Draft, Judgement, NarrativePart, PeriodKind, UserThreshold};
+use crate::core::draft::{Draft, Judgement, NarrativePart, PeriodKind};
 use crate::core::report::model::suggestion;
 use crate::core::scoring::{score, Scores};
 use crate::core::store::{DraftSummary, Envelope};
@@ -45,7 +45,11 @@ pub struct Doc {
 impl Doc {
     pub fn new(draft: Draft, set: Rc<CriteriaSet>) -> Doc {
         let scores = score(&set, &draft);
-        Doc { draft: Shared(Rc::new(draft)), set: Shared(set), scores: Shared(Rc::new(scores)) }
+        Doc {
+            draft: Shared(Rc::new(draft)),
+            set: Shared(set),
+            scores: Shared(Rc::new(scores)),
+        }
     }
 
     pub fn envelope(&self, saved_at: String) -> Envelope {
@@ -64,7 +68,14 @@ pub enum Tab {
 }
 
 impl Tab {
-    pub const ALL: [Tab; 6] = [Tab::Drafts, Tab::Setup, Tab::Assess, Tab::Narrative, Tab::Report, Tab::Sets];
+    pub const ALL: [Tab; 6] = [
+        Tab::Drafts,
+        Tab::Setup,
+        Tab::Assess,
+        Tab::Narrative,
+        Tab::Report,
+        Tab::Sets,
+    ];
 
     pub fn label_vi(self) -> &'static str {
         match self {
@@ -78,7 +89,10 @@ impl Tab {
     }
 
     pub fn needs_doc(self) -> bool {
-        matches!(self, Tab::Setup | Tab::Assess | Tab::Narrative | Tab::Report)
+        matches!(
+            self,
+            Tab::Setup | Tab::Assess | Tab::Narrative | Tab::Report
+        )
     }
 }
 
@@ -153,8 +167,14 @@ pub enum Action {
     Drafts(Vec<DraftSummary>, Vec<Corrupt>),
     Open(Envelope),
     Close,
-    Saved { revision: u64, summary: DraftSummary },
-    SaveFailed { revision: u64, message: String },
+    Saved {
+        revision: u64,
+        summary: DraftSummary,
+    },
+    SaveFailed {
+        revision: u64,
+        message: String,
+    },
     /// Storage blocked: work in memory.
     MemoryOnly,
     Notice(Tone, String),
@@ -275,8 +295,8 @@ pub fn apply(d: &mut Draft, edit: Edit, set: &CriteriaSet, scores: &Scores) {
         Edit::CriterionNote(n, v) => {
             d.criterion_notes.insert(n, v);
         }
-        Edit::ThresholdValue(code, v) => d.user_thresholds.entry(code).or_insert_with(UserThreshold::default).value = v,
-        Edit::ThresholdSource(code, v) => d.user_thresholds.entry(code).or_insert_with(UserThreshold::default).source = v,
+        Edit::ThresholdValue(code, v) => d.user_thresholds.entry(code).or_default().value = v,
+        Edit::ThresholdSource(code, v) => d.user_thresholds.entry(code).or_default().source = v,
         Edit::Narrative(part, v) => *d.narrative.get_mut(part) = v,
         Edit::AcceptSuggestion(part) => {
             if let Some(s) = suggestion(part, set, d, scores) {
@@ -292,7 +312,8 @@ pub fn apply(d: &mut Draft, edit: Edit, set: &CriteriaSet, scores: &Scores) {
     }
     // Drop entries that became empty, so a draft stays as small as its content.
     d.entries.retain(|_, e| !e.is_blank());
-    d.user_thresholds.retain(|_, t| !(t.value.is_empty() && t.source.is_empty()));
+    d.user_thresholds
+        .retain(|_, t| !(t.value.is_empty() && t.source.is_empty()));
     d.criterion_notes.retain(|_, n| !n.is_empty());
 }
 
@@ -342,13 +363,20 @@ impl Reducible for State {
             }
             Action::Saved { revision, summary } => {
                 s.saved_revision = s.saved_revision.max(revision);
-                s.save = if s.revision > revision { SaveStatus::Pending } else { SaveStatus::Saved(summary.saved_at.clone()) };
+                s.save = if s.revision > revision {
+                    SaveStatus::Pending
+                } else {
+                    SaveStatus::Saved(summary.saved_at.clone())
+                };
                 match s.drafts.iter_mut().find(|d| d.id == summary.id) {
                     Some(d) => *d = summary,
                     None => s.drafts.insert(0, summary),
                 }
             }
-            Action::SaveFailed { revision: _, message } => s.save = SaveStatus::Failed(message),
+            Action::SaveFailed {
+                revision: _,
+                message,
+            } => s.save = SaveStatus::Failed(message),
             Action::MemoryOnly => {
                 s.memory_only = true;
                 s.save = SaveStatus::Idle;
@@ -385,11 +413,21 @@ impl Reducible for State {
 
 /// A new draft for a set, with sensible defaults for the report.
 pub fn new_draft(id: String, set: &CriteriaSet, today: Option<crate::core::vn::Date>) -> Draft {
-    let mut d = Draft { id, ..Draft::default() };
-    d.set = Some(crate::core::draft::SetRef { id: set.id.clone(), version: set.version.clone() });
+    let mut d = Draft {
+        id,
+        ..Draft::default()
+    };
+    d.set = Some(crate::core::draft::SetRef {
+        id: set.id.clone(),
+        version: set.version.clone(),
+    });
     let year = today.map(|t| t.year).unwrap_or(set.period.to);
     d.meta.year = year;
-    d.meta.period = if today.is_some_and(|t| t.month <= 7) { PeriodKind::FirstHalf } else { PeriodKind::FullYear };
+    d.meta.period = if today.is_some_and(|t| t.month <= 7) {
+        PeriodKind::FirstHalf
+    } else {
+        PeriodKind::FullYear
+    };
     d.meta.date = today;
     d.meta.signatory_title = "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH".into();
     d.meta.copies_to = "Như trên;\nLưu: VT.".into();

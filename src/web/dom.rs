@@ -5,8 +5,12 @@ use wasm_bindgen::JsCast;
 /// Opens the `<details>` around the element with `id`, scrolls it into view and focuses its
 /// first input, so a finding or an unmet criterion "jumps to its place".
 pub fn jump_to(id: &str) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Some(el) = doc.get_element_by_id(id) else { return };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(el) = doc.get_element_by_id(id) else {
+        return;
+    };
     let mut node = Some(el.clone());
     while let Some(n) = node {
         if n.tag_name().eq_ignore_ascii_case("details") {
@@ -17,7 +21,11 @@ pub fn jump_to(id: &str) {
     let opts = web_sys::ScrollIntoViewOptions::new();
     opts.set_block(web_sys::ScrollLogicalPosition::Start);
     el.scroll_into_view_with_scroll_into_view_options(&opts);
-    let field = if el.matches("input, select, textarea").unwrap_or(false) { Some(el) } else { el.query_selector("input, select, textarea").ok().flatten() };
+    let field = if el.matches("input, select, textarea").unwrap_or(false) {
+        Some(el)
+    } else {
+        el.query_selector("input, select, textarea").ok().flatten()
+    };
     if let Some(input) = field.and_then(|f| f.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = input.focus();
     }
@@ -25,11 +33,20 @@ pub fn jump_to(id: &str) {
 
 /// Sets `open` on every criterion card, or removes it.
 pub fn set_all_open(open: bool) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     if let Ok(list) = doc.query_selector_all("details.criterion") {
         for i in 0..list.length() {
-            if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
-                let _ = if open { el.set_attribute("open", "") } else { el.remove_attribute("open") };
+            if let Some(el) = list
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                let _ = if open {
+                    el.set_attribute("open", "")
+                } else {
+                    el.remove_attribute("open")
+                };
             }
         }
     }
@@ -42,5 +59,7 @@ pub fn print() {
 }
 
 pub fn online() -> bool {
-    web_sys::window().map(|w| w.navigator().on_line()).unwrap_or(true)
+    web_sys::window()
+        .map(|w| w.navigator().on_line())
+        .unwrap_or(true)
 }

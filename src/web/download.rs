@@ -4,15 +4,24 @@ use wasm_bindgen::JsCast;
 
 /// Offers `bytes` as a download named `name`. Returns a Vietnamese message on failure.
 pub fn bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
-    let fail = |what: &str| format!("Không tải xuống được tệp ({what}). Hãy thử lại hoặc dùng trình duyệt khác.");
+    let fail = |what: &str| {
+        format!("Không tải xuống được tệp ({what}). Hãy thử lại hoặc dùng trình duyệt khác.")
+    };
     let array = js_sys::Uint8Array::from(bytes);
     let parts = js_sys::Array::of1(&array);
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts).map_err(|_| fail("Blob"))?;
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts)
+        .map_err(|_| fail("Blob"))?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("URL"))?;
-    let document = web_sys::window().and_then(|w| w.document()).ok_or_else(|| fail("document"))?;
-    let a: web_sys::HtmlAnchorElement = document.create_element("a").map_err(|_| fail("a"))?.dyn_into().map_err(|_| fail("a"))?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| fail("document"))?;
+    let a: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| fail("a"))?
+        .dyn_into()
+        .map_err(|_| fail("a"))?;
     a.set_href(&url);
     a.set_download(name);
     a.set_attribute("hidden", "").ok();
@@ -29,5 +38,6 @@ pub fn bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
     Ok(())
 }
 
-pub const DOCX_MIME: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+pub const DOCX_MIME: &str =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 pub const JSON_MIME: &str = "application/json";

@@ -10,13 +10,18 @@ pub async fn read_picked(event: web_sys::Event, limit: usize) -> Result<(String,
         .target()
         .and_then(|t| t.dyn_into().ok())
         .ok_or_else(|| "Không đọc được tệp đã chọn.".to_string())?;
-    let file = input.files().and_then(|f| f.get(0)).ok_or_else(|| "Chưa chọn tệp nào.".to_string())?;
+    let file = input
+        .files()
+        .and_then(|f| f.get(0))
+        .ok_or_else(|| "Chưa chọn tệp nào.".to_string())?;
     // Let the same file be picked again later.
     input.set_value("");
     let name = file.name();
     if file.size() > limit as f64 {
         return Err(crate::core::store::ReadError::TooLarge(file.size() as usize).message_vi());
     }
-    let text = JsFuture::from(file.text()).await.map_err(|_| "Không đọc được nội dung tệp.".to_string())?;
+    let text = JsFuture::from(file.text())
+        .await
+        .map_err(|_| "Không đọc được nội dung tệp.".to_string())?;
     Ok((name, text.as_string().unwrap_or_default()))
 }

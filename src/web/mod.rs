@@ -2,8 +2,8 @@
 //! the UI asks these modules to store, download, read files or talk to the service worker.
 
 pub mod clock;
-pub mod download;
 pub mod dom;
+pub mod download;
 pub mod files;
 pub mod storage;
 pub mod sw;

@@ -58,7 +58,12 @@ pub fn available() -> bool {
 
 fn classify(e: wasm_bindgen::JsValue) -> SaveError {
     match gloo_utils::errors::JsError::try_from(e) {
-        Ok(js) if js.name == "QuotaExceededError" || js.message.to_ascii_lowercase().contains("quota") => SaveError::Quota,
+        Ok(js)
+            if js.name == "QuotaExceededError"
+                || js.message.to_ascii_lowercase().contains("quota") =>
+        {
+            SaveError::Quota
+        }
         Ok(js) => SaveError::Other(format!("{}: {}", js.name, js.message)),
         Err(other) => SaveError::Other(other.to_string()),
     }
@@ -145,16 +150,26 @@ pub fn corrupt_entries() -> Vec<Corrupt> {
                 Err(e) => e.message_vi(),
                 Ok(_) => ReadError::Damaged("mã bản nháp không khớp".into()).message_vi(),
             };
-            Some(Corrupt { key, reason, size: raw.len() })
+            Some(Corrupt {
+                key,
+                reason,
+                size: raw.len(),
+            })
         })
         .collect()
 }
 
 /// The user's own criteria sets (copies, imports).
 pub fn load_sets() -> Vec<CriteriaSet> {
-    let Some(raw) = read_raw(SETS_KEY) else { return vec![] };
-    let Ok(sets) = serde_json::from_str::<Vec<CriteriaSet>>(&raw) else { return vec![] };
-    sets.into_iter().filter(|s| s.validate().is_empty()).collect()
+    let Some(raw) = read_raw(SETS_KEY) else {
+        return vec![];
+    };
+    let Ok(sets) = serde_json::from_str::<Vec<CriteriaSet>>(&raw) else {
+        return vec![];
+    };
+    sets.into_iter()
+        .filter(|s| s.validate().is_empty())
+        .collect()
 }
 
 pub fn save_sets(sets: &[CriteriaSet]) -> Result<(), SaveError> {

@@ -45,8 +45,12 @@ pub fn register(notify: yew::Callback<SwEvent>) {
     let Some(c) = container() else { return };
     let had_controller = c.controller().is_some();
     wasm_bindgen_futures::spawn_local(async move {
-        let Ok(reg) = JsFuture::from(c.register("./sw.js")).await else { return };
-        let Ok(reg) = reg.dyn_into::<ServiceWorkerRegistration>() else { return };
+        let Ok(reg) = JsFuture::from(c.register("./sw.js")).await else {
+            return;
+        };
+        let Ok(reg) = reg.dyn_into::<ServiceWorkerRegistration>() else {
+            return;
+        };
         if had_controller {
             notify.emit(SwEvent::OfflineReady);
         }
@@ -96,8 +100,12 @@ pub fn apply_update() {
     c.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
     on_change.forget();
     wasm_bindgen_futures::spawn_local(async move {
-        let Ok(reg) = JsFuture::from(c.get_registration()).await else { return };
-        let Ok(reg) = reg.dyn_into::<ServiceWorkerRegistration>() else { return };
+        let Ok(reg) = JsFuture::from(c.get_registration()).await else {
+            return;
+        };
+        let Ok(reg) = reg.dyn_into::<ServiceWorkerRegistration>() else {
+            return;
+        };
         match reg.waiting() {
             Some(w) => {
                 let _ = w.post_message(&"skip-waiting".into());
@@ -113,12 +121,16 @@ pub fn apply_update() {
 
 /// Asks the browser to keep our storage (`navigator.storage.persist()`); reports the answer.
 pub fn request_persistence(done: yew::Callback<Option<bool>>) {
-    let Some(w) = web_sys::window() else { return done.emit(None) };
+    let Some(w) = web_sys::window() else {
+        return done.emit(None);
+    };
     let nav = w.navigator();
     if !js_sys::Reflect::has(&nav, &"storage".into()).unwrap_or(false) {
         return done.emit(None);
     }
-    let Ok(p) = nav.storage().persist() else { return done.emit(None) };
+    let Ok(p) = nav.storage().persist() else {
+        return done.emit(None);
+    };
     wasm_bindgen_futures::spawn_local(async move {
         let granted = JsFuture::from(p).await.ok().and_then(|v| v.as_bool());
         done.emit(granted);

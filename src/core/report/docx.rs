@@ -54,10 +54,20 @@ fn run(text: &str, r: Run) -> String {
         props.push_str("<w:i/>");
     }
     if r.size > 0 {
-        props.push_str(&format!("<w:sz w:val=\"{0}\"/><w:szCs w:val=\"{0}\"/>", r.size));
+        props.push_str(&format!(
+            "<w:sz w:val=\"{0}\"/><w:szCs w:val=\"{0}\"/>",
+            r.size
+        ));
     }
-    let rpr = if props.is_empty() { String::new() } else { format!("<w:rPr>{props}</w:rPr>") };
-    format!("<w:r>{rpr}<w:t xml:space=\"preserve\">{}</w:t></w:r>", esc(text))
+    let rpr = if props.is_empty() {
+        String::new()
+    } else {
+        format!("<w:rPr>{props}</w:rPr>")
+    };
+    format!(
+        "<w:r>{rpr}<w:t xml:space=\"preserve\">{}</w:t></w:r>",
+        esc(text)
+    )
 }
 
 #[derive(Clone, Copy, Default)]
@@ -82,7 +92,11 @@ fn para(runs: &str, p: Para) -> String {
     if p.page_break_before {
         ppr.push_str("<w:pageBreakBefore/>");
     }
-    ppr.push_str(&format!("<w:spacing w:before=\"{}\" w:after=\"{}\"/>", p.before, p.after.unwrap_or(120)));
+    ppr.push_str(&format!(
+        "<w:spacing w:before=\"{}\" w:after=\"{}\"/>",
+        p.before,
+        p.after.unwrap_or(120)
+    ));
     if p.center || p.plain {
         ppr.push_str("<w:ind w:firstLine=\"0\"/>");
     }
@@ -104,28 +118,121 @@ fn para(runs: &str, p: Para) -> String {
 }
 
 fn cell(width: u32, content: &str, shade: bool) -> String {
-    let shade = if shade { "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"E7E6E6\"/>" } else { "" };
+    let shade = if shade {
+        "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"E7E6E6\"/>"
+    } else {
+        ""
+    };
     format!("<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/>{shade}</w:tcPr>{content}</w:tc>")
 }
 
 fn small_para(text: &str, bold: bool, center: bool) -> String {
-    para(&run(text, Run { bold, size: 24, ..Run::default() }), Para { center, plain: !center, after: Some(0), ..Para::default() })
+    para(
+        &run(
+            text,
+            Run {
+                bold,
+                size: 24,
+                ..Run::default()
+            },
+        ),
+        Para {
+            center,
+            plain: !center,
+            after: Some(0),
+            ..Para::default()
+        },
+    )
 }
 
 fn header_block(r: &Report) -> String {
     let left_w = TEXT_W * 42 / 100;
     let right_w = TEXT_W - left_w;
-    let tight = Para { center: true, after: Some(0), ..Para::default() };
+    let tight = Para {
+        center: true,
+        after: Some(0),
+        ..Para::default()
+    };
     let mut left = String::new();
     if !r.header.parent_body.is_empty() {
-        left.push_str(&para(&run(&r.header.parent_body, Run { size: 26, ..Run::default() }), tight));
+        left.push_str(&para(
+            &run(
+                &r.header.parent_body,
+                Run {
+                    size: 26,
+                    ..Run::default()
+                },
+            ),
+            tight,
+        ));
     }
-    left.push_str(&para(&run(&r.header.issuing_body, Run { bold: true, size: 26, ..Run::default() }), Para { rule: Some((left_w, 35)), ..tight }));
-    left.push_str(&para(&run(&r.header.number, Run { size: 26, ..Run::default() }), Para { before: 120, ..tight }));
+    left.push_str(&para(
+        &run(
+            &r.header.issuing_body,
+            Run {
+                bold: true,
+                size: 26,
+                ..Run::default()
+            },
+        ),
+        Para {
+            rule: Some((left_w, 35)),
+            ..tight
+        },
+    ));
+    left.push_str(&para(
+        &run(
+            &r.header.number,
+            Run {
+                size: 26,
+                ..Run::default()
+            },
+        ),
+        Para {
+            before: 120,
+            ..tight
+        },
+    ));
     let mut right = String::new();
-    right.push_str(&para(&run(NATIONAL_NAME, Run { bold: true, size: 24, ..Run::default() }), tight));
-    right.push_str(&para(&run(MOTTO, Run { bold: true, size: 26, ..Run::default() }), Para { rule: Some((right_w, 55)), ..tight }));
-    right.push_str(&para(&run(&r.header.place_date, Run { italic: true, size: 26, ..Run::default() }), Para { before: 120, ..tight }));
+    right.push_str(&para(
+        &run(
+            NATIONAL_NAME,
+            Run {
+                bold: true,
+                size: 24,
+                ..Run::default()
+            },
+        ),
+        tight,
+    ));
+    right.push_str(&para(
+        &run(
+            MOTTO,
+            Run {
+                bold: true,
+                size: 26,
+                ..Run::default()
+            },
+        ),
+        Para {
+            rule: Some((right_w, 55)),
+            ..tight
+        },
+    ));
+    right.push_str(&para(
+        &run(
+            &r.header.place_date,
+            Run {
+                italic: true,
+                size: 26,
+                ..Run::default()
+            },
+        ),
+        Para {
+            before: 120,
+            ..tight
+        },
+    ));
     format!(
         "<w:tbl><w:tblPr><w:tblW w:w=\"{TEXT_W}\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/><w:tblBorders><w:top w:val=\"nil\"/><w:left w:val=\"nil\"/><w:bottom w:val=\"nil\"/><w:right w:val=\"nil\"/><w:insideH w:val=\"nil\"/><w:insideV w:val=\"nil\"/></w:tblBorders><w:tblCellMar><w:left w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid><w:gridCol w:w=\"{left_w}\"/><w:gridCol w:w=\"{right_w}\"/></w:tblGrid><w:tr>{}{}</w:tr></w:tbl>",
         cell(left_w, &left, false),
@@ -134,10 +241,21 @@ fn header_block(r: &Report) -> String {
 }
 
 fn annex_table(r: &Report) -> String {
-    let widths = [TEXT_W * 8 / 100, TEXT_W * 40 / 100, TEXT_W * 15 / 100, TEXT_W * 22 / 100];
+    let widths = [
+        TEXT_W * 8 / 100,
+        TEXT_W * 40 / 100,
+        TEXT_W * 15 / 100,
+        TEXT_W * 22 / 100,
+    ];
     let last = TEXT_W - widths.iter().sum::<u32>();
     let widths = [widths[0], widths[1], widths[2], widths[3], last];
-    let heads = ["Mã", "Tiêu chí, chỉ tiêu", "Chỉ tiêu (ngưỡng)", "Kết quả của xã", "Đánh giá"];
+    let heads = [
+        "Mã",
+        "Tiêu chí, chỉ tiêu",
+        "Chỉ tiêu (ngưỡng)",
+        "Kết quả của xã",
+        "Đánh giá",
+    ];
     let mut rows = String::new();
     rows.push_str("<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>");
     for (h, w) in heads.iter().zip(widths) {
@@ -146,13 +264,26 @@ fn annex_table(r: &Report) -> String {
     rows.push_str("</w:tr>");
     for row in &r.annex {
         rows.push_str("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
-        let values = [&row.code, &row.wording, &row.threshold, &row.figure, &row.status];
+        let values = [
+            &row.code,
+            &row.wording,
+            &row.threshold,
+            &row.figure,
+            &row.status,
+        ];
         for (i, (v, w)) in values.iter().zip(widths).enumerate() {
-            rows.push_str(&cell(w, &small_para(v, row.is_criterion, i != 1), row.is_criterion));
+            rows.push_str(&cell(
+                w,
+                &small_para(v, row.is_criterion, i != 1),
+                row.is_criterion,
+            ));
         }
         rows.push_str("</w:tr>");
     }
-    let grid: String = widths.iter().map(|w| format!("<w:gridCol w:w=\"{w}\"/>")).collect();
+    let grid: String = widths
+        .iter()
+        .map(|w| format!("<w:gridCol w:w=\"{w}\"/>"))
+        .collect();
     format!(
         "<w:tbl><w:tblPr><w:tblW w:w=\"{TEXT_W}\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/><w:tblBorders><w:top w:val=\"single\" w:sz=\"4\"/><w:left w:val=\"single\" w:sz=\"4\"/><w:bottom w:val=\"single\" w:sz=\"4\"/><w:right w:val=\"single\" w:sz=\"4\"/><w:insideH w:val=\"single\" w:sz=\"4\"/><w:insideV w:val=\"single\" w:sz=\"4\"/></w:tblBorders><w:tblCellMar><w:left w:w=\"80\" w:type=\"dxa\"/><w:right w:w=\"80\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{rows}</w:tbl>"
     )
@@ -161,14 +292,62 @@ fn annex_table(r: &Report) -> String {
 fn body_xml(r: &Report) -> String {
     let mut b = String::new();
     if r.is_draft() {
-        b.push_str(&para(&run("DỰ THẢO", Run { bold: true, ..Run::default() }), Para { plain: true, after: Some(120), ..Para::default() }));
+        b.push_str(&para(
+            &run(
+                "DỰ THẢO",
+                Run {
+                    bold: true,
+                    ..Run::default()
+                },
+            ),
+            Para {
+                plain: true,
+                after: Some(120),
+                ..Para::default()
+            },
+        ));
     }
     b.push_str(&header_block(r));
-    let center = Para { center: true, after: Some(0), ..Para::default() };
-    b.push_str(&para(&run(&r.title, Run { bold: true, ..Run::default() }), Para { before: 360, ..center }));
-    b.push_str(&para(&run(&r.subject, Run { bold: true, ..Run::default() }), Para { rule: Some((TEXT_W, 20)), ..center }));
+    let center = Para {
+        center: true,
+        after: Some(0),
+        ..Para::default()
+    };
+    b.push_str(&para(
+        &run(
+            &r.title,
+            Run {
+                bold: true,
+                ..Run::default()
+            },
+        ),
+        Para {
+            before: 360,
+            ..center
+        },
+    ));
+    b.push_str(&para(
+        &run(
+            &r.subject,
+            Run {
+                bold: true,
+                ..Run::default()
+            },
+        ),
+        Para {
+            rule: Some((TEXT_W, 20)),
+            ..center
+        },
+    ));
     for (i, rec) in r.recipients.iter().enumerate() {
-        b.push_str(&para(&run(&format!("Kính gửi: {rec}"), Run::default()), Para { center: true, before: if i == 0 { 240 } else { 0 }, ..Para::default() }));
+        b.push_str(&para(
+            &run(&format!("Kính gửi: {rec}"), Run::default()),
+            Para {
+                center: true,
+                before: if i == 0 { 240 } else { 0 },
+                ..Para::default()
+            },
+        ));
     }
     for a in r.answering.iter().chain(std::iter::once(&r.intro)) {
         b.push_str(&para(&run(a, Run::default()), Para::default()));
@@ -176,16 +355,67 @@ fn body_xml(r: &Report) -> String {
     for block in &r.body {
         match block {
             Block::Part(lines) => {
-                let runs: Vec<String> = lines.iter().map(|l| run(l, Run { bold: true, ..Run::default() })).collect();
-                b.push_str(&para(&runs.join("<w:r><w:br/></w:r>"), Para { center: true, keep_next: true, before: 240, ..Para::default() }));
+                let runs: Vec<String> = lines
+                    .iter()
+                    .map(|l| {
+                        run(
+                            l,
+                            Run {
+                                bold: true,
+                                ..Run::default()
+                            },
+                        )
+                    })
+                    .collect();
+                b.push_str(&para(
+                    &runs.join("<w:r><w:br/></w:r>"),
+                    Para {
+                        center: true,
+                        keep_next: true,
+                        before: 240,
+                        ..Para::default()
+                    },
+                ));
             }
             Block::Heading { level, text } => {
-                let r = Run { bold: *level <= 3, italic: *level == 4, ..Run::default() };
-                b.push_str(&para(&run(text, r), Para { keep_next: true, ..Para::default() }));
+                let r = Run {
+                    bold: *level <= 3,
+                    italic: *level == 4,
+                    ..Run::default()
+                };
+                b.push_str(&para(
+                    &run(text, r),
+                    Para {
+                        keep_next: true,
+                        ..Para::default()
+                    },
+                ));
             }
             Block::CriterionHeading { text, status } => {
-                let runs = format!("{}{}", run(&format!("{text}: "), Run { bold: true, ..Run::default() }), run(status, Run { bold: true, ..Run::default() }));
-                b.push_str(&para(&runs, Para { keep_next: true, ..Para::default() }));
+                let runs = format!(
+                    "{}{}",
+                    run(
+                        &format!("{text}: "),
+                        Run {
+                            bold: true,
+                            ..Run::default()
+                        }
+                    ),
+                    run(
+                        status,
+                        Run {
+                            bold: true,
+                            ..Run::default()
+                        }
+                    )
+                );
+                b.push_str(&para(
+                    &runs,
+                    Para {
+                        keep_next: true,
+                        ..Para::default()
+                    },
+                ));
             }
             Block::Para(text) => b.push_str(&para(&run(text, Run::default()), Para::default())),
         }
@@ -194,25 +424,112 @@ fn body_xml(r: &Report) -> String {
     // Recipients list (left) and signature (right), side by side.
     let left_w = TEXT_W / 2;
     let right_w = TEXT_W - left_w;
-    let mut left = para(&run("Nơi nhận:", Run { bold: true, italic: true, size: 24 }), Para { plain: true, after: Some(0), ..Para::default() });
+    let mut left = para(
+        &run(
+            "Nơi nhận:",
+            Run {
+                bold: true,
+                italic: true,
+                size: 24,
+            },
+        ),
+        Para {
+            plain: true,
+            after: Some(0),
+            ..Para::default()
+        },
+    );
     for c in &r.copies_to {
-        left.push_str(&para(&run(&format!("- {c}"), Run { size: 22, ..Run::default() }), Para { plain: true, after: Some(0), ..Para::default() }));
+        left.push_str(&para(
+            &run(
+                &format!("- {c}"),
+                Run {
+                    size: 22,
+                    ..Run::default()
+                },
+            ),
+            Para {
+                plain: true,
+                after: Some(0),
+                ..Para::default()
+            },
+        ));
     }
     let mut right = String::new();
     for t in &r.signature_title {
-        right.push_str(&para(&run(t, Run { bold: true, ..Run::default() }), Para { center: true, after: Some(0), ..Para::default() }));
+        right.push_str(&para(
+            &run(
+                t,
+                Run {
+                    bold: true,
+                    ..Run::default()
+                },
+            ),
+            Para {
+                center: true,
+                after: Some(0),
+                ..Para::default()
+            },
+        ));
     }
-    right.push_str(&para(&run(&r.signatory, Run { bold: true, ..Run::default() }), Para { center: true, before: 1440, after: Some(0), ..Para::default() }));
+    right.push_str(&para(
+        &run(
+            &r.signatory,
+            Run {
+                bold: true,
+                ..Run::default()
+            },
+        ),
+        Para {
+            center: true,
+            before: 1440,
+            after: Some(0),
+            ..Para::default()
+        },
+    ));
     b.push_str(&format!(
         "<w:tbl><w:tblPr><w:tblW w:w=\"{TEXT_W}\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/><w:tblBorders><w:top w:val=\"nil\"/><w:left w:val=\"nil\"/><w:bottom w:val=\"nil\"/><w:right w:val=\"nil\"/><w:insideH w:val=\"nil\"/><w:insideV w:val=\"nil\"/></w:tblBorders></w:tblPr><w:tblGrid><w:gridCol w:w=\"{left_w}\"/><w:gridCol w:w=\"{right_w}\"/></w:tblGrid><w:tr><w:trPr><w:cantSplit/></w:trPr>{}{}</w:tr></w:tbl>",
         cell(left_w, &left, false),
         cell(right_w, &right, false)
     ));
     // Annex on a new page.
-    b.push_str(&para(&run(&r.annex_title, Run { bold: true, ..Run::default() }), Para { center: true, page_break_before: true, after: Some(0), ..Para::default() }));
-    b.push_str(&para(&run(&r.annex_subtitle, Run { italic: true, ..Run::default() }), Para { center: true, after: Some(240), ..Para::default() }));
+    b.push_str(&para(
+        &run(
+            &r.annex_title,
+            Run {
+                bold: true,
+                ..Run::default()
+            },
+        ),
+        Para {
+            center: true,
+            page_break_before: true,
+            after: Some(0),
+            ..Para::default()
+        },
+    ));
+    b.push_str(&para(
+        &run(
+            &r.annex_subtitle,
+            Run {
+                italic: true,
+                ..Run::default()
+            },
+        ),
+        Para {
+            center: true,
+            after: Some(240),
+            ..Para::default()
+        },
+    ));
     b.push_str(&annex_table(r));
-    b.push_str(&para("", Para { after: Some(0), ..Para::default() }));
+    b.push_str(&para(
+        "",
+        Para {
+            after: Some(0),
+            ..Para::default()
+        },
+    ));
     b
 }
 
@@ -231,7 +548,13 @@ fn header_xml(page_number: bool, draft: bool) -> String {
         runs.push_str("<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>2</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r>");
     }
     if draft && page_number {
-        runs.push_str(&run(" — DỰ THẢO", Run { size: 24, ..Run::default() }));
+        runs.push_str(&run(
+            " — DỰ THẢO",
+            Run {
+                size: 24,
+                ..Run::default()
+            },
+        ));
     }
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:hdr {NS}><w:p><w:pPr><w:ind w:firstLine=\"0\"/><w:jc w:val=\"center\"/><w:spacing w:after=\"0\"/></w:pPr>{runs}</w:p></w:hdr>"
@@ -261,13 +584,37 @@ pub fn render(r: &Report) -> Vec<u8> {
     let header_first = header_xml(false, false);
     let core = core_xml(r);
     write(&[
-        ZipEntry { name: "[Content_Types].xml", data: CONTENT_TYPES.as_bytes() },
-        ZipEntry { name: "_rels/.rels", data: ROOT_RELS.as_bytes() },
-        ZipEntry { name: "word/document.xml", data: document.as_bytes() },
-        ZipEntry { name: "word/_rels/document.xml.rels", data: DOC_RELS.as_bytes() },
-        ZipEntry { name: "word/styles.xml", data: STYLES.as_bytes() },
-        ZipEntry { name: "word/header1.xml", data: header.as_bytes() },
-        ZipEntry { name: "word/header2.xml", data: header_first.as_bytes() },
-        ZipEntry { name: "docProps/core.xml", data: core.as_bytes() },
+        ZipEntry {
+            name: "[Content_Types].xml",
+            data: CONTENT_TYPES.as_bytes(),
+        },
+        ZipEntry {
+            name: "_rels/.rels",
+            data: ROOT_RELS.as_bytes(),
+        },
+        ZipEntry {
+            name: "word/document.xml",
+            data: document.as_bytes(),
+        },
+        ZipEntry {
+            name: "word/_rels/document.xml.rels",
+            data: DOC_RELS.as_bytes(),
+        },
+        ZipEntry {
+            name: "word/styles.xml",
+            data: STYLES.as_bytes(),
+        },
+        ZipEntry {
+            name: "word/header1.xml",
+            data: header.as_bytes(),
+        },
+        ZipEntry {
+            name: "word/header2.xml",
+            data: header_first.as_bytes(),
+        },
+        ZipEntry {
+            name: "docProps/core.xml",
+            data: core.as_bytes(),
+        },
     ])
 }

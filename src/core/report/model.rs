@@ -72,7 +72,12 @@ impl Report {
     /// The document's text, one paragraph a line, in reading order: for tests and search.
     pub fn plain_text(&self) -> String {
         let mut out = Vec::new();
-        out.extend(self.draft_reasons.iter().take(1).map(|_| "DỰ THẢO".to_string()));
+        out.extend(
+            self.draft_reasons
+                .iter()
+                .take(1)
+                .map(|_| "DỰ THẢO".to_string()),
+        );
         out.push(self.header.parent_body.clone());
         out.push(self.header.issuing_body.clone());
         out.push(self.header.number.clone());
@@ -99,7 +104,10 @@ impl Report {
         out.push(self.annex_title.clone());
         out.push(self.annex_subtitle.clone());
         for r in &self.annex {
-            out.push(format!("{} | {} | {} | {} | {}", r.code, r.wording, r.threshold, r.figure, r.status));
+            out.push(format!(
+                "{} | {} | {} | {} | {}",
+                r.code, r.wording, r.threshold, r.figure, r.status
+            ));
         }
         out.retain(|l| !l.is_empty());
         out.join("\n")
@@ -112,7 +120,12 @@ pub const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
 fn lines(text: &str) -> Vec<String> {
     clean_text(text)
         .lines()
-        .map(|l| l.trim().trim_start_matches(['-', '–', '•']).trim().to_string())
+        .map(|l| {
+            l.trim()
+                .trim_start_matches(['-', '–', '•'])
+                .trim()
+                .to_string()
+        })
         .filter(|l| !l.is_empty())
         .collect()
 }
@@ -124,12 +137,27 @@ fn paras(text: &str, out: &mut Vec<Block>) {
 /// The figure as the report writes it: "146/185 hộ, đạt 78,91%", "đạt 92%", "28 triệu đồng/người/năm".
 pub fn figure_text(ind: &Indicator, fig: &Figure) -> String {
     match (fig, &ind.kind) {
-        (Figure::Counts { part, whole, percent }, Kind::Percent { unit, .. }) => {
-            format!("{}/{} {}, đạt {}%", part.fmt_vn_short(2), whole.fmt_vn_short(2), unit, percent.fmt_vn_short(2))
+        (
+            Figure::Counts {
+                part,
+                whole,
+                percent,
+            },
+            Kind::Percent { unit, .. },
+        ) => {
+            format!(
+                "{}/{} {}, đạt {}%",
+                part.fmt_vn_short(2),
+                whole.fmt_vn_short(2),
+                unit,
+                percent.fmt_vn_short(2)
+            )
         }
         (Figure::Counts { percent, .. }, _) => format!("{}%", percent.fmt_vn_short(2)),
         (Figure::Value(v), Kind::Percent { .. }) => format!("đạt {}%", v.fmt_vn_short(2)),
-        (Figure::Value(v), k) => format!("{} {}", v.fmt_vn_short(2), k.unit()).trim_end().to_string(),
+        (Figure::Value(v), k) => format!("{} {}", v.fmt_vn_short(2), k.unit())
+            .trim_end()
+            .to_string(),
     }
 }
 
@@ -154,9 +182,18 @@ fn sentence_end(s: &str) -> String {
 /// One paragraph per indicator, as an official would write it. Indicators are numbered under
 /// their criterion heading the way reports number them ("1.9.2." under "1.9."); a criterion's
 /// only indicator needs no number of its own.
-pub fn indicator_sentence(c: &Criterion, ind: &Indicator, e: Option<&Entry>, s: &IndicatorScore) -> String {
+pub fn indicator_sentence(
+    c: &Criterion,
+    ind: &Indicator,
+    e: Option<&Entry>,
+    s: &IndicatorScore,
+) -> String {
     let wording = clean_text(ind.wording.trim());
-    let mut out = if c.indicators.len() == 1 { wording } else { format!("1.{}. {}", ind.code, wording) };
+    let mut out = if c.indicators.len() == 1 {
+        wording
+    } else {
+        format!("1.{}. {}", ind.code, wording)
+    };
     match &s.figure {
         Some(f) => {
             out.push_str(&format!(": {}", figure_text(ind, f)));
@@ -171,7 +208,10 @@ pub fn indicator_sentence(c: &Criterion, ind: &Indicator, e: Option<&Entry>, s: 
         out.push_str(&format!(" Số liệu năm {y}."));
     }
     out.push_str(&format!(" Đánh giá: {}.", status_phrase(s.status)));
-    if let Some(note) = e.map(|e| clean_text(e.note.trim())).filter(|n| !n.is_empty()) {
+    if let Some(note) = e
+        .map(|e| clean_text(e.note.trim()))
+        .filter(|n| !n.is_empty())
+    {
         out.push(' ');
         out.push_str(&sentence_end(&note.replace('\n', " ")));
     }
@@ -203,17 +243,30 @@ fn criteria_list(set: &CriteriaSet, numbers: &[u8]) -> String {
 }
 
 /// A suggestion for a narrative part, where one follows from the data.
-pub fn suggestion(part: NarrativePart, set: &CriteriaSet, draft: &Draft, scores: &Scores) -> Option<String> {
+pub fn suggestion(
+    part: NarrativePart,
+    set: &CriteriaSet,
+    draft: &Draft,
+    scores: &Scores,
+) -> Option<String> {
     let unmet = scores.unmet_numbers();
     match part {
         NarrativePart::Goals => {
             let mut s = format!(
                 "Duy trì và nâng cao chất lượng {} tiêu chí đã đạt ({}).",
                 scores.met_count(),
-                scores.met_numbers().iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", ")
+                scores
+                    .met_numbers()
+                    .iter()
+                    .map(|n| n.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             );
             if !unmet.is_empty() {
-                s.push_str(&format!("\nPhấn đấu thực hiện đạt chuẩn {}.", criteria_list(set, &unmet)));
+                s.push_str(&format!(
+                    "\nPhấn đấu thực hiện đạt chuẩn {}.",
+                    criteria_list(set, &unmet)
+                ));
             }
             Some(s)
         }
@@ -226,10 +279,18 @@ pub fn suggestion(part: NarrativePart, set: &CriteriaSet, draft: &Draft, scores:
         NarrativePart::Tasks if !unmet.is_empty() => {
             let items: Vec<String> = set
                 .indicators()
-                .filter(|(_, i)| scores.indicator(&i.code).is_some_and(|s| !s.status.counts_as_met()))
+                .filter(|(_, i)| {
+                    scores
+                        .indicator(&i.code)
+                        .is_some_and(|s| !s.status.counts_as_met())
+                })
                 .map(|(_, i)| format!("Chỉ tiêu {}: {}.", i.code, i.short))
                 .collect();
-            Some(format!("Tập trung thực hiện các chỉ tiêu chưa đạt, chưa đánh giá {}:\n{}", draft.meta.next_period_text(), items.join("\n")))
+            Some(format!(
+                "Tập trung thực hiện các chỉ tiêu chưa đạt, chưa đánh giá {}:\n{}",
+                draft.meta.next_period_text(),
+                items.join("\n")
+            ))
         }
         _ => None,
     }
@@ -242,7 +303,12 @@ pub fn build(set: &CriteriaSet, draft: &Draft, scores: &Scores) -> Report {
     let period = m.period_text();
     let next = m.next_period_text();
 
-    let mut draft_reasons: Vec<String> = scores.findings.iter().filter(|f| f.severity == Severity::Error).map(|f| f.message.clone()).collect();
+    let mut draft_reasons: Vec<String> = scores
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| f.message.clone())
+        .collect();
     if commune.is_empty() {
         draft_reasons.push("Chưa nhập tên xã.".to_string());
     }
@@ -253,12 +319,20 @@ pub fn build(set: &CriteriaSet, draft: &Draft, scores: &Scores) -> Report {
         draft_reasons.push("Chưa nhập người ký báo cáo.".to_string());
     }
 
-    let place = if m.place.trim().is_empty() { commune.clone() } else { clean_text(m.place.trim()) };
+    let place = if m.place.trim().is_empty() {
+        commune.clone()
+    } else {
+        clean_text(m.place.trim())
+    };
     let place_date = match m.date {
         Some(d) => format!("{place}, {}", d.long_vi()),
         None => format!("{place}, ngày … tháng … năm {}", m.year),
     };
-    let number = if m.doc_number.trim().is_empty() { "Số:      /BC-UBND".to_string() } else { format!("Số: {}", clean_text(m.doc_number.trim())) };
+    let number = if m.doc_number.trim().is_empty() {
+        "Số:      /BC-UBND".to_string()
+    } else {
+        format!("Số: {}", clean_text(m.doc_number.trim()))
+    };
     let header = Header {
         parent_body: to_upper(&clean_text(m.parent_body.trim())),
         issuing_body: to_upper(&clean_text(&m.issuing_body_text())),
@@ -269,66 +343,144 @@ pub fn build(set: &CriteriaSet, draft: &Draft, scores: &Scores) -> Report {
     let subject = format!("Kết quả thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới {period} trên địa bàn xã {commune}");
     let n = &draft.narrative;
     let mut body = Vec::new();
-    body.push(Block::Part(vec!["Phần thứ nhất".into(), "ĐÁNH GIÁ TÌNH HÌNH TRIỂN KHAI, KẾT QUẢ THỰC HIỆN CHƯƠNG TRÌNH".into()]));
-    body.push(Block::Heading { level: 1, text: "I. CÔNG TÁC CHỈ ĐẠO, TỔ CHỨC TRIỂN KHAI THỰC HIỆN".into() });
-    body.push(Block::Heading { level: 2, text: format!("1. {}", NarrativePart::Communication.title_vi()) });
+    body.push(Block::Part(vec![
+        "Phần thứ nhất".into(),
+        "ĐÁNH GIÁ TÌNH HÌNH TRIỂN KHAI, KẾT QUẢ THỰC HIỆN CHƯƠNG TRÌNH".into(),
+    ]));
+    body.push(Block::Heading {
+        level: 1,
+        text: "I. CÔNG TÁC CHỈ ĐẠO, TỔ CHỨC TRIỂN KHAI THỰC HIỆN".into(),
+    });
+    body.push(Block::Heading {
+        level: 2,
+        text: format!("1. {}", NarrativePart::Communication.title_vi()),
+    });
     paras(&n.communication, &mut body);
-    body.push(Block::Heading { level: 2, text: format!("2. {}", NarrativePart::Organisation.title_vi()) });
+    body.push(Block::Heading {
+        level: 2,
+        text: format!("2. {}", NarrativePart::Organisation.title_vi()),
+    });
     paras(&n.organisation, &mut body);
-    body.push(Block::Heading { level: 1, text: "II. KẾT QUẢ THỰC HIỆN CHƯƠNG TRÌNH".into() });
-    body.push(Block::Heading { level: 2, text: format!("1. Kết quả thực hiện các tiêu chí theo {}", clean_text(&set.name)) });
+    body.push(Block::Heading {
+        level: 1,
+        text: "II. KẾT QUẢ THỰC HIỆN CHƯƠNG TRÌNH".into(),
+    });
+    body.push(Block::Heading {
+        level: 2,
+        text: format!(
+            "1. Kết quả thực hiện các tiêu chí theo {}",
+            clean_text(&set.name)
+        ),
+    });
     let met = scores.met_numbers();
     let unmet = scores.unmet_numbers();
-    body.push(Block::Para(format!("Qua rà soát, xã {commune} tự đánh giá {}.", scores.summary_vi())));
+    body.push(Block::Para(format!(
+        "Qua rà soát, xã {commune} tự đánh giá {}.",
+        scores.summary_vi()
+    )));
     if !met.is_empty() {
-        body.push(Block::Para(format!("Các tiêu chí đạt: {}.", criteria_list(set, &met))));
+        body.push(Block::Para(format!(
+            "Các tiêu chí đạt: {}.",
+            criteria_list(set, &met)
+        )));
     }
     if !unmet.is_empty() {
-        body.push(Block::Para(format!("Các tiêu chí chưa đạt: {}.", criteria_list(set, &unmet))));
+        body.push(Block::Para(format!(
+            "Các tiêu chí chưa đạt: {}.",
+            criteria_list(set, &unmet)
+        )));
     }
     for c in &set.criteria {
         let cs = scores.criterion(c.number);
         let status = cs.map(|s| s.status).unwrap_or(CriterionStatus::Incomplete);
-        body.push(Block::CriterionHeading { text: format!("1.{}. {}", c.number, criterion_title(c)), status: status.label_vi().to_string() });
+        body.push(Block::CriterionHeading {
+            text: format!("1.{}. {}", c.number, criterion_title(c)),
+            status: status.label_vi().to_string(),
+        });
         if let Some(note) = draft.criterion_notes.get(&c.number) {
             paras(note, &mut body);
         }
         for ind in &c.indicators {
             if let Some(s) = scores.indicator(&ind.code) {
-                body.push(Block::Para(indicator_sentence(c, ind, draft.entry(&ind.code), s)));
+                body.push(Block::Para(indicator_sentence(
+                    c,
+                    ind,
+                    draft.entry(&ind.code),
+                    s,
+                )));
             }
         }
         if status == CriterionStatus::Incomplete {
             let pending: Vec<&str> = c
                 .indicators
                 .iter()
-                .filter(|i| scores.indicator(&i.code).is_some_and(|s| !s.status.counts_as_met()))
+                .filter(|i| {
+                    scores
+                        .indicator(&i.code)
+                        .is_some_and(|s| !s.status.counts_as_met())
+                })
                 .map(|i| i.code.as_str())
                 .collect();
-            body.push(Block::Para(format!("Tiêu chí chưa đạt do còn chỉ tiêu chưa đánh giá đủ: {}.", pending.join(", "))));
+            body.push(Block::Para(format!(
+                "Tiêu chí chưa đạt do còn chỉ tiêu chưa đánh giá đủ: {}.",
+                pending.join(", ")
+            )));
         }
     }
-    body.push(Block::Heading { level: 1, text: "III. ĐÁNH GIÁ CHUNG".into() });
-    body.push(Block::Heading { level: 2, text: format!("1. {}", NarrativePart::Achievements.title_vi()) });
+    body.push(Block::Heading {
+        level: 1,
+        text: "III. ĐÁNH GIÁ CHUNG".into(),
+    });
+    body.push(Block::Heading {
+        level: 2,
+        text: format!("1. {}", NarrativePart::Achievements.title_vi()),
+    });
     paras(&n.achievements, &mut body);
-    body.push(Block::Heading { level: 2, text: "2. Những hạn chế, tồn tại chủ yếu và nguyên nhân".into() });
-    body.push(Block::Heading { level: 4, text: "a) Hạn chế, tồn tại:".into() });
+    body.push(Block::Heading {
+        level: 2,
+        text: "2. Những hạn chế, tồn tại chủ yếu và nguyên nhân".into(),
+    });
+    body.push(Block::Heading {
+        level: 4,
+        text: "a) Hạn chế, tồn tại:".into(),
+    });
     paras(&n.limitations, &mut body);
-    body.push(Block::Heading { level: 4, text: "b) Nguyên nhân của tồn tại, hạn chế:".into() });
+    body.push(Block::Heading {
+        level: 4,
+        text: "b) Nguyên nhân của tồn tại, hạn chế:".into(),
+    });
     paras(&n.causes, &mut body);
 
-    body.push(Block::Part(vec!["Phần thứ hai".into(), format!("PHƯƠNG HƯỚNG, NHIỆM VỤ {}", to_upper(&next))]));
-    body.push(Block::Heading { level: 1, text: "I. MỤC TIÊU".into() });
+    body.push(Block::Part(vec![
+        "Phần thứ hai".into(),
+        format!("PHƯƠNG HƯỚNG, NHIỆM VỤ {}", to_upper(&next)),
+    ]));
+    body.push(Block::Heading {
+        level: 1,
+        text: "I. MỤC TIÊU".into(),
+    });
     paras(&n.goals, &mut body);
-    body.push(Block::Heading { level: 1, text: "II. CÁC NHIỆM VỤ TRỌNG TÂM VÀ GIẢI PHÁP THỰC HIỆN".into() });
-    body.push(Block::Heading { level: 2, text: "1. Nhiệm vụ trọng tâm".into() });
+    body.push(Block::Heading {
+        level: 1,
+        text: "II. CÁC NHIỆM VỤ TRỌNG TÂM VÀ GIẢI PHÁP THỰC HIỆN".into(),
+    });
+    body.push(Block::Heading {
+        level: 2,
+        text: "1. Nhiệm vụ trọng tâm".into(),
+    });
     paras(&n.tasks, &mut body);
-    body.push(Block::Heading { level: 2, text: "2. Giải pháp thực hiện".into() });
+    body.push(Block::Heading {
+        level: 2,
+        text: "2. Giải pháp thực hiện".into(),
+    });
     paras(&n.solutions, &mut body);
 
     let mut annex = Vec::new();
     for c in &set.criteria {
-        let status = scores.criterion(c.number).map(|s| s.status).unwrap_or(CriterionStatus::Incomplete);
+        let status = scores
+            .criterion(c.number)
+            .map(|s| s.status)
+            .unwrap_or(CriterionStatus::Incomplete);
         annex.push(AnnexRow {
             is_criterion: true,
             code: c.number.to_string(),
@@ -344,14 +496,21 @@ pub fn build(set: &CriteriaSet, draft: &Draft, scores: &Scores) -> Report {
                     code: ind.code.clone(),
                     wording: clean_text(&ind.wording),
                     threshold: threshold_text(ind, s),
-                    figure: s.figure.as_ref().map(|f| figure_text(ind, f)).unwrap_or_default(),
+                    figure: s
+                        .figure
+                        .as_ref()
+                        .map(|f| figure_text(ind, f))
+                        .unwrap_or_default(),
                     status: s.status.label_vi().to_string(),
                 });
             }
         }
     }
 
-    let signature_title = lines(&m.signatory_title).into_iter().map(|l| to_upper(&l)).collect::<Vec<_>>();
+    let signature_title = lines(&m.signatory_title)
+        .into_iter()
+        .map(|l| to_upper(&l))
+        .collect::<Vec<_>>();
     let signature_title = if signature_title.is_empty() {
         vec!["TM. ỦY BAN NHÂN DÂN".to_string(), "CHỦ TỊCH".to_string()]
     } else {
@@ -382,6 +541,10 @@ pub fn build(set: &CriteriaSet, draft: &Draft, scores: &Scores) -> Report {
 
 /// "bao-cao-ntm-lien-son-6-thang-dau-nam-2024.docx"
 pub fn file_name(draft: &Draft) -> String {
-    let slug = crate::core::vn::slug(&format!("bao cao ntm {} {}", draft.meta.commune, draft.meta.period_text()));
+    let slug = crate::core::vn::slug(&format!(
+        "bao cao ntm {} {}",
+        draft.meta.commune,
+        draft.meta.period_text()
+    ));
     format!("{slug}.docx")
 }

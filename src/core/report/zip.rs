@@ -15,12 +15,17 @@ pub struct ZipEntry<'a> {
 pub fn write(entries: &[ZipEntry]) -> Vec<u8> {
     let mut out = Vec::new();
     let mut central = Vec::new();
-    // 1980-01-01 00:00, a fixed time so the same report gives the same bytes.
-    let (time, date): (u16, u16) = (0, (0 << 9) | (1 << 5) | 1);
+    // 1980-01-01 00:00 (DOS date: years since 1980 << 9 | month << 5 | day), a fixed time so
+    // the same report gives the same bytes.
+    let (time, date): (u16, u16) = (0, (1 << 5) | 1);
     for e in entries {
         let crc = crc32fast::hash(e.data);
         let deflated = miniz_oxide::deflate::compress_to_vec(e.data, 6);
-        let (method, body): (u16, &[u8]) = if deflated.len() < e.data.len() { (8, &deflated) } else { (0, e.data) };
+        let (method, body): (u16, &[u8]) = if deflated.len() < e.data.len() {
+            (8, &deflated)
+        } else {
+            (0, e.data)
+        };
         let offset = out.len() as u32;
         let name = e.name.as_bytes();
         // Local file header.

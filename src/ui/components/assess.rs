@@ -95,7 +95,11 @@ pub fn CriterionCard(p: &CardProps) -> Html {
     let c = &p.set.criteria[p.ci];
     let n = c.number;
     let (status_css, status_label, counts) = match &p.score {
-        Some(s) => (s.status.css(), s.status.label_vi(), format!("{}/{} chỉ tiêu", s.met, s.total)),
+        Some(s) => (
+            s.status.css(),
+            s.status.label_vi(),
+            format!("{}/{} chỉ tiêu", s.met, s.total),
+        ),
         None => ("pending", "Chưa đánh giá", String::new()),
     };
     let symbol = match status_css {
@@ -176,12 +180,25 @@ pub fn IndicatorRow(p: &RowProps) -> Html {
         let code = code.clone();
         Callback::from(move |v: String| on.emit(f(code.clone(), v)))
     };
-    let status = p.data.score.as_ref().map(|s| s.status).unwrap_or(Status::NotAssessed);
+    let status = p
+        .data
+        .score
+        .as_ref()
+        .map(|s| s.status)
+        .unwrap_or(Status::NotAssessed);
 
     let mut options: Vec<(AttrValue, AttrValue)> = if ind.kind.is_numeric() {
-        vec![("none".into(), "Theo số liệu".into()), ("met".into(), "Tự đánh giá: Đạt".into()), ("not_met".into(), "Tự đánh giá: Chưa đạt".into())]
+        vec![
+            ("none".into(), "Theo số liệu".into()),
+            ("met".into(), "Tự đánh giá: Đạt".into()),
+            ("not_met".into(), "Tự đánh giá: Chưa đạt".into()),
+        ]
     } else {
-        vec![("none".into(), "Chưa đánh giá".into()), ("met".into(), "Đạt".into()), ("not_met".into(), "Chưa đạt".into())]
+        vec![
+            ("none".into(), "Chưa đánh giá".into()),
+            ("met".into(), "Đạt".into()),
+            ("not_met".into(), "Chưa đạt".into()),
+        ]
     };
     if ind.may_be_not_applicable || e.judgement == Judgement::NotApplicable {
         options.push(("na".into(), "Không có trên địa bàn (không áp dụng)".into()));
@@ -193,18 +210,33 @@ pub fn IndicatorRow(p: &RowProps) -> Html {
     };
 
     let threshold_info = match p.data.score.as_ref().and_then(|s| s.threshold.clone()) {
-        Some(t) => html! { <p class="threshold">{ format!("Ngưỡng: {} — nguồn: {}", t.text(ind.kind.unit()), if t.source.is_empty() { "chưa ghi" } else { &t.source }) }</p> },
-        None if ind.kind.is_numeric() => html! { <p class="threshold missing">{ "Bộ tiêu chí chưa có ngưỡng cho chỉ tiêu này. Nhập ngưỡng theo văn bản của tỉnh (kèm nguồn), hoặc tự đánh giá." }</p> },
-        None => html! { <p class="threshold">{ "Chỉ tiêu đánh giá đạt / chưa đạt theo nhận định của xã, có ghi căn cứ." }</p> },
+        Some(t) => {
+            html! { <p class="threshold">{ format!("Ngưỡng: {} — nguồn: {}", t.text(ind.kind.unit()), if t.source.is_empty() { "chưa ghi" } else { &t.source }) }</p> }
+        }
+        None if ind.kind.is_numeric() => {
+            html! { <p class="threshold missing">{ "Bộ tiêu chí chưa có ngưỡng cho chỉ tiêu này. Nhập ngưỡng theo văn bản của tỉnh (kèm nguồn), hoặc tự đánh giá." }</p> }
+        }
+        None => {
+            html! { <p class="threshold">{ "Chỉ tiêu đánh giá đạt / chưa đạt theo nhận định của xã, có ghi căn cứ." }</p> }
+        }
     };
 
     let figures = match &ind.kind {
         Kind::YesNo => html! {},
-        Kind::Percent { numerator, denominator, unit } => {
+        Kind::Percent {
+            numerator,
+            denominator,
+            unit,
+        } => {
             let (nh, ne) = number_feedback(&e.numerator);
             let (dh, de) = number_feedback(&e.denominator);
             let (vh, ve) = number_feedback(&e.value);
-            let computed = p.data.score.as_ref().and_then(|s| s.figure.as_ref()).map(|f| figure_text(ind, f));
+            let computed = p
+                .data
+                .score
+                .as_ref()
+                .and_then(|s| s.figure.as_ref())
+                .map(|f| figure_text(ind, f));
             html! {
                 <div class="figures">
                     <div class="pair">
@@ -230,7 +262,12 @@ pub fn IndicatorRow(p: &RowProps) -> Html {
         }
     };
 
-    let user_threshold = if ind.kind.is_numeric() && p.data.score.as_ref().is_some_and(|s| s.threshold.as_ref().is_none_or(|t| t.from_user)) {
+    let user_threshold = if ind.kind.is_numeric()
+        && p.data
+            .score
+            .as_ref()
+            .is_some_and(|s| s.threshold.as_ref().is_none_or(|t| t.from_user))
+    {
         let ut = p.data.user_threshold.clone().unwrap_or_default();
         let direction = ind.direction.map(|d| d.symbol()).unwrap_or("");
         html! {

@@ -34,7 +34,9 @@ pub fn Drafts(p: &DraftsProps) -> Html {
     let on_set = {
         let chosen = chosen.clone();
         Callback::from(move |e: Event| {
-            let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            let v = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
             chosen.set(v.parse().unwrap_or(0));
         })
     };

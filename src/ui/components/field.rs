@@ -9,7 +9,10 @@ fn value_of(e: &Event) -> String {
         .and_then(|t| {
             t.dyn_ref::<web_sys::HtmlInputElement>()
                 .map(|i| i.value())
-                .or_else(|| t.dyn_ref::<web_sys::HtmlTextAreaElement>().map(|i| i.value()))
+                .or_else(|| {
+                    t.dyn_ref::<web_sys::HtmlTextAreaElement>()
+                        .map(|i| i.value())
+                })
                 .or_else(|| t.dyn_ref::<web_sys::HtmlSelectElement>().map(|i| i.value()))
         })
         .unwrap_or_default()
@@ -51,11 +54,14 @@ pub fn TextField(p: &TextProps) -> Html {
     let oninput = Callback::from(move |e: InputEvent| on_input.emit(input_value(&e)));
     let hint_id = format!("{}-hint", p.id);
     let err_id = format!("{}-err", p.id);
-    let described = [p.hint.as_ref().map(|_| hint_id.clone()), p.error.as_ref().map(|_| err_id.clone())]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let described = [
+        p.hint.as_ref().map(|_| hint_id.clone()),
+        p.error.as_ref().map(|_| err_id.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
     html! {
         <div class={classes!("field", p.class.clone(), p.error.as_ref().map(|_| "invalid"))}>
             <label for={p.id.clone()}>{ p.label.clone() }</label>

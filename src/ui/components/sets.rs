@@ -8,9 +8,15 @@ use crate::ui::state::Shared;
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// A change to one indicator of the set being edited, given the typed text.
+type IndicatorEdit = Rc<dyn Fn(&mut Indicator, String)>;
+
 /// The message for a threshold value that did not parse, if any.
 fn value_error_for(errors: &UseStateHandle<Vec<String>>, label: &str) -> Option<String> {
-    errors.iter().find(|e| e.starts_with(label) && e[label.len()..].starts_with(':')).cloned()
+    errors
+        .iter()
+        .find(|e| e.starts_with(label) && e[label.len()..].starts_with(':'))
+        .cloned()
 }
 
 #[derive(Clone, PartialEq, Debug)]
@@ -37,8 +43,18 @@ pub fn Sets(p: &SetsProps) -> Html {
     let errors = use_state(Vec::<String>::new);
     let value_errors = use_state(Vec::<String>::new);
     let shipped_n = p.shipped.len();
-    let all: Vec<(usize, &CriteriaSet, bool)> =
-        p.shipped.iter().enumerate().map(|(i, s)| (i, s, false)).chain(p.user.iter().enumerate().map(|(i, s)| (shipped_n + i, s, true))).collect();
+    let all: Vec<(usize, &CriteriaSet, bool)> = p
+        .shipped
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (i, s, false))
+        .chain(
+            p.user
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (shipped_n + i, s, true)),
+        )
+        .collect();
 
     if let Some((ui, set)) = (*editing).clone() {
         let save = {
@@ -65,7 +81,10 @@ pub fn Sets(p: &SetsProps) -> Html {
                 errors.set(vec![]);
             })
         };
-        let field = |label: &'static str, id: &'static str, value: String, apply: fn(&mut CriteriaSet, String)| {
+        let field = |label: &'static str,
+                     id: &'static str,
+                     value: String,
+                     apply: fn(&mut CriteriaSet, String)| {
             let editing = editing.clone();
             let set = set.clone();
             let oninput = Callback::from(move |e: InputEvent| {
@@ -97,7 +116,7 @@ pub fn Sets(p: &SetsProps) -> Html {
                 { for set.criteria.iter().enumerate().flat_map(|(ci, c)| c.indicators.iter().enumerate().map(move |(ii, ind)| (ci, ii, ind))).map(|(ci, ii, ind)| {
                     let code = ind.code.clone();
                     // Applies a change to this indicator of the working copy.
-                    let change = |f: Rc<dyn Fn(&mut Indicator, String)>| {
+                    let change = |f: IndicatorEdit| {
                         let editing = editing.clone();
                         let set = set.clone();
                         Callback::from(move |v: String| {
@@ -261,18 +280,40 @@ fn AddIndicator(p: &AddProps) -> Html {
         let h = h.clone();
         Callback::from(move |e: InputEvent| h.set(input_value(&e)))
     };
-    let on_crit = { let c = criterion.clone(); Callback::from(move |e: Event| c.set(change_value(&e).parse().unwrap_or(1))) };
-    let on_kind = { let k = kind.clone(); Callback::from(move |e: Event| k.set(change_value(&e))) };
+    let on_crit = {
+        let c = criterion.clone();
+        Callback::from(move |e: Event| c.set(change_value(&e).parse().unwrap_or(1)))
+    };
+    let on_kind = {
+        let k = kind.clone();
+        Callback::from(move |e: Event| k.set(change_value(&e)))
+    };
     let add = {
         let (set, on) = (p.set.clone(), p.on_add.clone());
-        let (criterion, code, wording, kind, error) = (criterion.clone(), code.clone(), wording.clone(), kind.clone(), error.clone());
+        let (criterion, code, wording, kind, error) = (
+            criterion.clone(),
+            code.clone(),
+            wording.clone(),
+            kind.clone(),
+            error.clone(),
+        );
         Callback::from(move |_| {
             let mut s = set.clone();
-            let Some(c) = s.criteria.iter_mut().find(|c| c.number == *criterion) else { return };
+            let Some(c) = s.criteria.iter_mut().find(|c| c.number == *criterion) else {
+                return;
+            };
             let k = match kind.as_str() {
-                "percent" => Kind::Percent { numerator: "Số đạt yêu cầu".into(), denominator: "Tổng số".into(), unit: "đơn vị".into() },
-                "amount" => Kind::Amount { unit: "đơn vị".into() },
-                "count" => Kind::Count { unit: "đơn vị".into() },
+                "percent" => Kind::Percent {
+                    numerator: "Số đạt yêu cầu".into(),
+                    denominator: "Tổng số".into(),
+                    unit: "đơn vị".into(),
+                },
+                "amount" => Kind::Amount {
+                    unit: "đơn vị".into(),
+                },
+                "count" => Kind::Count {
+                    unit: "đơn vị".into(),
+                },
                 _ => Kind::YesNo,
             };
             let direction = k.is_numeric().then_some(Direction::AtLeast);
@@ -287,7 +328,11 @@ fn AddIndicator(p: &AddProps) -> Html {
                 may_be_not_applicable: false,
                 guidance: String::new(),
             });
-            match s.validate().into_iter().find(|e| e.place.contains(&format!("chỉ tiêu {}", code.trim()))) {
+            match s
+                .validate()
+                .into_iter()
+                .find(|e| e.place.contains(&format!("chỉ tiêu {}", code.trim())))
+            {
                 Some(e) => error.set(Some(e.to_string())),
                 None => {
                     error.set(None);

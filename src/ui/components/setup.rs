@@ -38,12 +38,20 @@ pub fn Setup(p: &SetupProps) -> Html {
     let on_disadvantaged = {
         let on = p.on_edit.clone();
         Callback::from(move |e: Event| {
-            let checked = e.target_unchecked_into::<web_sys::HtmlInputElement>().checked();
+            let checked = e
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .checked();
             on.emit(Edit::Disadvantaged(checked))
         })
     };
-    let mut regions: Vec<(AttrValue, AttrValue)> = vec![("".into(), "Cột chung (không theo vùng)".into())];
-    regions.extend(p.set.regions.iter().map(|r| (AttrValue::from(r.id.clone()), AttrValue::from(r.name.clone()))));
+    let mut regions: Vec<(AttrValue, AttrValue)> =
+        vec![("".into(), "Cột chung (không theo vùng)".into())];
+    regions.extend(p.set.regions.iter().map(|r| {
+        (
+            AttrValue::from(r.id.clone()),
+            AttrValue::from(r.name.clone()),
+        )
+    }));
     let date = m.date.map(|d| d.iso()).unwrap_or_default();
     let lb = &p.set.legal_basis;
     html! {
