@@ -639,6 +639,10 @@ fn score_indicator(
 
 /// Counts of criteria quoted in free text: "đạt 11/19 tiêu chí", "giữ vững 11/11 tiêu chí".
 fn quoted_counts(text: &str) -> Vec<(usize, usize)> {
+    // Scoring runs on every keystroke: skip the folding when there is no count to find.
+    if !text.contains('/') {
+        return Vec::new();
+    }
     let folded = fold(text);
     let mut found = Vec::new();
     for (i, _) in folded.match_indices('/') {
