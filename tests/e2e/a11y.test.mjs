@@ -53,6 +53,23 @@ for (const [name, viewport] of [['phone', { width: 360, height: 640 }], ['laptop
   });
 }
 
+test('touch targets are at least 44 px on a phone', { timeout: 60000 }, async () => {
+  const ctx = await phone(browser);
+  const page = await ctx.newPage();
+  await openApp(page, server.url);
+  await newDraft(page);
+  await page.getByRole('button', { name: 'Đánh giá' }).click();
+  for (const n of [1, 9, 13, 17]) await openCriterion(page, n);
+  await page.getByRole('button', { name: /chưa đạt ·/ }).click();
+  const small = await page.evaluate(() => [...document.querySelectorAll('button, select, input, textarea, summary, a, label.button')]
+    .filter((el) => el.offsetParent !== null && !el.classList.contains('visually-hidden'))
+    .map((el) => ({ el, r: el.getBoundingClientRect() }))
+    .filter(({ el, r }) => r.height < 44 && !(el.type === 'checkbox'))
+    .map(({ el, r }) => `${el.tagName.toLowerCase()}#${el.id || ''} "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 30)}" ${Math.round(r.height)}px`));
+  assert.deepEqual(small, []);
+  await ctx.close();
+});
+
 test('keyboard only: create a draft and judge an indicator', { timeout: 60000 }, async () => {
   const ctx = await phone(browser);
   const page = await ctx.newPage();
