@@ -238,7 +238,33 @@ pub fn App() -> Html {
 
     let content = match (state.tab, doc.clone()) {
         (Tab::Setup, Some(doc)) => {
-            html! { <Setup draft={doc.draft.clone()} set={doc.set.clone()} on_edit={on_edit.clone()} /> }
+            let library: Vec<(usize, AttrValue)> = state
+                .library()
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (i, AttrValue::from(format!("{} ({})", s.name, s.version))))
+                .collect();
+            let on_change_set = {
+                let (d, st) = (dispatch.clone(), state.clone());
+                Callback::from(move |i: usize| {
+                    let Some(set) = st.library().get(i).map(|s| (*s).clone()) else {
+                        return;
+                    };
+                    let question = format!("Chấm điểm bản nháp này theo “{}”? Số liệu đã nhập được giữ theo mã chỉ tiêu; chỉ tiêu không có trong bộ mới sẽ không được tính.", set.name);
+                    let confirmed = web_sys::window()
+                        .and_then(|w| w.confirm_with_message(&question).ok())
+                        .unwrap_or(false);
+                    if confirmed {
+                        let name = set.name.clone();
+                        d.dispatch(Action::ChangeSet(set));
+                        d.dispatch(Action::Notice(
+                            Tone::Success,
+                            format!("Bản nháp đã chuyển sang “{name}”."),
+                        ));
+                    }
+                })
+            };
+            html! { <Setup draft={doc.draft.clone()} set={doc.set.clone()} {library} on_edit={on_edit.clone()} {on_change_set} /> }
         }
         (Tab::Assess, Some(doc)) => {
             html! { <Assessment set={doc.set.clone()} scores={doc.scores.clone()} draft={doc.draft.clone()} on_edit={on_edit.clone()} /> }

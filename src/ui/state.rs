@@ -184,6 +184,8 @@ pub enum Action {
     /// Keep this tab's version: it will overwrite the other tab's on the next save.
     KeepMine,
     Library(Vec<CriteriaSet>),
+    /// Scores the open draft with another set from now on (figures are kept by indicator code).
+    ChangeSet(CriteriaSet),
     Deleted(Envelope),
     ForgetUndo,
     AskReplace(Envelope),
@@ -391,6 +393,19 @@ impl Reducible for State {
                 s.save = SaveStatus::Pending;
             }
             Action::Library(sets) => s.user_sets = Shared(Rc::new(sets)),
+            Action::ChangeSet(set) => {
+                let Some(doc) = &s.doc else { return self };
+                let mut draft = (*doc.draft).clone();
+                draft.set = Some(crate::core::draft::SetRef {
+                    id: set.id.clone(),
+                    version: set.version.clone(),
+                });
+                s.doc = Some(Doc::new(draft, Rc::new(set)));
+                s.revision += 1;
+                if !s.memory_only {
+                    s.save = SaveStatus::Pending;
+                }
+            }
             Action::Deleted(env) => {
                 if s.doc.as_ref().is_some_and(|d| d.draft.id == env.draft.id) {
                     s.doc = None;

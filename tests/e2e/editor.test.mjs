@@ -171,3 +171,31 @@ test('a count of criteria in the narrative that is not the score is flagged and 
   await page.waitForFunction(() => document.activeElement?.id === 'n-tasks');
   await ctx.close();
 });
+
+test('switching a draft to another criteria set keeps the figures', { timeout: 60000 }, async () => {
+  const ctx = await phone(browser);
+  const page = await ctx.newPage();
+  await openApp(page, server.url);
+  await newDraft(page, /Lạng Sơn/);
+  await page.getByRole('button', { name: 'Đánh giá' }).click();
+  await openCriterion(page, 4);
+  await page.getByLabel('Chỉ tiêu 4.2: hoặc tỷ lệ (%) nếu không có số đếm').fill('96');
+  assert.match(await page.locator('#ind-4-2 .indicator-head .badge').innerText(), /Đạt/);
+  await page.getByRole('button', { name: 'Thông tin' }).click();
+  page.once('dialog', (d) => d.accept());
+  const select = page.getByLabel('Đổi sang bộ tiêu chí khác (số liệu đã nhập được giữ theo mã chỉ tiêu)');
+  const options = await select.locator('option').allTextContents();
+  await select.selectOption({ index: options.findIndex((o) => /quốc gia/.test(o)) });
+  await page.getByText('Đang dùng: Bộ tiêu chí quốc gia về xã nông thôn mới').waitFor();
+  // The national set has region columns; 4.2 has no national threshold given here.
+  await page.getByLabel('Vùng kinh tế (cột ngưỡng áp dụng)').waitFor();
+  await page.getByRole('button', { name: 'Đánh giá' }).click();
+  await openCriterion(page, 4);
+  assert.equal(await page.getByLabel('Chỉ tiêu 4.2: hoặc tỷ lệ (%) nếu không có số đếm').inputValue(), '96');
+  assert.match(await page.locator('#ind-4-2 .indicator-head .badge').innerText(), /Thiếu ngưỡng/);
+  await saved(page);
+  await page.reload();
+  await page.getByRole('button', { name: 'Thông tin' }).click();
+  await page.getByText('Đang dùng: Bộ tiêu chí quốc gia về xã nông thôn mới').waitFor();
+  await ctx.close();
+});

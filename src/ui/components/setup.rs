@@ -10,7 +10,10 @@ use yew::prelude::*;
 pub struct SetupProps {
     pub draft: Shared<Draft>,
     pub set: Shared<CriteriaSet>,
+    /// Every set in the library as (index, "name (version)"), to switch the draft's set.
+    pub library: Vec<(usize, AttrValue)>,
     pub on_edit: Callback<Edit>,
+    pub on_change_set: Callback<usize>,
 }
 
 #[function_component]
@@ -57,7 +60,27 @@ pub fn Setup(p: &SetupProps) -> Html {
     html! {
         <section class="setup" aria-labelledby="setup-title">
             <h2 id="setup-title">{ "Thông tin báo cáo" }</h2>
-            <p class="set-info">{ format!("Bộ tiêu chí: {} (phiên bản {}), căn cứ {} ngày {} của {}.", p.set.name, p.set.version, lb.number, lb.date, lb.issuer) }</p>
+            <fieldset>
+                <legend>{ "Bộ tiêu chí" }</legend>
+                <p class="set-info">{ format!("Đang dùng: {} (phiên bản {}), căn cứ {} ngày {} của {}. Bản nháp giữ bản sao của bộ tiêu chí này, nên kết quả không đổi khi bộ tiêu chí có sẵn được cập nhật.", p.set.name, p.set.version, lb.number, lb.date, lb.issuer) }</p>
+                <div class="pair">
+                    <div class="field">
+                        <label for="m-set">{ "Đổi sang bộ tiêu chí khác (số liệu đã nhập được giữ theo mã chỉ tiêu)" }</label>
+                        <select id="m-set" onchange={{
+                            let on = p.on_change_set.clone();
+                            Callback::from(move |e: Event| {
+                                let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+                                if let Ok(i) = v.parse::<usize>() {
+                                    on.emit(i);
+                                }
+                            })
+                        }}>
+                            <option value="" selected=true>{ "— giữ bộ tiêu chí đang dùng —" }</option>
+                            { for p.library.iter().map(|(i, name)| html! { <option value={i.to_string()}>{ name.clone() }</option> }) }
+                        </select>
+                    </div>
+                </div>
+            </fieldset>
             <fieldset>
                 <legend>{ "Xã" }</legend>
                 <TextField id="m-name" label="Tên bản nháp (để phân biệt trong danh sách)" value={p.draft.name.clone()} on_input={f(MetaField::Name)} />
