@@ -130,6 +130,13 @@ fn lines(text: &str) -> Vec<String> {
         .collect()
 }
 
+fn heading(out: &mut Vec<Block>, level: u8, text: impl Into<String>) {
+    out.push(Block::Heading {
+        level,
+        text: text.into(),
+    });
+}
+
 fn paras(text: &str, out: &mut Vec<Block>) {
     out.extend(lines(text).into_iter().map(Block::Para));
 }
@@ -347,31 +354,32 @@ pub fn build(set: &CriteriaSet, draft: &Draft, scores: &Scores) -> Report {
         "Phần thứ nhất".into(),
         "ĐÁNH GIÁ TÌNH HÌNH TRIỂN KHAI, KẾT QUẢ THỰC HIỆN CHƯƠNG TRÌNH".into(),
     ]));
-    body.push(Block::Heading {
-        level: 1,
-        text: "I. CÔNG TÁC CHỈ ĐẠO, TỔ CHỨC TRIỂN KHAI THỰC HIỆN".into(),
-    });
-    body.push(Block::Heading {
-        level: 2,
-        text: format!("1. {}", NarrativePart::Communication.title_vi()),
-    });
+    heading(
+        &mut body,
+        1,
+        "I. CÔNG TÁC CHỈ ĐẠO, TỔ CHỨC TRIỂN KHAI THỰC HIỆN",
+    );
+    heading(
+        &mut body,
+        2,
+        format!("1. {}", NarrativePart::Communication.title_vi()),
+    );
     paras(&n.communication, &mut body);
-    body.push(Block::Heading {
-        level: 2,
-        text: format!("2. {}", NarrativePart::Organisation.title_vi()),
-    });
+    heading(
+        &mut body,
+        2,
+        format!("2. {}", NarrativePart::Organisation.title_vi()),
+    );
     paras(&n.organisation, &mut body);
-    body.push(Block::Heading {
-        level: 1,
-        text: "II. KẾT QUẢ THỰC HIỆN CHƯƠNG TRÌNH".into(),
-    });
-    body.push(Block::Heading {
-        level: 2,
-        text: format!(
+    heading(&mut body, 1, "II. KẾT QUẢ THỰC HIỆN CHƯƠNG TRÌNH");
+    heading(
+        &mut body,
+        2,
+        format!(
             "1. Kết quả thực hiện các tiêu chí theo {}",
             clean_text(&set.name)
         ),
-    });
+    );
     let met = scores.met_numbers();
     let unmet = scores.unmet_numbers();
     body.push(Block::Para(format!(
@@ -427,52 +435,37 @@ pub fn build(set: &CriteriaSet, draft: &Draft, scores: &Scores) -> Report {
             )));
         }
     }
-    body.push(Block::Heading {
-        level: 1,
-        text: "III. ĐÁNH GIÁ CHUNG".into(),
-    });
-    body.push(Block::Heading {
-        level: 2,
-        text: format!("1. {}", NarrativePart::Achievements.title_vi()),
-    });
+    heading(&mut body, 1, "III. ĐÁNH GIÁ CHUNG");
+    heading(
+        &mut body,
+        2,
+        format!("1. {}", NarrativePart::Achievements.title_vi()),
+    );
     paras(&n.achievements, &mut body);
-    body.push(Block::Heading {
-        level: 2,
-        text: "2. Những hạn chế, tồn tại chủ yếu và nguyên nhân".into(),
-    });
-    body.push(Block::Heading {
-        level: 4,
-        text: "a) Hạn chế, tồn tại:".into(),
-    });
+    heading(
+        &mut body,
+        2,
+        "2. Những hạn chế, tồn tại chủ yếu và nguyên nhân",
+    );
+    heading(&mut body, 4, "a) Hạn chế, tồn tại:");
     paras(&n.limitations, &mut body);
-    body.push(Block::Heading {
-        level: 4,
-        text: "b) Nguyên nhân của tồn tại, hạn chế:".into(),
-    });
+    heading(&mut body, 4, "b) Nguyên nhân của tồn tại, hạn chế:");
     paras(&n.causes, &mut body);
 
     body.push(Block::Part(vec![
         "Phần thứ hai".into(),
         format!("PHƯƠNG HƯỚNG, NHIỆM VỤ {}", to_upper(&next)),
     ]));
-    body.push(Block::Heading {
-        level: 1,
-        text: "I. MỤC TIÊU".into(),
-    });
+    heading(&mut body, 1, "I. MỤC TIÊU");
     paras(&n.goals, &mut body);
-    body.push(Block::Heading {
-        level: 1,
-        text: "II. CÁC NHIỆM VỤ TRỌNG TÂM VÀ GIẢI PHÁP THỰC HIỆN".into(),
-    });
-    body.push(Block::Heading {
-        level: 2,
-        text: "1. Nhiệm vụ trọng tâm".into(),
-    });
+    heading(
+        &mut body,
+        1,
+        "II. CÁC NHIỆM VỤ TRỌNG TÂM VÀ GIẢI PHÁP THỰC HIỆN",
+    );
+    heading(&mut body, 2, "1. Nhiệm vụ trọng tâm");
     paras(&n.tasks, &mut body);
-    body.push(Block::Heading {
-        level: 2,
-        text: "2. Giải pháp thực hiện".into(),
-    });
+    heading(&mut body, 2, "2. Giải pháp thực hiện");
     paras(&n.solutions, &mut body);
 
     let mut annex = Vec::new();
