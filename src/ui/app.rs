@@ -35,6 +35,17 @@ fn save_label(s: &SaveStatus, memory_only: bool) -> (String, &'static str) {
     }
 }
 
+/// "Phiên bản 0.1.0", with the build label when the build sets `TIEUCHI_BUILD` (a date or a
+/// commit), so an official can say which version they run.
+fn version_text() -> String {
+    match option_env!("TIEUCHI_BUILD") {
+        Some(build) if !build.is_empty() => {
+            format!("Phiên bản {} ({build})", env!("CARGO_PKG_VERSION"))
+        }
+        _ => format!("Phiên bản {}", env!("CARGO_PKG_VERSION")),
+    }
+}
+
 #[function_component]
 pub fn App() -> Html {
     let state = use_reducer(|| State::new(sets::shipped()));
@@ -360,6 +371,10 @@ pub fn App() -> Html {
                 }
             }
             <main id="main">{ content }</main>
+            <footer class="app-footer no-print">
+                <span id="app-version">{ version_text() }</span>
+                { " · Dữ liệu chỉ lưu trên máy này, không gửi đi đâu." }
+            </footer>
         </>
     }
 }

@@ -3,9 +3,10 @@
 // only when the user chooses, without losing what they typed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { serve, launch, phone, openApp, newDraft, saved, tmp, docxText, DIST } from './lib.mjs';
+import { serve, launch, phone, openApp, newDraft, saved, tmp, docxText, DIST, ROOT } from './lib.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -49,13 +50,16 @@ async function offlineRoundTrip(prefix) {
 test('works offline after one visit, at the root', { timeout: 90000 }, () => offlineRoundTrip('/'));
 test('works offline after one visit, under a sub-path', { timeout: 90000 }, () => offlineRoundTrip('/ntm/'));
 
-test('a new version is announced and applied when the user chooses, keeping their input', { timeout: 90000 }, async () => {
-  // The second "deployment": the same build with another service worker version, as a new
-  // build produces (its cache name derives from the files' hashes).
+test('a new version is announced and applied when the user chooses, keeping their input', { timeout: 700000 }, async () => {
+  // The second deployment: a real second release build, labelled through TIEUCHI_BUILD (which
+  // changes the WASM, so its hash, the precache list and the service worker's cache name).
   const v2 = path.join(await tmp(), 'dist-v2');
-  cpSync(DIST, v2, { recursive: true });
-  const sw = readFileSync(path.join(v2, 'sw.js'), 'utf-8');
-  writeFileSync(path.join(v2, 'sw.js'), sw.replace(/const VERSION = '([0-9a-f]+)'/, "const VERSION = '$1-v2'"));
+  execFileSync('trunk', ['build', '--release', '--dist', v2], {
+    cwd: ROOT, env: { ...process.env, TIEUCHI_BUILD: 'e2e-v2' }, stdio: 'pipe', timeout: 600000,
+  });
+  const v1Cache = /const VERSION = '([0-9a-f]+)'/.exec(readFileSync(path.join(DIST, 'sw.js'), 'utf-8'))[1];
+  const v2Cache = /const VERSION = '([0-9a-f]+)'/.exec(readFileSync(path.join(v2, 'sw.js'), 'utf-8'))[1];
+  assert.notEqual(v1Cache, v2Cache);
 
   const server = await serve();
   const ctx = await phone(browser, { serviceWorkers: 'allow' });
@@ -74,8 +78,8 @@ test('a new version is announced and applied when the user chooses, keeping thei
   assert.equal(await page.getByLabel('Họ và tên người ký').inputValue(), 'Đang gõ dở');
 
   await page.getByRole('button', { name: 'Tải lại' }).click();
-  await page.waitForFunction(async () => (await caches.keys()).some((k) => k.endsWith('-v2')), null, { timeout: 15000 });
-  await page.getByRole('heading', { name: 'Tự đánh giá xã nông thôn mới' }).waitFor();
+  await page.waitForFunction(async (v) => (await caches.keys()).includes(`tieuchi-${v}`), v2Cache, { timeout: 15000 });
+  await page.locator('#app-version', { hasText: 'e2e-v2' }).waitFor({ timeout: 15000 });
   await page.getByRole('button', { name: 'Thông tin' }).click();
   assert.equal(await page.getByLabel('Họ và tên người ký').inputValue(), 'Đang gõ dở', 'typed text saved before the reload');
   const keys = await page.evaluate(() => caches.keys());
