@@ -129,3 +129,81 @@ fn user_sets_survive_and_bad_ones_are_skipped() {
     assert!(storage::load_sets().is_empty());
     clear();
 }
+
+// ---- the reducer (pure, but it lives in the wasm-only `ui` module) ---------------------------
+
+mod reducer {
+    use super::*;
+    use std::rc::Rc;
+    use tieuchi::core::draft::Judgement;
+    use tieuchi::core::store::DraftSummary;
+    use tieuchi::ui::state::{Action, Edit, MetaField, SaveStatus, State, Tab};
+    use yew::Reducible;
+
+    fn opened() -> Rc<State> {
+        Rc::new(State::new(tieuchi::core::sets::shipped())).reduce(Action::Open(example()))
+    }
+
+    #[wasm_bindgen_test]
+    fn an_edit_rescores_and_marks_the_draft_unsaved() {
+        let s = opened();
+        assert_eq!(s.tab, Tab::Assess);
+        assert!(!s.unsaved());
+        let met = s.doc.as_ref().unwrap().scores.met_count();
+        let s = s.reduce(Action::Edit(Edit::Judgement("7".into(), Judgement::NotMet)));
+        assert!(s.unsaved());
+        assert_eq!(s.save, SaveStatus::Pending);
+        assert_eq!(s.doc.as_ref().unwrap().scores.met_count(), met - 1);
+    }
+
+    #[wasm_bindgen_test]
+    fn an_edit_that_changes_nothing_keeps_the_state() {
+        let s = opened();
+        let same = s.clone().reduce(Action::Edit(Edit::Meta(
+            MetaField::Commune,
+            "Liên Sơn".into(),
+        )));
+        assert!(Rc::ptr_eq(&s, &same));
+        // An entry emptied again is dropped, so a draft stays as small as its content.
+        let s = s.reduce(Action::Edit(Edit::Note("11".into(), "x".into())));
+        let s = s.reduce(Action::Edit(Edit::Note("11".into(), String::new())));
+        assert!(!s.doc.as_ref().unwrap().draft.entries.contains_key("11"));
+    }
+
+    #[wasm_bindgen_test]
+    fn a_save_of_an_older_revision_does_not_claim_the_newest_is_saved() {
+        let s = opened().reduce(Action::Edit(Edit::Meta(
+            MetaField::SignatoryName,
+            "A".into(),
+        )));
+        let first = s.revision;
+        let s = s.reduce(Action::Edit(Edit::Meta(
+            MetaField::SignatoryName,
+            "AB".into(),
+        )));
+        let env = s
+            .doc
+            .as_ref()
+            .unwrap()
+            .envelope("2024-06-26T10:00:00.000Z".into());
+        let s = s.reduce(Action::Saved {
+            revision: first,
+            summary: DraftSummary::from(&env),
+        });
+        assert_eq!(s.save, SaveStatus::Pending);
+        assert!(s.unsaved());
+        let latest = s.revision;
+        let s = s.reduce(Action::Saved {
+            revision: latest,
+            summary: DraftSummary::from(&env),
+        });
+        assert_eq!(s.save, SaveStatus::Saved("2024-06-26T10:00:00.000Z".into()));
+        assert!(!s.unsaved());
+    }
+
+    #[wasm_bindgen_test]
+    fn tabs_that_need_a_draft_fall_back_to_the_list() {
+        let s = Rc::new(State::new(vec![])).reduce(Action::Tab(Tab::Report));
+        assert_eq!(s.tab, Tab::Drafts);
+    }
+}

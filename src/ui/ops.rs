@@ -61,10 +61,7 @@ pub fn save_now(d: &Dispatch, doc: &Doc, revision: u64, written: &Rc<RefCell<Opt
                 summary: DraftSummary::from(&env),
             });
         }
-        Err(e) => d.dispatch(Action::SaveFailed {
-            revision,
-            message: e.message_vi(),
-        }),
+        Err(e) => d.dispatch(Action::SaveFailed(e.message_vi())),
     }
 }
 

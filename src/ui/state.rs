@@ -171,10 +171,8 @@ pub enum Action {
         revision: u64,
         summary: DraftSummary,
     },
-    SaveFailed {
-        revision: u64,
-        message: String,
-    },
+    /// The write failed; the message says why. The previous copy is still stored.
+    SaveFailed(String),
     /// Storage blocked: work in memory.
     MemoryOnly,
     Notice(Tone, String),
@@ -375,10 +373,7 @@ impl Reducible for State {
                     None => s.drafts.insert(0, summary),
                 }
             }
-            Action::SaveFailed {
-                revision: _,
-                message,
-            } => s.save = SaveStatus::Failed(message),
+            Action::SaveFailed(message) => s.save = SaveStatus::Failed(message),
             Action::MemoryOnly => {
                 s.memory_only = true;
                 s.save = SaveStatus::Idle;
