@@ -17,7 +17,7 @@ step "format and lints (rustfmt, clippy for native and wasm32)"
 if cargo fmt --version >/dev/null 2>&1; then cargo fmt --check; else echo "rustfmt not installed: format check skipped"; fi
 if cargo clippy --version >/dev/null 2>&1; then
   cargo clippy --locked --all-targets -- -D warnings
-  cargo clippy --locked --target wasm32-unknown-unknown -- -D warnings
+  cargo clippy --locked --target wasm32-unknown-unknown --lib --bins --test browser -- -D warnings
 else
   echo "clippy not installed: lints skipped"
 fi
