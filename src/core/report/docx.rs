@@ -45,6 +45,27 @@ struct Run {
     size: u32,
 }
 
+impl Run {
+    fn bold(self) -> Run {
+        Run { bold: true, ..self }
+    }
+
+    fn italic(self) -> Run {
+        Run {
+            italic: true,
+            ..self
+        }
+    }
+
+    /// Size in half-points, as Word counts: 26 is 13 pt.
+    fn size(self, half_points: u32) -> Run {
+        Run {
+            size: half_points,
+            ..self
+        }
+    }
+}
+
 fn run(text: &str, r: Run) -> String {
     let mut props = String::new();
     if r.bold {
@@ -156,38 +177,19 @@ fn header_block(r: &Report) -> String {
     let mut left = String::new();
     if !r.header.parent_body.is_empty() {
         left.push_str(&para(
-            &run(
-                &r.header.parent_body,
-                Run {
-                    size: 26,
-                    ..Run::default()
-                },
-            ),
+            &run(&r.header.parent_body, Run::default().size(26)),
             tight,
         ));
     }
     left.push_str(&para(
-        &run(
-            &r.header.issuing_body,
-            Run {
-                bold: true,
-                size: 26,
-                ..Run::default()
-            },
-        ),
+        &run(&r.header.issuing_body, Run::default().bold().size(26)),
         Para {
             rule: Some((left_w, 35)),
             ..tight
         },
     ));
     left.push_str(&para(
-        &run(
-            &r.header.number,
-            Run {
-                size: 26,
-                ..Run::default()
-            },
-        ),
+        &run(&r.header.number, Run::default().size(26)),
         Para {
             before: 120,
             ..tight
@@ -195,39 +197,18 @@ fn header_block(r: &Report) -> String {
     ));
     let mut right = String::new();
     right.push_str(&para(
-        &run(
-            NATIONAL_NAME,
-            Run {
-                bold: true,
-                size: 24,
-                ..Run::default()
-            },
-        ),
+        &run(NATIONAL_NAME, Run::default().bold().size(24)),
         tight,
     ));
     right.push_str(&para(
-        &run(
-            MOTTO,
-            Run {
-                bold: true,
-                size: 26,
-                ..Run::default()
-            },
-        ),
+        &run(MOTTO, Run::default().bold().size(26)),
         Para {
             rule: Some((right_w, 55)),
             ..tight
         },
     ));
     right.push_str(&para(
-        &run(
-            &r.header.place_date,
-            Run {
-                italic: true,
-                size: 26,
-                ..Run::default()
-            },
-        ),
+        &run(&r.header.place_date, Run::default().italic().size(26)),
         Para {
             before: 120,
             ..tight
@@ -293,13 +274,7 @@ fn body_xml(r: &Report) -> String {
     let mut b = String::new();
     if r.is_draft() {
         b.push_str(&para(
-            &run(
-                "DỰ THẢO",
-                Run {
-                    bold: true,
-                    ..Run::default()
-                },
-            ),
+            &run("DỰ THẢO", Run::default().bold()),
             Para {
                 plain: true,
                 after: Some(120),
@@ -314,26 +289,14 @@ fn body_xml(r: &Report) -> String {
         ..Para::default()
     };
     b.push_str(&para(
-        &run(
-            &r.title,
-            Run {
-                bold: true,
-                ..Run::default()
-            },
-        ),
+        &run(&r.title, Run::default().bold()),
         Para {
             before: 360,
             ..center
         },
     ));
     b.push_str(&para(
-        &run(
-            &r.subject,
-            Run {
-                bold: true,
-                ..Run::default()
-            },
-        ),
+        &run(&r.subject, Run::default().bold()),
         Para {
             rule: Some((TEXT_W, 20)),
             ..center
@@ -357,15 +320,7 @@ fn body_xml(r: &Report) -> String {
             Block::Part(lines) => {
                 let runs: Vec<String> = lines
                     .iter()
-                    .map(|l| {
-                        run(
-                            l,
-                            Run {
-                                bold: true,
-                                ..Run::default()
-                            },
-                        )
-                    })
+                    .map(|l| run(l, Run::default().bold()))
                     .collect();
                 b.push_str(&para(
                     &runs.join("<w:r><w:br/></w:r>"),
@@ -394,20 +349,8 @@ fn body_xml(r: &Report) -> String {
             Block::CriterionHeading { text, status } => {
                 let runs = format!(
                     "{}{}",
-                    run(
-                        &format!("{text}: "),
-                        Run {
-                            bold: true,
-                            ..Run::default()
-                        }
-                    ),
-                    run(
-                        status,
-                        Run {
-                            bold: true,
-                            ..Run::default()
-                        }
-                    )
+                    run(&format!("{text}: "), Run::default().bold()),
+                    run(status, Run::default().bold())
                 );
                 b.push_str(&para(
                     &runs,
@@ -425,14 +368,7 @@ fn body_xml(r: &Report) -> String {
     let left_w = TEXT_W / 2;
     let right_w = TEXT_W - left_w;
     let mut left = para(
-        &run(
-            "Nơi nhận:",
-            Run {
-                bold: true,
-                italic: true,
-                size: 24,
-            },
-        ),
+        &run("Nơi nhận:", Run::default().bold().italic().size(24)),
         Para {
             plain: true,
             after: Some(0),
@@ -441,13 +377,7 @@ fn body_xml(r: &Report) -> String {
     );
     for c in &r.copies_to {
         left.push_str(&para(
-            &run(
-                &format!("- {c}"),
-                Run {
-                    size: 22,
-                    ..Run::default()
-                },
-            ),
+            &run(&format!("- {c}"), Run::default().size(22)),
             Para {
                 plain: true,
                 after: Some(0),
@@ -458,13 +388,7 @@ fn body_xml(r: &Report) -> String {
     let mut right = String::new();
     for t in &r.signature_title {
         right.push_str(&para(
-            &run(
-                t,
-                Run {
-                    bold: true,
-                    ..Run::default()
-                },
-            ),
+            &run(t, Run::default().bold()),
             Para {
                 center: true,
                 after: Some(0),
@@ -473,13 +397,7 @@ fn body_xml(r: &Report) -> String {
         ));
     }
     right.push_str(&para(
-        &run(
-            &r.signatory,
-            Run {
-                bold: true,
-                ..Run::default()
-            },
-        ),
+        &run(&r.signatory, Run::default().bold()),
         Para {
             center: true,
             before: 1440,
@@ -494,13 +412,7 @@ fn body_xml(r: &Report) -> String {
     ));
     // Annex on a new page.
     b.push_str(&para(
-        &run(
-            &r.annex_title,
-            Run {
-                bold: true,
-                ..Run::default()
-            },
-        ),
+        &run(&r.annex_title, Run::default().bold()),
         Para {
             center: true,
             page_break_before: true,
@@ -509,13 +421,7 @@ fn body_xml(r: &Report) -> String {
         },
     ));
     b.push_str(&para(
-        &run(
-            &r.annex_subtitle,
-            Run {
-                italic: true,
-                ..Run::default()
-            },
-        ),
+        &run(&r.annex_subtitle, Run::default().italic()),
         Para {
             center: true,
             after: Some(240),
@@ -548,13 +454,7 @@ fn header_xml(page_number: bool, draft: bool) -> String {
         runs.push_str("<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>2</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r>");
     }
     if draft && page_number {
-        runs.push_str(&run(
-            " — DỰ THẢO",
-            Run {
-                size: 24,
-                ..Run::default()
-            },
-        ));
+        runs.push_str(&run(" — DỰ THẢO", Run::default().size(24)));
     }
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:hdr {NS}><w:p><w:pPr><w:ind w:firstLine=\"0\"/><w:jc w:val=\"center\"/><w:spacing w:after=\"0\"/></w:pPr>{runs}</w:p></w:hdr>"
