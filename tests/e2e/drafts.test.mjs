@@ -2,9 +2,9 @@
 // change nothing, two tabs, delete with undo, next period, export and import on another device.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { serve, launch, phone, openApp, newDraft, saved, openCriterion, tmp, ROOT } from './lib.mjs';
+import { serve, launch, phone, openApp, newDraft, saved, openCriterion, tmp, docxText, ROOT } from './lib.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -247,5 +247,33 @@ test('rename a draft from the list', async () => {
   await page.locator('.doc-title', { hasText: 'Báo cáo gửi huyện lần 2' }).waitFor();
   await page.getByRole('button', { name: 'Bản nháp' }).click();
   await page.locator('.draft-item strong', { hasText: 'Báo cáo gửi huyện lần 2' }).waitFor();
+  await ctx.close();
+});
+
+test('hostile text in an imported draft is shown as text, never run', async () => {
+  const env = JSON.parse(readFileSync(path.join(ROOT, 'tests/fixtures/envelope-v1.json'), 'utf-8'));
+  const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+  env.draft.id = 'hostile-text';
+  env.draft.meta.commune = `Liên Sơn ${hostile}`;
+  env.draft.entries['1.1'].note = hostile;
+  env.draft.narrative.goals = `${hostile} & "quoted" ]]>`;
+  const file = path.join(await tmp(), 'hostile.json');
+  writeFileSync(file, JSON.stringify(env));
+  const ctx = await phone(browser);
+  const page = await ctx.newPage();
+  await openApp(page, server.url);
+  await page.locator('#import-draft').setInputFiles(file);
+  await page.getByText('Đã nhập bản nháp.').waitFor();
+  await openCriterion(page, 1);
+  assert.equal(await page.getByLabel('Chỉ tiêu 1.1: nhận xét, căn cứ (đưa vào báo cáo)').inputValue(), hostile);
+  await page.getByRole('button', { name: 'Báo cáo' }).click();
+  await page.locator('.paper').getByText('<script>window.__pwned=2</script>', { exact: false }).first().waitFor();
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await page.locator('.paper img, .paper script').count(), 0);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải báo cáo (.docx)' }).click()]);
+  const docx = path.join(await tmp(), download.suggestedFilename());
+  await download.saveAs(docx);
+  assert.match(docxText(docx), /<script>window\.__pwned=2<\/script> & "quoted" \]\]>/);
+  assert.deepEqual(ctx.errors, []);
   await ctx.close();
 });
