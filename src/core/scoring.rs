@@ -37,6 +37,17 @@ impl Status {
     }
 
     /// A stable class name for styling; the label always goes with it, never colour alone.
+    /// A symbol shown with the label, so status is never told by colour alone.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Status::Met => "✓",
+            Status::NotMet => "✗",
+            Status::NotApplicable => "○",
+            Status::NotAssessed => "…",
+            Status::MissingThreshold => "?",
+        }
+    }
+
     pub fn css(self) -> &'static str {
         match self {
             Status::Met => "met",
@@ -62,6 +73,14 @@ impl CriterionStatus {
             CriterionStatus::Met => "Đạt",
             CriterionStatus::NotMet => "Chưa đạt",
             CriterionStatus::Incomplete => "Chưa đánh giá đủ",
+        }
+    }
+
+    pub fn symbol(self) -> &'static str {
+        match self {
+            CriterionStatus::Met => "✓",
+            CriterionStatus::NotMet => "✗",
+            CriterionStatus::Incomplete => "…",
         }
     }
 

@@ -6,7 +6,9 @@ use crate::core::criteria::{CriteriaSet, Indicator, Kind};
 use crate::core::draft::{Entry, Judgement, UserThreshold};
 use crate::core::num::Dec;
 use crate::core::report::model::figure_text;
-use crate::core::scoring::{CriterionScore, Finding, IndicatorScore, Scores, Severity, Status};
+use crate::core::scoring::{
+    CriterionScore, CriterionStatus, Finding, IndicatorScore, Scores, Severity, Status,
+};
 use crate::ui::state::{Edit, Shared};
 use yew::prelude::*;
 
@@ -20,15 +22,12 @@ pub fn criterion_anchor(n: u8) -> String {
 }
 
 /// A status badge: symbol and words, never colour alone.
+fn badge_html(css: &'static str, symbol: &'static str, label: &'static str) -> Html {
+    html! { <span class={classes!("badge", css)}><span aria-hidden="true">{ symbol }</span>{ " " }{ label }</span> }
+}
+
 pub fn badge(status: Status) -> Html {
-    let symbol = match status {
-        Status::Met => "✓",
-        Status::NotMet => "✗",
-        Status::NotApplicable => "○",
-        Status::NotAssessed => "…",
-        Status::MissingThreshold => "?",
-    };
-    html! { <span class={classes!("badge", status.css())}><span aria-hidden="true">{ symbol }</span>{ " " }{ status.label_vi() }</span> }
+    badge_html(status.css(), status.symbol(), status.label_vi())
 }
 
 #[derive(Properties, PartialEq)]
@@ -94,18 +93,9 @@ pub struct CardProps {
 pub fn CriterionCard(p: &CardProps) -> Html {
     let c = &p.set.criteria[p.ci];
     let n = c.number;
-    let (status_css, status_label, counts) = match &p.score {
-        Some(s) => (
-            s.status.css(),
-            s.status.label_vi(),
-            format!("{}/{} chỉ tiêu", s.met, s.total),
-        ),
-        None => ("pending", "Chưa đánh giá", String::new()),
-    };
-    let symbol = match status_css {
-        "met" => "✓",
-        "unmet" => "✗",
-        _ => "…",
+    let (status, counts) = match &p.score {
+        Some(s) => (s.status, format!("{}/{} chỉ tiêu", s.met, s.total)),
+        None => (CriterionStatus::Incomplete, String::new()),
     };
     let on_note = {
         let e = p.on_edit.clone();
@@ -115,7 +105,7 @@ pub fn CriterionCard(p: &CardProps) -> Html {
         <details class="criterion" id={criterion_anchor(n)}>
             <summary>
                 <span class="crit-title">{ format!("Tiêu chí {n}. {}", c.name) }</span>
-                <span class={classes!("badge", status_css)}><span aria-hidden="true">{ symbol }</span>{ " " }{ status_label }</span>
+                { badge_html(status.css(), status.symbol(), status.label_vi()) }
                 <span class="counts">{ counts }</span>
             </summary>
             <div class="criterion-body">
