@@ -136,8 +136,9 @@ mod reducer {
     use super::*;
     use std::rc::Rc;
     use tieuchi::core::draft::Judgement;
+    use tieuchi::core::edit::{Edit, MetaField};
     use tieuchi::core::store::DraftSummary;
-    use tieuchi::ui::state::{Action, Edit, MetaField, SaveStatus, State, Tab};
+    use tieuchi::ui::state::{Action, SaveStatus, State, Tab};
     use yew::Reducible;
 
     fn opened() -> Rc<State> {

@@ -4,8 +4,18 @@ use serde_json::{json, Value};
 use tieuchi::core::criteria::CriteriaSet;
 use tieuchi::core::sets;
 
+fn shipped(id: &str) -> &'static str {
+    sets::SHIPPED.iter().find(|(i, _)| *i == id).unwrap().1
+}
+
+/// The Lạng Sơn set: 19 criteria in groups, 57 indicators.
 fn base() -> Value {
-    serde_json::from_str(sets::SHIPPED[0].1).unwrap()
+    serde_json::from_str(shipped("lang-son-xa-ntm-2022-2025")).unwrap()
+}
+
+/// The national set of 2021–2025: region columns and a column rule.
+fn national() -> Value {
+    serde_json::from_str(shipped("quoc-gia-xa-ntm-2021-2025")).unwrap()
 }
 
 fn errors_of(v: &Value) -> Vec<String> {
@@ -62,9 +72,9 @@ fn malformed_sets_are_rejected_with_their_place() {
             "tiêu chí 3, chỉ tiêu 4.9: mã chỉ tiêu phải là 3 hoặc 3.n",
         ),
         (
-            "unknown region",
-            |v| indicator(v, 3, 0)["thresholds"][0]["region"] = json!("sao-hoa"),
-            "tiêu chí 3, chỉ tiêu 3.1: ngưỡng cho vùng \"sao-hoa\"",
+            "unknown column",
+            |v| indicator(v, 3, 0)["thresholds"][0]["column"] = json!("sao-hoa"),
+            "tiêu chí 3, chỉ tiêu 3.1: ngưỡng cho cột \"sao-hoa\"",
         ),
         (
             "year outside period",
@@ -97,9 +107,24 @@ fn malformed_sets_are_rejected_with_their_place() {
             "tiêu chí 5: số tiêu chí trùng",
         ),
         (
-            "criterion without indicators",
-            |v| v["criteria"][6]["indicators"] = json!([]),
-            "tiêu chí 7: tiêu chí không có chỉ tiêu nào",
+            "format-1 regions in a format-2 file",
+            |v| v["regions"] = json!([{"id": "x", "name": "y"}]),
+            "tệp: tệp định dạng 2 ghi cột ngưỡng ở \"columns\"",
+        ),
+        (
+            "no programme",
+            |v| v["programme"] = json!(" "),
+            "tệp: thiếu tên chương trình",
+        ),
+        (
+            "columns without their label",
+            |v| v["columns"] = json!({"label": "", "items": [{"id": "a", "name": "A"}]}),
+            "tệp: thiếu tên loại cột ngưỡng",
+        ),
+        (
+            "column rule to an unknown column",
+            |v| v["column_rule"] = json!({"label": "Xã ĐBKK", "column": "b"}),
+            "tệp: cột \"b\" của quy định riêng không có",
         ),
         (
             "bad legal date",
@@ -122,7 +147,7 @@ fn malformed_sets_are_rejected_with_their_place() {
                 indicator(v, 4, 1)["thresholds"] =
                     json!([{"value": 95, "source": "a"}, {"value": 90, "source": "b"}])
             },
-            "tiêu chí 4, chỉ tiêu 4.2: hai ngưỡng cho cùng một vùng và năm",
+            "tiêu chí 4, chỉ tiêu 4.2: hai ngưỡng cho cùng một cột và năm",
         ),
     ];
     for (what, mutate, expected) in cases {
@@ -141,13 +166,9 @@ fn syntax_and_structure_errors_name_line_and_column() {
     let e = CriteriaSet::from_json("{\n  \"format\": 1,\n  \"id\": }").unwrap_err();
     assert!(e[0].to_string().starts_with("tệp, dòng 3 cột"), "{e:?}");
     assert!(e[0].message.contains("sai cú pháp JSON"));
-    let cut = sets::SHIPPED[0]
-        .1
-        .char_indices()
-        .nth(500)
-        .map(|(i, _)| i)
-        .unwrap();
-    let truncated = &sets::SHIPPED[0].1[..cut];
+    let text = shipped("lang-son-xa-ntm-2022-2025");
+    let cut = text.char_indices().nth(500).map(|(i, _)| i).unwrap();
+    let truncated = &text[..cut];
     assert!(CriteriaSet::from_json(truncated).unwrap_err()[0]
         .message
         .contains("cắt cụt"));
@@ -157,4 +178,64 @@ fn syntax_and_structure_errors_name_line_and_column() {
     let mut v = base();
     v["surprise"] = json!(1);
     assert!(errors_of(&v)[0].contains("unknown field"));
+}
+
+#[test]
+fn a_format_1_file_reads_as_the_same_set_in_format_2() {
+    // tests/fixtures/set-format-1.json is the national 2021–2025 file as the first release
+    // wrote it: regions and the rule for disadvantaged communes.
+    let old = std::fs::read_to_string("tests/fixtures/set-format-1.json").unwrap();
+    let read = CriteriaSet::from_json(&old).unwrap();
+    let current = CriteriaSet::from_json(shipped("quoc-gia-xa-ntm-2021-2025")).unwrap();
+    assert_eq!(read, current);
+    assert_eq!(read.format, 2);
+    assert_eq!(read.columns.label, "Vùng kinh tế");
+    assert_eq!(read.columns.items.len(), 7);
+    let rule = read.column_rule.as_ref().unwrap();
+    assert_eq!(rule.column, "trung-du-mien-nui-phia-bac");
+    // Written back, it is format 2 and has no format-1 field left.
+    let again: Value = serde_json::from_str(&read.to_json()).unwrap();
+    assert_eq!(again["format"], 2);
+    assert!(again.get("regions").is_none() && again.get("disadvantaged_region").is_none());
+}
+
+#[test]
+fn the_2026_set_has_ten_criteria_three_groups_and_no_invented_indicator() {
+    let set = CriteriaSet::from_json(shipped("quoc-gia-xa-ntm-2026-2030")).unwrap();
+    assert_eq!(set.criteria.len(), 10);
+    assert_eq!(
+        set.indicators().count(),
+        0,
+        "the 47 indicators are not in any source we hold"
+    );
+    assert_eq!(set.legal_basis.number, "51/2025/QĐ-TTg");
+    assert_eq!((set.period.from, set.period.to), (2026, 2030));
+    assert_eq!(set.columns.label, "Nhóm xã");
+    let names: Vec<&str> = set.columns.items.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["Xã nhóm 1", "Xã nhóm 2", "Xã nhóm 3"]);
+    assert!(set.columns.items.iter().all(|c| !c.definition.is_empty()));
+    assert!(set.columns.items[2]
+        .definition
+        .starts_with("Xã khu vực II và xã khu vực III"));
+    assert!(set.programme.ends_with("giai đoạn 2026 - 2035"));
+    assert_eq!(
+        set.criteria[9].name,
+        "Tiếp cận pháp luật và an ninh, quốc phòng"
+    );
+    assert!(set.note.contains("47 chỉ tiêu"));
+}
+
+#[test]
+fn groups_are_optional_but_a_criterion_cannot_name_a_missing_one() {
+    let mut v: Value = serde_json::from_str(shipped("quoc-gia-xa-ntm-2026-2030")).unwrap();
+    assert!(errors_of(&v).is_empty());
+    v["criteria"][2]["group"] = json!("III");
+    assert!(
+        errors_of(&v)[0].starts_with("tiêu chí 3: nhóm \"III\""),
+        "{:?}",
+        errors_of(&v)
+    );
+    let mut v = national();
+    v["criteria"][0]["indicators"] = json!([]);
+    assert!(errors_of(&v).is_empty(), "a criterion may be judged whole");
 }

@@ -151,10 +151,15 @@ fn document_structure_follows_the_official_layout() {
             .unwrap_or_else(|| panic!("missing {needle:?}"))
     };
 
-    // Header block: both columns, in a table.
+    // Header block: both columns, in a table. The commune's People's Committee has no upper
+    // line: no district since 01/7/2025, and none above a committee before either.
+    assert!(
+        !texts.iter().any(|t| t.contains("HUYỆN")),
+        "no district in the header"
+    );
     for t in [
-        "UBND HUYỆN CHI LĂNG",
-        "ỦY BAN NHÂN DÂN XÃ LIÊN SƠN",
+        "ỦY BAN NHÂN DÂN",
+        "XÃ LIÊN SƠN",
         "Số: /BC-UBND",
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc",
@@ -316,4 +321,43 @@ fn document_text_matches_the_golden_snapshot() {
         text, golden,
         "document text changed; review and run with UPDATE_GOLDEN=1"
     );
+}
+
+#[test]
+fn a_2026_report_of_whole_criteria_renders_and_reads_back() {
+    let set = sets::shipped()
+        .into_iter()
+        .find(|s| s.id == "quoc-gia-xa-ntm-2026-2030")
+        .unwrap();
+    let mut d = tieuchi::core::edit::new_draft(
+        "d".into(),
+        &set,
+        tieuchi::core::vn::Date::new(2026, 11, 30),
+    );
+    d.meta.commune = "Tân Thành".into();
+    d.criterion_judgements
+        .insert(1, tieuchi::core::draft::Judgement::Met);
+    d.criterion_notes
+        .insert(1, "Quy hoạch đã được phê duyệt.".into());
+    let report = build(&set, &d, &score(&set, &d));
+    let files = unzip(&docx::render(&report));
+    let doc = parse(&files["word/document.xml"]);
+    let texts: Vec<&str> = doc.paras.iter().map(|(t, _)| t.as_str()).collect();
+    assert!(
+        texts.contains(&"ỦY BAN NHÂN DÂN\nXÃ TÂN THÀNH"),
+        "{texts:?}"
+    );
+    assert!(!texts.iter().any(|t| t.contains("HUYỆN")));
+    assert!(texts
+        .iter()
+        .any(|t| t.starts_with("1.1. Tiêu chí số 1 về Quy hoạch: Đạt")));
+    // Annex: one row per criterion, none for indicators the set does not have.
+    let head = doc
+        .table_rows
+        .iter()
+        .position(|r| r.first().is_some_and(|c| c == "Mã"))
+        .expect("annex header row");
+    let annex = &doc.table_rows[head + 1..];
+    assert_eq!(annex.len(), 10, "{annex:?}");
+    assert!(annex[0][3].starts_with("Xã tự đánh giá chung"));
 }

@@ -271,7 +271,7 @@ fn regions_and_disadvantaged_communes_pick_their_column() {
         .find(|i| i.code == "3.1")
         .unwrap();
     ind.thresholds.push(tieuchi::core::criteria::Threshold {
-        region: Some("trung-du-mien-nui-phia-bac".into()),
+        column: Some("trung-du-mien-nui-phia-bac".into()),
         year: None,
         value: Dec::from_int(70),
         source: "test".into(),
@@ -285,20 +285,20 @@ fn regions_and_disadvantaged_communes_pick_their_column() {
             ..Entry::default()
         },
     );
-    d.meta.region = "dong-bang-song-hong".into();
+    d.meta.column = "dong-bang-song-hong".into();
     assert_eq!(
         score(&set, &d).indicator("3.1").unwrap().status,
         Status::NotMet,
         "general column: ≥ 80"
     );
-    d.meta.region = "trung-du-mien-nui-phia-bac".into();
+    d.meta.column = "trung-du-mien-nui-phia-bac".into();
     assert_eq!(
         score(&set, &d).indicator("3.1").unwrap().status,
         Status::Met,
         "own column: ≥ 70"
     );
-    d.meta.region = "dong-bang-song-hong".into();
-    d.meta.disadvantaged = true;
+    d.meta.column = "dong-bang-song-hong".into();
+    d.meta.rule_column = true;
     assert_eq!(
         score(&set, &d).indicator("3.1").unwrap().status,
         Status::Met,

@@ -1,6 +1,7 @@
 //! The stored/exported envelope: current fixture reads, every frozen schema migrates, and a
 //! corpus of bad files is rejected with a Vietnamese message.
 
+use tieuchi::core::draft::Issuer;
 use tieuchi::core::scoring::score;
 use tieuchi::core::store::{read, Envelope, ReadError, SCHEMA};
 
@@ -101,4 +102,37 @@ fn a_draft_keeps_scoring_with_its_own_set_when_the_shipped_set_changes() {
         (reread.set_id.as_str(), reread.set_version.as_str()),
         ("lang-son-xa-ntm-2022-2025", "2024.1")
     );
+}
+
+#[test]
+fn schema_1_gets_its_current_meaning() {
+    let v1 = fixture("envelope-v1.json");
+    let env = read(&v1).unwrap();
+    // The embedded set is brought to format 2 and scores the same.
+    assert_eq!(env.set.format, tieuchi::core::criteria::FORMAT);
+    assert_eq!(
+        env.set.programme,
+        tieuchi::core::criteria::PROGRAMME_2021_2025
+    );
+    // An empty issuing body meant the commune's People's Committee; what was typed stays.
+    assert_eq!(env.draft.meta.issuer, Issuer::Committee);
+    assert_eq!(env.draft.meta.parent_body, "UBND HUYỆN CHI LĂNG");
+    // A typed issuing body meant a board; region and the disadvantaged flag keep their values.
+    let board = v1
+        .replacen(
+            "\"issuing_body\": \"\"",
+            "\"issuing_body\": \"Ban Chỉ đạo xã Liên Sơn\"",
+            1,
+        )
+        .replacen("\"region\": \"\"", "\"region\": \"tay-nguyen\"", 1)
+        .replacen("\"disadvantaged\": false", "\"disadvantaged\": true", 1);
+    let env = read(&board).unwrap();
+    assert_eq!(env.draft.meta.issuer, Issuer::Board);
+    assert_eq!(env.draft.meta.issuing_body, "Ban Chỉ đạo xã Liên Sơn");
+    assert_eq!(env.draft.meta.column, "tay-nguyen");
+    assert!(env.draft.meta.rule_column);
+    // Written again, it is schema 2 and reads back equal.
+    let again = read(&env.to_json()).unwrap();
+    assert_eq!(again.schema, SCHEMA);
+    assert_eq!(again.draft, env.draft);
 }

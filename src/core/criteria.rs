@@ -1,7 +1,7 @@
 //! Criteria sets as data: the format, loading and validation.
 //!
 //! A set is a JSON document (see `criteria/FORMAT.md`). Loading checks both the syntax (serde,
-//! with line and column) and the meaning (codes, regions, thresholds), and every error names
+//! with line and column) and the meaning (codes, columns, thresholds), and every error names
 //! its place in Vietnamese: "tiêu chí 17, chỉ tiêu 17.8: ngưỡng không hợp lệ".
 
 use crate::core::num::Dec;
@@ -9,8 +9,15 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::fmt;
 
-/// The format version this code reads and writes.
-pub const FORMAT: u32 = 1;
+/// The format version this code writes. History: 1 — regions as the only threshold columns,
+/// every criterion with indicators and a group (2026-11); 2 — threshold columns named by the
+/// set ("Vùng kinh tế", "Nhóm xã") with definitions and an optional rule that sends some
+/// communes to one column, the programme's name, criteria judged as a whole. Format 1 files
+/// are read and brought up to 2 by `upgrade`.
+pub const FORMAT: u32 = 2;
+
+/// The programme every format-1 set was written under (2021–2025).
+pub const PROGRAMME_2021_2025: &str = "Chương trình mục tiêu quốc gia xây dựng nông thôn mới";
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -22,11 +29,23 @@ pub struct CriteriaSet {
     pub level: Level,
     pub period: Period,
     pub legal_basis: LegalBasis,
-    /// Region columns; thresholds without a region are the general column ("chung").
-    pub regions: Vec<Region>,
-    /// Region whose column especially disadvantaged and safe-zone communes use.
+    /// The programme a report under this set is written for: its title and closing name it.
+    #[serde(default)]
+    pub programme: String,
+    /// The threshold columns; a threshold without a column is the general one ("chung").
+    #[serde(default, skip_serializing_if = "Columns::is_empty")]
+    pub columns: Columns,
+    /// Communes that use one column whatever their own (318/QĐ-TTg: xã ĐBKK and ATK).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub disadvantaged_region: Option<String>,
+    pub column_rule: Option<ColumnRule>,
+    /// Format 1 only: the region columns, moved into `columns` on reading.
+    #[serde(default, skip_serializing)]
+    regions: Vec<Column>,
+    /// Format 1 only: the column of disadvantaged communes, moved into `column_rule`.
+    #[serde(default, skip_serializing)]
+    disadvantaged_region: Option<String>,
+    /// The decision's groups of criteria ("I Quy hoạch"); a set may have none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub groups: Vec<Group>,
     pub criteria: Vec<Criterion>,
     /// Free note about the set (where its figures come from, what is still missing).
@@ -74,12 +93,46 @@ pub struct LegalBasis {
     pub title: String,
 }
 
+/// The columns of the thresholds table, in the set's own words.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Columns {
+    /// What a column is: "Vùng kinh tế", "Nhóm xã".
+    #[serde(default)]
+    pub label: String,
+    #[serde(default)]
+    pub items: Vec<Column>,
+}
+
+impl Columns {
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty() && self.label.is_empty()
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Region {
+pub struct Column {
     pub id: String,
     pub name: String,
+    /// Which communes belong to it, as the decision defines it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub definition: String,
 }
+
+/// "Xã đặc biệt khó khăn, xã an toàn khu: áp dụng cột Trung du và miền núi phía Bắc".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ColumnRule {
+    /// Who the rule is for, as the decision says it.
+    pub label: String,
+    /// The column they use.
+    pub column: String,
+}
+
+/// The label of format-1 region columns, and who the format-1 rule was for.
+const REGIONS_LABEL: &str = "Vùng kinh tế";
+const DISADVANTAGED_LABEL: &str = "Xã đặc biệt khó khăn, xã an toàn khu";
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -94,7 +147,11 @@ pub struct Group {
 pub struct Criterion {
     pub number: u8,
     pub name: String,
+    /// Id of its group; empty when the set has no groups.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub group: String,
+    /// May be empty: the commune then judges the criterion as a whole, with a written reason.
+    #[serde(default)]
     pub indicators: Vec<Indicator>,
 }
 
@@ -176,9 +233,9 @@ impl Direction {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Threshold {
-    /// Region id; absent for the general column.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub region: Option<String>,
+    /// Column id; absent for the general column. Format 1 called it `region`.
+    #[serde(default, alias = "region", skip_serializing_if = "Option::is_none")]
+    pub column: Option<String>,
     /// Year the figure applies to; absent when it applies to the whole period.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year: Option<u16>,
@@ -204,12 +261,13 @@ impl fmt::Display for SetError {
 impl CriteriaSet {
     /// Reads and validates a set file. Returns every problem found, not only the first.
     pub fn from_json(text: &str) -> Result<CriteriaSet, Vec<SetError>> {
-        let set: CriteriaSet = serde_json::from_str(text).map_err(|e| {
+        let mut set: CriteriaSet = serde_json::from_str(text).map_err(|e| {
             vec![SetError {
                 place: format!("tệp, dòng {} cột {}", e.line(), e.column()),
                 message: format!("không đọc được tệp bộ tiêu chí ({})", syntax_vi(&e)),
             }]
         })?;
+        set.upgrade();
         let errors = set.validate();
         if errors.is_empty() {
             Ok(set)
@@ -222,6 +280,39 @@ impl CriteriaSet {
         crate::core::json::pretty(&serde_json::to_string(self).unwrap_or_default())
     }
 
+    /// Brings a format-1 set up to the current format: regions become columns, the rule for
+    /// disadvantaged communes a column rule, and the programme the one of 2021–2025. A set
+    /// of the current format is left as it is; an unknown format is left to `validate`.
+    pub fn upgrade(&mut self) {
+        if self.format == 1 {
+            self.format = FORMAT;
+            if self.columns.items.is_empty() {
+                self.columns = Columns {
+                    label: REGIONS_LABEL.into(),
+                    items: std::mem::take(&mut self.regions),
+                };
+            }
+            if let Some(column) = self.disadvantaged_region.take() {
+                self.column_rule = Some(ColumnRule {
+                    label: DISADVANTAGED_LABEL.into(),
+                    column,
+                });
+            }
+            if self.programme.trim().is_empty() {
+                self.programme = PROGRAMME_2021_2025.into();
+            }
+        }
+    }
+
+    pub fn column(&self, id: &str) -> Option<&Column> {
+        self.columns.items.iter().find(|c| c.id == id)
+    }
+
+    /// Whether the set covers a report of this year.
+    pub fn covers(&self, year: u16) -> bool {
+        (self.period.from..=self.period.to).contains(&year)
+    }
+
     pub fn indicators(&self) -> impl Iterator<Item = (&Criterion, &Indicator)> {
         self.criteria
             .iter()
@@ -230,13 +321,6 @@ impl CriteriaSet {
 
     pub fn indicator(&self, code: &str) -> Option<(&Criterion, &Indicator)> {
         self.indicators().find(|(_, i)| i.code == code)
-    }
-
-    pub fn region_name(&self, id: &str) -> Option<&str> {
-        self.regions
-            .iter()
-            .find(|r| r.id == id)
-            .map(|r| r.name.as_str())
     }
 
     /// Every semantic problem of the set, each with its place.
@@ -287,17 +371,47 @@ impl CriteriaSet {
                 "ngày ban hành văn bản căn cứ không hợp lệ (dạng 2022-03-08)",
             );
         }
-        let mut region_ids = BTreeSet::new();
-        for r in &self.regions {
-            if r.id.trim().is_empty() || !region_ids.insert(r.id.as_str()) {
-                err(format!("vùng \"{}\"", r.id), "mã vùng trống hoặc trùng");
+        if !self.regions.is_empty() || self.disadvantaged_region.is_some() {
+            err(
+                file(),
+                "tệp định dạng 2 ghi cột ngưỡng ở \"columns\", không dùng \"regions\"",
+            );
+        }
+        if self.programme.trim().is_empty() {
+            err(file(), "thiếu tên chương trình (programme)");
+        }
+        if !self.columns.items.is_empty() && self.columns.label.trim().is_empty() {
+            err(
+                file(),
+                "thiếu tên loại cột ngưỡng (VD: Nhóm xã, Vùng kinh tế)",
+            );
+        }
+        let mut column_ids = BTreeSet::new();
+        for c in &self.columns.items {
+            if c.id.trim().is_empty() || !column_ids.insert(c.id.as_str()) {
+                err(
+                    format!("cột \"{}\"", c.id),
+                    "mã cột ngưỡng trống hoặc trùng",
+                );
+            }
+            if c.name.trim().is_empty() {
+                err(format!("cột \"{}\"", c.id), "thiếu tên cột ngưỡng");
             }
         }
-        if let Some(d) = &self.disadvantaged_region {
-            if !region_ids.contains(d.as_str()) {
+        if let Some(rule) = &self.column_rule {
+            if !column_ids.contains(rule.column.as_str()) {
                 err(
                     file(),
-                    &format!("vùng cho xã đặc biệt khó khăn \"{d}\" không có trong danh sách vùng"),
+                    &format!(
+                        "cột \"{}\" của quy định riêng không có trong danh sách cột",
+                        rule.column
+                    ),
+                );
+            }
+            if rule.label.trim().is_empty() {
+                err(
+                    file(),
+                    "quy định riêng về cột ngưỡng thiếu đối tượng áp dụng",
                 );
             }
         }
@@ -315,14 +429,16 @@ impl CriteriaSet {
             if c.name.trim().is_empty() {
                 err(cplace.clone(), "thiếu tên tiêu chí");
             }
-            if !groups.contains(c.group.as_str()) {
+            let group_ok = if groups.is_empty() {
+                c.group.is_empty()
+            } else {
+                groups.contains(c.group.as_str())
+            };
+            if !group_ok {
                 err(
                     cplace.clone(),
                     &format!("nhóm \"{}\" không có trong danh sách nhóm", c.group),
                 );
-            }
-            if c.indicators.is_empty() {
-                err(cplace.clone(), "tiêu chí không có chỉ tiêu nào");
             }
             for i in &c.indicators {
                 let place = format!("{cplace}, chỉ tiêu {}", i.code);
@@ -378,11 +494,11 @@ impl CriteriaSet {
                     if t.source.trim().is_empty() {
                         err(place.clone(), "ngưỡng thiếu nguồn (văn bản quy định)");
                     }
-                    if let Some(r) = &t.region {
-                        if !region_ids.contains(r.as_str()) {
+                    if let Some(col) = &t.column {
+                        if !column_ids.contains(col.as_str()) {
                             err(
                                 place.clone(),
-                                &format!("ngưỡng cho vùng \"{r}\" không có trong danh sách vùng"),
+                                &format!("ngưỡng cho cột \"{col}\" không có trong danh sách cột"),
                             );
                         }
                     }
@@ -394,8 +510,8 @@ impl CriteriaSet {
                             );
                         }
                     }
-                    if !seen.insert((t.region.clone(), t.year)) {
-                        err(place.clone(), "hai ngưỡng cho cùng một vùng và năm");
+                    if !seen.insert((t.column.clone(), t.year)) {
+                        err(place.clone(), "hai ngưỡng cho cùng một cột và năm");
                     }
                 }
             }

@@ -24,8 +24,11 @@ pub struct Draft {
     pub meta: ReportMeta,
     /// By indicator code.
     pub entries: BTreeMap<String, Entry>,
-    /// Narrative per criterion number (what the report says under its heading).
+    /// Narrative per criterion number (what the report says under its heading); for a
+    /// criterion judged as a whole, the reason of the judgement.
     pub criterion_notes: BTreeMap<u8, String>,
+    /// Judgements of criteria the set lists no indicators for, by criterion number.
+    pub criterion_judgements: BTreeMap<u8, Judgement>,
     /// Thresholds the user entered where the set has none, by indicator code.
     pub user_thresholds: BTreeMap<String, UserThreshold>,
     pub narrative: Narrative,
@@ -40,21 +43,57 @@ pub enum PeriodKind {
     Custom,
 }
 
+/// Who issues and signs the report; the header, symbol, opening and signature follow it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Issuer {
+    /// Ủy ban nhân dân xã: "ỦY BAN NHÂN DÂN" / "XÃ …", …/BC-UBND, "TM. ỦY BAN NHÂN DÂN" / "CHỦ TỊCH".
+    #[default]
+    Committee,
+    /// A commune steering or management board: its upper body above it, …/BC-BCĐ, "TRƯỞNG BAN".
+    Board,
+}
+
+impl Issuer {
+    /// The symbol of its reports: "BC-UBND", "BC-BCĐ".
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Issuer::Committee => "BC-UBND",
+            Issuer::Board => "BC-BCĐ",
+        }
+    }
+
+    /// The signature block's title lines when the draft gives none.
+    pub fn signature(self) -> &'static [&'static str] {
+        match self {
+            Issuer::Committee => &["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"],
+            Issuer::Board => &["TRƯỞNG BAN"],
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(default)]
 pub struct ReportMeta {
     /// Commune name without "xã": "Liên Sơn".
     pub commune: String,
     pub province: String,
-    /// The body above the commune committee, first line of the header ("UBND HUYỆN CHI LĂNG").
+    pub issuer: Issuer,
+    /// For a board: the body above it, first line of the header ("ỦY BAN NHÂN DÂN XÃ LIÊN SƠN";
+    /// empty gives exactly that). Not printed for the committee, which has no upper line.
     pub parent_body: String,
-    /// Issuing body, second line ("BAN CHỈ ĐẠO XÂY DỰNG NTM XÃ" or "ỦY BAN NHÂN DÂN XÃ LIÊN SƠN").
-    /// Empty means "ỦY BAN NHÂN DÂN XÃ <commune>".
+    /// For a board: its name as written in a sentence ("Ban Chỉ đạo … xã Liên Sơn").
     pub issuing_body: String,
-    /// Region id of the criteria set; empty means the general column.
-    pub region: String,
-    /// Especially disadvantaged or safe-zone commune: uses the set's mountain column.
-    pub disadvantaged: bool,
+    /// Column id of the set's thresholds (region, commune group); empty: the general column.
+    /// Schema 1 called it `region`.
+    #[serde(alias = "region")]
+    pub column: String,
+    /// The commune falls under the set's column rule (318/QĐ-TTg: xã ĐBKK or ATK). Schema 1
+    /// called it `disadvantaged`.
+    #[serde(alias = "disadvantaged")]
+    pub rule_column: bool,
+    /// The programme's name when it differs from the set's.
+    pub programme: String,
     pub period: PeriodKind,
     pub period_label: String,
     pub year: u16,
@@ -93,14 +132,11 @@ impl ReportMeta {
         }
     }
 
-    pub fn issuing_body_text(&self) -> String {
-        if self.issuing_body.trim().is_empty() {
-            format!(
-                "ỦY BAN NHÂN DÂN XÃ {}",
-                crate::core::vn::to_upper(self.commune.trim())
-            )
-        } else {
-            self.issuing_body.trim().to_string()
+    /// The programme the report is about: the draft's own wording, else the set's.
+    pub fn programme_text<'a>(&'a self, set_programme: &'a str) -> &'a str {
+        match self.programme.trim() {
+            "" => set_programme.trim(),
+            own => own,
         }
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod criteria;
 pub mod draft;
+pub mod edit;
 pub mod json;
 pub mod num;
 pub mod report;

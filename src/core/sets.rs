@@ -2,8 +2,12 @@
 
 use crate::core::criteria::CriteriaSet;
 
-/// The raw files, in the order the app offers them.
-pub const SHIPPED: [(&str, &str); 2] = [
+/// The raw files, in the order the app offers them: the set in force first.
+pub const SHIPPED: [(&str, &str); 3] = [
+    (
+        "quoc-gia-xa-ntm-2026-2030",
+        include_str!("../../criteria/quoc-gia-xa-ntm-2026-2030.json"),
+    ),
     (
         "lang-son-xa-ntm-2022-2025",
         include_str!("../../criteria/lang-son-xa-ntm-2022-2025.json"),
@@ -26,13 +30,20 @@ pub fn shipped() -> Vec<CriteriaSet> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::criteria::FORMAT;
 
     #[test]
-    fn every_shipped_set_is_valid() {
+    fn every_shipped_set_is_valid_current_and_numbered_from_one() {
         for (id, text) in SHIPPED {
             let set = CriteriaSet::from_json(text).unwrap_or_else(|e| panic!("{id}: {e:?}"));
             assert_eq!(set.id, id);
-            assert_eq!(set.criteria.len(), 19);
+            assert_eq!(
+                set.format, FORMAT,
+                "{id}: shipped files are written in the current format"
+            );
+            let numbers: Vec<u8> = set.criteria.iter().map(|c| c.number).collect();
+            let expected: Vec<u8> = (1..).take(numbers.len()).collect();
+            assert_eq!(numbers, expected, "{id}");
         }
     }
 }

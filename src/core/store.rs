@@ -17,8 +17,10 @@ struct Probe {
 
 /// Marks our files among other JSON.
 pub const APP: &str = "tieuchi";
-/// The schema this code writes. History: 1 — first release (2026-11).
-pub const SCHEMA: u32 = 1;
+/// The schema this code writes. History: 1 — first release (2026-11); 2 — criteria set
+/// format 2 embedded, the report's issuer (committee or board), threshold column instead of
+/// region, the programme's name, judgements of whole criteria (2026-11).
+pub const SCHEMA: u32 = 2;
 /// Largest file accepted for import.
 pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
 
@@ -96,18 +98,27 @@ impl ReadError {
     }
 }
 
-/// Upgrades an envelope of an earlier schema to the current one, step by step. Each step will
-/// be a pure function from one version's JSON (`serde_json::Value`) to the next, tested with a
-/// frozen fixture of the version it reads (`tests/fixtures/envelope-v*.json`); the result is
-/// read again as text, so each type's deserializer is compiled once. Schema 1 is the first
-/// released, so there is no step yet: the next schema adds `1 => v1_to_v2(value)` here.
-fn migrate(text: &str, from: u32) -> Result<String, ReadError> {
-    if from == SCHEMA {
-        Ok(text.to_string())
-    } else {
-        Err(ReadError::Damaged(format!(
-            "không có cách chuyển từ định dạng {from}"
-        )))
+/// Upgrades an envelope of an earlier schema to the current one, step by step. The current
+/// types read every earlier schema's fields (renamed fields carry serde aliases, new ones have
+/// defaults), so each step is a pure function on the typed envelope that gives old data its
+/// current meaning, tested with a frozen fixture of the schema it reads
+/// (`tests/fixtures/envelope-v*.json`). Going through `serde_json::Value` instead would compile
+/// every type's deserializer a second time (see BENCHMARKS.md).
+pub fn migrate(mut env: Envelope, from: u32) -> Envelope {
+    if from < 2 {
+        v1_to_v2(&mut env);
+    }
+    env.schema = SCHEMA;
+    env
+}
+
+/// Schema 1 → 2: the embedded set becomes format 2; a draft whose issuing body was typed was
+/// issued by a board (schema 1 left it empty for the commune's People's Committee).
+fn v1_to_v2(env: &mut Envelope) {
+    env.set.upgrade();
+    let meta = &mut env.draft.meta;
+    if !meta.issuing_body.trim().is_empty() {
+        meta.issuer = crate::core::draft::Issuer::Board;
     }
 }
 
@@ -142,9 +153,9 @@ pub fn read(text: &str) -> Result<Envelope, ReadError> {
             "phiên bản định dạng không hợp lệ".into(),
         ));
     }
-    let current = migrate(text, schema)?;
     let env: Envelope =
-        serde_json::from_str(&current).map_err(|e| ReadError::Damaged(e.to_string()))?;
+        serde_json::from_str(text).map_err(|e| ReadError::Damaged(e.to_string()))?;
+    let env = migrate(env, schema);
     let errors = env.set.validate();
     if let Some(first) = errors.first() {
         return Err(ReadError::BadSet(first.to_string()));

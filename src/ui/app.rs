@@ -1,6 +1,7 @@
 //! The root component: holds the state, runs autosave and the browser listeners, and lays out
 //! the screens.
 
+use crate::core::edit::Edit;
 use crate::core::sets;
 use crate::ui::components::assess::Assessment;
 use crate::ui::components::drafts::{DraftOp, Drafts};
@@ -10,7 +11,7 @@ use crate::ui::components::sets::{SetOp, Sets};
 use crate::ui::components::setup::Setup;
 use crate::ui::components::summary::Summary;
 use crate::ui::ops;
-use crate::ui::state::{Action, Doc, Edit, SaveStatus, State, Tab, Tone};
+use crate::ui::state::{Action, Doc, SaveStatus, State, Tab, Tone};
 use crate::web::{clock, storage, sw};
 use gloo_events::EventListener;
 use std::cell::RefCell;
@@ -169,9 +170,12 @@ pub fn App() -> Html {
     let on_jump = {
         let d = dispatch.clone();
         use_callback((), move |anchor: String, _| {
-            // Narrative fields are "n-…"; criteria and indicators live on the assessment.
+            // Narrative fields are "n-…", set-up fields "m-…"; criteria and indicators live on
+            // the assessment.
             d.dispatch(Action::Tab(if anchor.starts_with("n-") {
                 Tab::Narrative
+            } else if anchor.starts_with("m-") {
+                Tab::Setup
             } else {
                 Tab::Assess
             }));
@@ -329,9 +333,13 @@ pub fn App() -> Html {
                 let d = dispatch.clone();
                 Callback::from(move |(dl, key): (bool, String)| ops::corrupt(&d, dl, &key))
             };
+            // A new draft starts on the set whose period covers this year.
+            let default_set = clock::today()
+                .and_then(|t| crate::core::edit::set_for_year(&state.library(), t.year))
+                .unwrap_or(0);
             html! {
                 <>
-                    <Drafts drafts={state.drafts.clone()} corrupt={state.corrupt.clone()} {sets}
+                    <Drafts drafts={state.drafts.clone()} corrupt={state.corrupt.clone()} {sets} {default_set}
                         current={doc.as_ref().map(|d| AttrValue::from(d.draft.id.clone()))}
                         {on_new} {on_op} {on_import} {on_corrupt} persisted={state.persisted} memory_only={state.memory_only} />
                     if let Some(doc) = doc.clone().filter(|_| state.memory_only) {

@@ -2,9 +2,10 @@
 //! `Action`. Every failure becomes a Vietnamese notice; none touches data already stored.
 
 use crate::core::criteria::CriteriaSet;
+use crate::core::edit::new_draft;
 use crate::core::store::{self, DraftSummary, Envelope};
 use crate::core::vn::slug;
-use crate::ui::state::{new_draft, Action, Doc, State, Tone};
+use crate::ui::state::{Action, Doc, State, Tone};
 use crate::web::{clock, download, storage};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -113,8 +114,8 @@ pub fn rename(d: &Dispatch, id: &str, current: Option<&Doc>) {
     });
     let Some(name) = answer else { return };
     if current.is_some_and(|doc| doc.draft.id == id) {
-        d.dispatch(Action::Edit(crate::ui::state::Edit::Meta(
-            crate::ui::state::MetaField::Name,
+        d.dispatch(Action::Edit(crate::core::edit::Edit::Meta(
+            crate::core::edit::MetaField::Name,
             name,
         )));
         return;
@@ -313,7 +314,7 @@ pub fn set_op(d: &Dispatch, state: &State, op: crate::ui::components::sets::SetO
         }
         SetOp::Save(ui, set) => {
             if ui < user.len() {
-                user[ui] = set;
+                user[ui] = *set;
                 if save_sets(d, user) {
                     notice(
                         d,

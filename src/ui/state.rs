@@ -2,8 +2,8 @@
 //! effects (saving, files) happen in `ui::app` around it, never in here.
 
 use crate::core::criteria::CriteriaSet;
-use crate::core::draft::{Draft, Judgement, NarrativePart, PeriodKind};
-use crate::core::report::model::suggestion;
+use crate::core::draft::Draft;
+use crate::core::edit::{apply, Edit};
 use crate::core::scoring::{score, Scores};
 use crate::core::store::{DraftSummary, Envelope};
 use crate::web::storage::Corrupt;
@@ -120,46 +120,6 @@ pub struct Notice {
     pub text: String,
 }
 
-/// Fields of the report set-up.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum MetaField {
-    Name,
-    Commune,
-    Province,
-    ParentBody,
-    IssuingBody,
-    Region,
-    PeriodLabel,
-    Year,
-    DocNumber,
-    Place,
-    Date,
-    Recipients,
-    Answering,
-    SignatoryTitle,
-    SignatoryName,
-    CopiesTo,
-}
-
-/// One edit of the open draft.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Edit {
-    Meta(MetaField, String),
-    Disadvantaged(bool),
-    Period(PeriodKind),
-    Judgement(String, Judgement),
-    Numerator(String, String),
-    Denominator(String, String),
-    Value(String, String),
-    DataYear(String, String),
-    Note(String, String),
-    CriterionNote(u8, String),
-    ThresholdValue(String, String),
-    ThresholdSource(String, String),
-    Narrative(NarrativePart, String),
-    AcceptSuggestion(NarrativePart),
-}
-
 pub enum Action {
     Edit(Edit),
     Tab(Tab),
@@ -249,72 +209,6 @@ impl State {
     pub fn unsaved(&self) -> bool {
         self.doc.is_some() && self.revision > self.saved_revision
     }
-}
-
-fn set_meta(d: &mut Draft, field: MetaField, v: String) {
-    let m = &mut d.meta;
-    match field {
-        MetaField::Name => d.name = v,
-        MetaField::Commune => m.commune = v,
-        MetaField::Province => m.province = v,
-        MetaField::ParentBody => m.parent_body = v,
-        MetaField::IssuingBody => m.issuing_body = v,
-        MetaField::Region => m.region = v,
-        MetaField::PeriodLabel => m.period_label = v,
-        // An unreadable year keeps the previous one; the input shows what was typed.
-        MetaField::Year => {
-            if let Ok(y) = v.trim().parse::<u16>() {
-                if (2000..=2100).contains(&y) {
-                    m.year = y;
-                }
-            }
-        }
-        MetaField::DocNumber => m.doc_number = v,
-        MetaField::Place => m.place = v,
-        MetaField::Date => m.date = crate::core::vn::Date::parse_iso(&v),
-        MetaField::Recipients => m.recipients = v,
-        MetaField::Answering => m.answering = v,
-        MetaField::SignatoryTitle => m.signatory_title = v,
-        MetaField::SignatoryName => m.signatory_name = v,
-        MetaField::CopiesTo => m.copies_to = v,
-    }
-}
-
-/// Applies one edit to a draft. Pure; the set and scores are needed only for suggestions.
-pub fn apply(d: &mut Draft, edit: Edit, set: &CriteriaSet, scores: &Scores) {
-    match edit {
-        Edit::Meta(f, v) => set_meta(d, f, v),
-        Edit::Disadvantaged(b) => d.meta.disadvantaged = b,
-        Edit::Period(p) => d.meta.period = p,
-        Edit::Judgement(code, j) => d.entries.entry(code).or_default().judgement = j,
-        Edit::Numerator(code, v) => d.entries.entry(code).or_default().numerator = v,
-        Edit::Denominator(code, v) => d.entries.entry(code).or_default().denominator = v,
-        Edit::Value(code, v) => d.entries.entry(code).or_default().value = v,
-        Edit::DataYear(code, v) => d.entries.entry(code).or_default().data_year = v,
-        Edit::Note(code, v) => d.entries.entry(code).or_default().note = v,
-        Edit::CriterionNote(n, v) => {
-            d.criterion_notes.insert(n, v);
-        }
-        Edit::ThresholdValue(code, v) => d.user_thresholds.entry(code).or_default().value = v,
-        Edit::ThresholdSource(code, v) => d.user_thresholds.entry(code).or_default().source = v,
-        Edit::Narrative(part, v) => *d.narrative.get_mut(part) = v,
-        Edit::AcceptSuggestion(part) => {
-            if let Some(s) = suggestion(part, set, d, scores) {
-                let cur = d.narrative.get_mut(part);
-                if cur.trim().is_empty() {
-                    *cur = s;
-                } else {
-                    cur.push('\n');
-                    cur.push_str(&s);
-                }
-            }
-        }
-    }
-    // Drop entries that became empty, so a draft stays as small as its content.
-    d.entries.retain(|_, e| !e.is_blank());
-    d.user_thresholds
-        .retain(|_, t| !(t.value.is_empty() && t.source.is_empty()));
-    d.criterion_notes.retain(|_, n| !n.is_empty());
 }
 
 impl Reducible for State {
@@ -419,27 +313,4 @@ impl Reducible for State {
         }
         Rc::new(s)
     }
-}
-
-/// A new draft for a set, with sensible defaults for the report.
-pub fn new_draft(id: String, set: &CriteriaSet, today: Option<crate::core::vn::Date>) -> Draft {
-    let mut d = Draft {
-        id,
-        ..Draft::default()
-    };
-    d.set = Some(crate::core::draft::SetRef {
-        id: set.id.clone(),
-        version: set.version.clone(),
-    });
-    let year = today.map(|t| t.year).unwrap_or(set.period.to);
-    d.meta.year = year;
-    d.meta.period = if today.is_some_and(|t| t.month <= 7) {
-        PeriodKind::FirstHalf
-    } else {
-        PeriodKind::FullYear
-    };
-    d.meta.date = today;
-    d.meta.signatory_title = "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH".into();
-    d.meta.copies_to = "Như trên;\nLưu: VT.".into();
-    d
 }

@@ -167,7 +167,13 @@ pub fn load_sets() -> Vec<CriteriaSet> {
     let Ok(sets) = serde_json::from_str::<Vec<CriteriaSet>>(&raw) else {
         return vec![];
     };
+    // Sets stored by an earlier version are format 1: bring them up before validating, or
+    // every one of them would be dropped (and the next save would make that permanent).
     sets.into_iter()
+        .map(|mut s| {
+            s.upgrade();
+            s
+        })
         .filter(|s| s.validate().is_empty())
         .collect()
 }

@@ -103,6 +103,8 @@ struct Para {
     /// A short centred rule under the paragraph, as wide as the given fraction (percent) of `width`.
     rule: Option<(u32, u32)>,
     page_break_before: bool,
+    /// Left indent in twips.
+    indent: u32,
 }
 
 fn para(runs: &str, p: Para) -> String {
@@ -118,7 +120,12 @@ fn para(runs: &str, p: Para) -> String {
         p.before,
         p.after.unwrap_or(120)
     ));
-    if p.center || p.plain {
+    if p.indent > 0 {
+        ppr.push_str(&format!(
+            "<w:ind w:left=\"{}\" w:firstLine=\"0\"/>",
+            p.indent
+        ));
+    } else if p.center || p.plain {
         ppr.push_str("<w:ind w:firstLine=\"0\"/>");
     }
     if p.center {
@@ -175,14 +182,17 @@ fn header_block(r: &Report) -> String {
         ..Para::default()
     };
     let mut left = String::new();
-    if !r.header.parent_body.is_empty() {
-        left.push_str(&para(
-            &run(&r.header.parent_body, Run::default().size(26)),
-            tight,
-        ));
+    if !r.header.upper.is_empty() {
+        left.push_str(&para(&run(&r.header.upper, Run::default().size(26)), tight));
     }
+    let issuer: Vec<String> = r
+        .header
+        .issuer
+        .iter()
+        .map(|l| run(l, Run::default().bold().size(26)))
+        .collect();
     left.push_str(&para(
-        &run(&r.header.issuing_body, Run::default().bold().size(26)),
+        &issuer.join("<w:r><w:br/></w:r>"),
         Para {
             rule: Some((left_w, 35)),
             ..tight
@@ -302,12 +312,18 @@ fn body_xml(r: &Report) -> String {
             ..center
         },
     ));
-    for (i, rec) in r.recipients.iter().enumerate() {
+    // One recipient: a centred line. Several: "Kính gửi:" centred, then one line each.
+    let recipients = r.recipient_lines();
+    let several = recipients.len() > 1;
+    for (i, rec) in recipients.iter().enumerate() {
         b.push_str(&para(
-            &run(&format!("Kính gửi: {rec}"), Run::default()),
+            &run(rec, Run::default()),
             Para {
-                center: true,
+                center: i == 0,
+                plain: i > 0,
+                indent: if i > 0 { mm(40) } else { 0 },
                 before: if i == 0 { 240 } else { 0 },
+                after: several.then_some(0),
                 ..Para::default()
             },
         ));
@@ -473,7 +489,7 @@ fn core_xml(r: &Report) -> String {
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>{}</dc:title><dc:creator>{}</dc:creator><dc:language>vi-VN</dc:language></cp:coreProperties>",
         esc(&format!("{} {}", r.title, r.subject)),
-        esc(&r.header.issuing_body)
+        esc(&r.header.issuer.join(" "))
     )
 }
 

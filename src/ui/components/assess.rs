@@ -1,15 +1,15 @@
-//! The assessment: criteria grouped as the set groups them, each a collapsible card with its
-//! status, and one row per indicator with the input its kind needs.
+//! The assessment: criteria grouped as the set groups them (or in one list when it has no
+//! groups), each a collapsible card with its status and one row per indicator. A criterion the
+//! set lists no indicators for is judged as a whole, with its reason.
 
-use super::field::{SelectField, TextArea, TextField};
-use crate::core::criteria::{CriteriaSet, Indicator, Kind};
-use crate::core::draft::{Entry, Judgement, UserThreshold};
-use crate::core::num::Dec;
-use crate::core::report::model::figure_text;
-use crate::core::scoring::{
-    CriterionScore, CriterionStatus, Finding, IndicatorScore, Scores, Severity, Status,
-};
-use crate::ui::state::{Edit, Shared};
+use super::badge::badge;
+use super::field::{SelectField, TextArea};
+use super::indicator::{judgement_key, judgement_of, IndicatorRow, RowData};
+use crate::core::criteria::{CriteriaSet, Criterion};
+use crate::core::draft::{Draft, Judgement};
+use crate::core::edit::Edit;
+use crate::core::scoring::{CriterionScore, CriterionStatus, Finding, Scores, Severity};
+use crate::ui::state::Shared;
 use yew::prelude::*;
 
 /// DOM id of an indicator's row: "ind-17-8".
@@ -21,20 +21,11 @@ pub fn criterion_anchor(n: u8) -> String {
     format!("crit-{n}")
 }
 
-/// A status badge: symbol and words, never colour alone.
-fn badge_html(css: &'static str, symbol: &'static str, label: &'static str) -> Html {
-    html! { <span class={classes!("badge", css)}><span aria-hidden="true">{ symbol }</span>{ " " }{ label }</span> }
-}
-
-pub fn badge(status: Status) -> Html {
-    badge_html(status.css(), status.symbol(), status.label_vi())
-}
-
 #[derive(Properties, PartialEq)]
 pub struct AssessProps {
     pub set: Shared<CriteriaSet>,
     pub scores: Shared<Scores>,
-    pub draft: Shared<crate::core::draft::Draft>,
+    pub draft: Shared<Draft>,
     pub on_edit: Callback<Edit>,
 }
 
@@ -42,6 +33,40 @@ pub struct AssessProps {
 pub fn Assessment(p: &AssessProps) -> Html {
     let open_all = Callback::from(|_| crate::web::dom::set_all_open(true));
     let close_all = Callback::from(|_| crate::web::dom::set_all_open(false));
+    let card = |ci: usize, c: &Criterion| {
+        let rows: Vec<RowData> = c
+            .indicators
+            .iter()
+            .map(|i| RowData {
+                entry: p.draft.entry(&i.code).cloned().unwrap_or_default(),
+                score: p.scores.indicator(&i.code).cloned(),
+                findings: p
+                    .scores
+                    .findings
+                    .iter()
+                    .filter(|f| f.code == i.code)
+                    .cloned()
+                    .collect(),
+                user_threshold: p.draft.user_thresholds.get(&i.code).cloned(),
+            })
+            .collect();
+        // Findings about the criterion as a whole (judged whole, without a reason).
+        let findings: Vec<Finding> = p
+            .scores
+            .findings
+            .iter()
+            .filter(|f| f.code.is_empty() && f.part.is_none() && f.criterion == c.number)
+            .cloned()
+            .collect();
+        html! {
+            <CriterionCard key={c.number} set={p.set.clone()} {ci}
+                score={p.scores.criterion(c.number).cloned()}
+                note={p.draft.criterion_notes.get(&c.number).cloned().unwrap_or_default()}
+                judgement={p.draft.criterion_judgements.get(&c.number).copied().unwrap_or_default()}
+                {rows} {findings} on_edit={p.on_edit.clone()} />
+        }
+    };
+    let criteria = p.set.criteria.iter().enumerate();
     html! {
         <section class="assess" aria-labelledby="assess-title">
             <div class="section-head">
@@ -51,32 +76,18 @@ pub fn Assessment(p: &AssessProps) -> Html {
                     <button type="button" class="secondary" onclick={close_all}>{ "Thu gọn" }</button>
                 </div>
             </div>
-            { for p.set.groups.iter().map(|g| html! {
-                <section class="group" key={g.id.clone()}>
-                    <h3 class="group-title">{ format!("Nhóm {}. {}", g.id, g.name) }</h3>
-                    { for p.set.criteria.iter().enumerate().filter(|(_, c)| c.group == g.id).map(|(ci, c)| {
-                        let score = p.scores.criterion(c.number).cloned();
-                        let note = p.draft.criterion_notes.get(&c.number).cloned().unwrap_or_default();
-                        let rows: Vec<RowData> = c.indicators.iter().map(|i| RowData {
-                            entry: p.draft.entry(&i.code).cloned().unwrap_or_default(),
-                            score: p.scores.indicator(&i.code).cloned(),
-                            findings: p.scores.findings.iter().filter(|f| f.code == i.code).cloned().collect(),
-                            user_threshold: p.draft.user_thresholds.get(&i.code).cloned(),
-                        }).collect();
-                        html! { <CriterionCard key={c.number} set={p.set.clone()} {ci} {score} {note} {rows} on_edit={p.on_edit.clone()} /> }
-                    }) }
-                </section>
-            }) }
+            if p.set.groups.is_empty() {
+                { for criteria.map(|(ci, c)| card(ci, c)) }
+            } else {
+                { for p.set.groups.iter().map(|g| html! {
+                    <section class="group" key={g.id.clone()}>
+                        <h3 class="group-title">{ format!("Nhóm {}. {}", g.id, g.name) }</h3>
+                        { for criteria.clone().filter(|(_, c)| c.group == g.id).map(|(ci, c)| card(ci, c)) }
+                    </section>
+                }) }
+            }
         </section>
     }
-}
-
-#[derive(Clone, PartialEq)]
-pub struct RowData {
-    pub entry: Entry,
-    pub score: Option<IndicatorScore>,
-    pub findings: Vec<Finding>,
-    pub user_threshold: Option<UserThreshold>,
 }
 
 #[derive(Properties, PartialEq)]
@@ -85,7 +96,10 @@ pub struct CardProps {
     pub ci: usize,
     pub score: Option<CriterionScore>,
     pub note: String,
+    /// The judgement of the whole criterion, where the set lists no indicators.
+    pub judgement: Judgement,
     pub rows: Vec<RowData>,
+    pub findings: Vec<Finding>,
     pub on_edit: Callback<Edit>,
 }
 
@@ -93,7 +107,9 @@ pub struct CardProps {
 pub fn CriterionCard(p: &CardProps) -> Html {
     let c = &p.set.criteria[p.ci];
     let n = c.number;
+    let whole = c.indicators.is_empty();
     let (status, counts) = match &p.score {
+        Some(s) if s.whole => (s.status, "đánh giá chung".to_string()),
         Some(s) => (s.status, format!("{}/{} chỉ tiêu", s.met, s.total)),
         None => (CriterionStatus::Incomplete, String::new()),
     };
@@ -101,209 +117,65 @@ pub fn CriterionCard(p: &CardProps) -> Html {
         let e = p.on_edit.clone();
         Callback::from(move |v: String| e.emit(Edit::CriterionNote(n, v)))
     };
+    let note_label = if whole {
+        format!("Tiêu chí {n}: căn cứ, lý do của đánh giá (đưa vào báo cáo)")
+    } else {
+        format!("Tiêu chí {n}: nội dung chung đưa vào báo cáo (không bắt buộc)")
+    };
     html! {
         <details class="criterion" id={criterion_anchor(n)}>
             <summary>
                 <span class="crit-title">{ format!("Tiêu chí {n}. {}", c.name) }</span>
-                { badge_html(status.css(), status.symbol(), status.label_vi()) }
+                { badge(status) }
                 <span class="counts">{ counts }</span>
             </summary>
             <div class="criterion-body">
+                if whole {
+                    <WholeJudgement {n} judgement={p.judgement} on_edit={p.on_edit.clone()} />
+                }
                 { for c.indicators.iter().enumerate().map(|(ii, _)| html! {
                     <IndicatorRow key={ii} set={p.set.clone()} ci={p.ci} {ii} data={p.rows[ii].clone()} on_edit={p.on_edit.clone()} />
                 }) }
-                <TextArea id={format!("crit-note-{n}")} label={format!("Tiêu chí {n}: nội dung chung đưa vào báo cáo (không bắt buộc)")}
-                    value={p.note.clone()} on_input={on_note} rows={2} />
+                <TextArea id={format!("crit-note-{n}")} label={note_label} value={p.note.clone()} on_input={on_note} rows={2} />
+                if !p.findings.is_empty() {
+                    <ul class="findings-inline">
+                        { for p.findings.iter().map(|f| html! {
+                            <li class={if f.severity == Severity::Error { "error" } else { "warning" }}>
+                                <strong>{ f.severity.label_vi() }{ ": " }</strong>{ f.message.clone() }
+                            </li>
+                        }) }
+                    </ul>
+                }
             </div>
         </details>
     }
 }
 
 #[derive(Properties, PartialEq)]
-pub struct RowProps {
-    pub set: Shared<CriteriaSet>,
-    pub ci: usize,
-    pub ii: usize,
-    pub data: RowData,
-    pub on_edit: Callback<Edit>,
+struct WholeProps {
+    n: u8,
+    judgement: Judgement,
+    on_edit: Callback<Edit>,
 }
 
-fn judgement_key(j: Judgement) -> &'static str {
-    match j {
-        Judgement::None => "none",
-        Judgement::Met => "met",
-        Judgement::NotMet => "not_met",
-        Judgement::NotApplicable => "na",
-    }
-}
-
-fn judgement_of(v: &str) -> Judgement {
-    match v {
-        "met" => Judgement::Met,
-        "not_met" => Judgement::NotMet,
-        "na" => Judgement::NotApplicable,
-        _ => Judgement::None,
-    }
-}
-
-/// Inline message for a typed number: what was understood, or why it was not.
-fn number_feedback(text: &str) -> (Option<AttrValue>, Option<AttrValue>) {
-    if text.trim().is_empty() {
-        return (None, None);
-    }
-    match Dec::parse_vn(text) {
-        // Show the reading only where it is not obvious: separators or a unit were typed.
-        Ok(_) if text.trim().chars().all(|c| c.is_ascii_digit()) => (None, None),
-        Ok(v) => (Some(format!("Đã hiểu: {}", v.fmt_vn_short(6)).into()), None),
-        Err(e) => (None, Some(e.message_vi().into())),
-    }
-}
-
+/// The judgement of a criterion as a whole, said plainly to be that.
 #[function_component]
-pub fn IndicatorRow(p: &RowProps) -> Html {
-    let ind: &Indicator = &p.set.criteria[p.ci].indicators[p.ii];
-    let code = ind.code.clone();
-    let e = &p.data.entry;
-    let base = format!("i{}", code.replace('.', "-"));
-    let cb = |f: fn(String, String) -> Edit| {
+fn WholeJudgement(p: &WholeProps) -> Html {
+    let n = p.n;
+    let on_change = {
         let on = p.on_edit.clone();
-        let code = code.clone();
-        Callback::from(move |v: String| on.emit(f(code.clone(), v)))
+        Callback::from(move |v: String| on.emit(Edit::CriterionJudgement(n, judgement_of(&v))))
     };
-    let status = p
-        .data
-        .score
-        .as_ref()
-        .map(|s| s.status)
-        .unwrap_or(Status::NotAssessed);
-
-    let mut options: Vec<(AttrValue, AttrValue)> = if ind.kind.is_numeric() {
-        vec![
-            ("none".into(), "Theo số liệu".into()),
-            ("met".into(), "Tự đánh giá: Đạt".into()),
-            ("not_met".into(), "Tự đánh giá: Chưa đạt".into()),
-        ]
-    } else {
-        vec![
-            ("none".into(), "Chưa đánh giá".into()),
-            ("met".into(), "Đạt".into()),
-            ("not_met".into(), "Chưa đạt".into()),
-        ]
-    };
-    if ind.may_be_not_applicable || e.judgement == Judgement::NotApplicable {
-        options.push(("na".into(), "Không có trên địa bàn (không áp dụng)".into()));
-    }
-    let on_judgement = {
-        let on = p.on_edit.clone();
-        let code = code.clone();
-        Callback::from(move |v: String| on.emit(Edit::Judgement(code.clone(), judgement_of(&v))))
-    };
-
-    let threshold_info = match p.data.score.as_ref().and_then(|s| s.threshold.clone()) {
-        Some(t) => {
-            html! { <p class="threshold">{ format!("Ngưỡng: {} — nguồn: {}", t.text(ind.kind.unit()), if t.source.is_empty() { "chưa ghi" } else { &t.source }) }</p> }
-        }
-        None if ind.kind.is_numeric() => {
-            html! { <p class="threshold missing">{ "Bộ tiêu chí chưa có ngưỡng cho chỉ tiêu này. Nhập ngưỡng theo văn bản của tỉnh (kèm nguồn), hoặc tự đánh giá." }</p> }
-        }
-        None => {
-            html! { <p class="threshold">{ "Chỉ tiêu đánh giá đạt / chưa đạt theo nhận định của xã, có ghi căn cứ." }</p> }
-        }
-    };
-
-    let figures = match &ind.kind {
-        Kind::YesNo => html! {},
-        Kind::Percent {
-            numerator,
-            denominator,
-            unit,
-        } => {
-            let (nh, ne) = number_feedback(&e.numerator);
-            let (dh, de) = number_feedback(&e.denominator);
-            let (vh, ve) = number_feedback(&e.value);
-            let computed = p
-                .data
-                .score
-                .as_ref()
-                .and_then(|s| s.figure.as_ref())
-                .map(|f| figure_text(ind, f));
-            html! {
-                <div class="figures">
-                    <div class="pair">
-                        <TextField id={format!("{base}-num")} label={format!("Chỉ tiêu {code}: {numerator} ({unit})")} value={e.numerator.clone()}
-                            on_input={cb(Edit::Numerator)} inputmode="decimal" hint={nh} error={ne} />
-                        <TextField id={format!("{base}-den")} label={format!("Chỉ tiêu {code}: {denominator} ({unit})")} value={e.denominator.clone()}
-                            on_input={cb(Edit::Denominator)} inputmode="decimal" hint={dh} error={de} />
-                    </div>
-                    <TextField id={format!("{base}-val")} label={format!("Chỉ tiêu {code}: hoặc tỷ lệ (%) nếu không có số đếm")} value={e.value.clone()}
-                        on_input={cb(Edit::Value)} inputmode="decimal" hint={vh} error={ve} class="narrow" />
-                    <p class="computed" aria-live="polite">{ computed.map(|c| format!("Kết quả: {c}")).unwrap_or_default() }</p>
-                </div>
-            }
-        }
-        Kind::Amount { unit } | Kind::Count { unit } => {
-            let (vh, ve) = number_feedback(&e.value);
-            html! {
-                <div class="figures">
-                    <TextField id={format!("{base}-val")} label={format!("Chỉ tiêu {code}: {} ({unit})", ind.short)} value={e.value.clone()}
-                        on_input={cb(Edit::Value)} inputmode="decimal" hint={vh} error={ve} class="narrow" />
-                </div>
-            }
-        }
-    };
-
-    let user_threshold = if ind.kind.is_numeric()
-        && p.data
-            .score
-            .as_ref()
-            .is_some_and(|s| s.threshold.as_ref().is_none_or(|t| t.from_user))
-    {
-        let ut = p.data.user_threshold.clone().unwrap_or_default();
-        let direction = ind.direction.map(|d| d.symbol()).unwrap_or("");
-        html! {
-            <div class="pair user-threshold">
-                <TextField id={format!("{base}-thr")} label={format!("Chỉ tiêu {code}: ngưỡng tự nhập ({direction} {})", ind.kind.unit())} value={ut.value.clone()}
-                    on_input={cb(Edit::ThresholdValue)} inputmode="decimal" />
-                <TextField id={format!("{base}-thr-src")} label={format!("Chỉ tiêu {code}: nguồn của ngưỡng (số văn bản)")} value={ut.source.clone()}
-                    on_input={cb(Edit::ThresholdSource)} placeholder="VD: QĐ 1494/QĐ-UBND" />
-            </div>
-        }
-    } else {
-        html! {}
-    };
-
+    let options: Vec<(AttrValue, AttrValue)> = vec![
+        ("none".into(), "Chưa đánh giá".into()),
+        ("met".into(), "Đạt".into()),
+        ("not_met".into(), "Chưa đạt".into()),
+    ];
     html! {
-        <article class={classes!("indicator", status.css())} id={indicator_anchor(&code)} aria-labelledby={format!("{base}-title")}>
-            <header class="indicator-head">
-                <h4 id={format!("{base}-title")}><span class="code">{ code.clone() }</span>{ " " }{ ind.wording.clone() }</h4>
-                { badge(status) }
-            </header>
-            <details class="guidance">
-                <summary>{ "Ngưỡng, nguồn và hướng dẫn" }</summary>
-                { threshold_info }
-                if !ind.guidance.is_empty() { <p>{ ind.guidance.clone() }</p> }
-            </details>
-            { figures }
-            { user_threshold }
-            <div class="pair">
-                <SelectField id={format!("{base}-judgement")} label={format!("Chỉ tiêu {code}: đánh giá")} options={options}
-                    value={judgement_key(e.judgement)} on_change={on_judgement} />
-                if ind.kind.is_numeric() {
-                    <TextField id={format!("{base}-year")} label={format!("Chỉ tiêu {code}: năm của số liệu")} value={e.data_year.clone()}
-                        on_input={cb(Edit::DataYear)} inputmode="numeric" class="narrow" placeholder="VD: 2024" />
-                }
-            </div>
-            <TextArea id={format!("{base}-note")} label={format!("Chỉ tiêu {code}: nhận xét, căn cứ (đưa vào báo cáo)")} value={e.note.clone()}
-                on_input={cb(Edit::Note)} rows={2} />
-            if !p.data.findings.is_empty() {
-                <ul class="findings-inline">
-                    { for p.data.findings.iter().map(|f| html! {
-                        <li class={if f.severity == Severity::Error { "error" } else { "warning" }}>
-                            <strong>{ f.severity.label_vi() }{ ": " }</strong>{ f.message.clone() }
-                        </li>
-                    }) }
-                </ul>
-            }
-        </article>
+        <>
+            <p class="hint">{ "Bộ tiêu chí đang dùng chưa có chỉ tiêu chi tiết cho tiêu chí này. Xã tự đánh giá chung cả tiêu chí và ghi căn cứ; báo cáo sẽ ghi rõ như vậy. Có thể nhập các chỉ tiêu vào bản sao bộ tiêu chí ở mục Bộ tiêu chí." }</p>
+            <SelectField id={format!("crit-judgement-{n}")} label={format!("Tiêu chí {n}: đánh giá chung")} {options}
+                value={judgement_key(p.judgement)} {on_change} />
+        </>
     }
 }

@@ -19,6 +19,8 @@ pub struct DraftsProps {
     pub corrupt: Vec<Corrupt>,
     /// (index in the library, name)
     pub sets: Vec<(usize, AttrValue)>,
+    /// The set offered first: the one whose period covers this year.
+    pub default_set: usize,
     pub current: Option<AttrValue>,
     pub on_new: Callback<usize>,
     pub on_op: Callback<(DraftOp, String)>,
@@ -30,7 +32,7 @@ pub struct DraftsProps {
 
 #[function_component]
 pub fn Drafts(p: &DraftsProps) -> Html {
-    let chosen = use_state(|| 0usize);
+    let chosen = use_state(|| p.default_set);
     let on_set = {
         let chosen = chosen.clone();
         Callback::from(move |e: Event| {

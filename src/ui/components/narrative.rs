@@ -3,9 +3,10 @@
 use super::field::TextArea;
 use crate::core::criteria::CriteriaSet;
 use crate::core::draft::{Draft, NarrativePart};
+use crate::core::edit::Edit;
 use crate::core::report::model::suggestion;
 use crate::core::scoring::Scores;
-use crate::ui::state::{Edit, Shared};
+use crate::ui::state::Shared;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -17,8 +17,8 @@ fn preview(r: &Report) -> Html {
             if r.is_draft() { <p class="draft-mark">{ "DỰ THẢO" }</p> }
             <div class="doc-header">
                 <div>
-                    if !r.header.parent_body.is_empty() { <p>{ r.header.parent_body.clone() }</p> }
-                    <p class="b rule">{ r.header.issuing_body.clone() }</p>
+                    if !r.header.upper.is_empty() { <p>{ r.header.upper.clone() }</p> }
+                    <p class="b rule">{ for r.header.issuer.iter().enumerate().map(|(i, l)| html! { <>if i > 0 { <br /> }{ l.clone() }</> }) }</p>
                     <p>{ r.header.number.clone() }</p>
                 </div>
                 <div>
@@ -29,7 +29,7 @@ fn preview(r: &Report) -> Html {
             </div>
             <p class="c b title">{ r.title.clone() }</p>
             <p class="c b">{ r.subject.clone() }</p>
-            { for r.recipients.iter().map(|x| html! { <p class="c">{ format!("Kính gửi: {x}") }</p> }) }
+            { for r.recipient_lines().into_iter().enumerate().map(|(i, x)| html! { <p class={if i == 0 { "c" } else { "recipient" }}>{ x }</p> }) }
             { for r.answering.iter().map(|x| html! { <p class="body">{ x.clone() }</p> }) }
             <p class="body">{ r.intro.clone() }</p>
             { for r.body.iter().map(|b| match b {

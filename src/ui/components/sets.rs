@@ -25,7 +25,7 @@ pub enum SetOp {
     Copy(usize),
     Export(usize),
     /// Replace user set `i` (index among user sets) with an edited version.
-    Save(usize, CriteriaSet),
+    Save(usize, Box<CriteriaSet>),
     Delete(usize),
 }
 
@@ -65,7 +65,7 @@ pub fn Sets(p: &SetsProps) -> Html {
             Callback::from(move |_| {
                 let errs = set.validate();
                 if errs.is_empty() {
-                    on.emit(SetOp::Save(ui, set.clone()));
+                    on.emit(SetOp::Save(ui, Box::new(set.clone())));
                     editing.set(None);
                     errors.set(vec![]);
                 } else {
@@ -111,7 +111,7 @@ pub fn Sets(p: &SetsProps) -> Html {
                     { field("Giai đoạn từ năm", "s-from", set.period.from.to_string(), |s, v| if let Ok(y) = v.trim().parse() { s.period.from = y }) }
                     { field("đến năm", "s-to", set.period.to.to_string(), |s, v| if let Ok(y) = v.trim().parse() { s.period.to = y }) }
                 </div>
-                <p class="hint">{ "Mở từng chỉ tiêu để sửa nội dung và ngưỡng. Mỗi ngưỡng ghi rõ nguồn; để trống vùng là cột chung, để trống năm là áp dụng cả giai đoạn. Số nhập xong được kiểm tra khi rời ô." }</p>
+                <p class="hint">{ "Mở từng chỉ tiêu để sửa nội dung và ngưỡng. Mỗi ngưỡng ghi rõ nguồn; để trống cột là cột chung, để trống năm là áp dụng cả giai đoạn. Số nhập xong được kiểm tra khi rời ô." }</p>
                 <div class="set-editor">
                 { for set.criteria.iter().enumerate().flat_map(|(ci, c)| c.indicators.iter().enumerate().map(move |(ii, ind)| (ci, ii, ind))).map(|(ci, ii, ind)| {
                     let code = ind.code.clone();
@@ -140,13 +140,14 @@ pub fn Sets(p: &SetsProps) -> Html {
                     };
                     let add_threshold = {
                         let cb = change(Rc::new(|ind: &mut Indicator, _| {
-                            ind.thresholds.push(Threshold { region: None, year: None, value: Dec::ZERO, source: String::new() })
+                            ind.thresholds.push(Threshold { column: None, year: None, value: Dec::ZERO, source: String::new() })
                         }));
                         Callback::from(move |_| cb.emit(String::new()))
                     };
                     let numeric = ind.kind.is_numeric();
-                    let mut regions: Vec<(String, String)> = vec![(String::new(), "Cột chung".to_string())];
-                    regions.extend(set.regions.iter().map(|r| (r.id.clone(), r.name.clone())));
+                    let mut columns: Vec<(String, String)> = vec![(String::new(), "Cột chung".to_string())];
+                    columns.extend(set.columns.items.iter().map(|c| (c.id.clone(), c.name.clone())));
+                    let column_label = if set.columns.label.is_empty() { "cột".to_string() } else { crate::core::vn::to_lower(&set.columns.label) };
                     html! {
                         <details class="set-indicator" key={code.clone()}>
                             <summary>
@@ -161,7 +162,7 @@ pub fn Sets(p: &SetsProps) -> Html {
                                 { for ind.thresholds.iter().enumerate().map(|(k, t)| {
                                     let n = k + 1;
                                     let label = format!("Chỉ tiêu {code}, ngưỡng {n}");
-                                    let set_region = change(Rc::new(move |i: &mut Indicator, v: String| i.thresholds[k].region = (!v.is_empty()).then_some(v)));
+                                    let set_column = change(Rc::new(move |i: &mut Indicator, v: String| i.thresholds[k].column = (!v.is_empty()).then_some(v)));
                                     let set_year = change(Rc::new(move |i: &mut Indicator, v: String| i.thresholds[k].year = v.trim().parse().ok()));
                                     let set_source = change(Rc::new(move |i: &mut Indicator, v: String| i.thresholds[k].source = v));
                                     let value_error = value_error_for(&value_errors, &label);
@@ -180,14 +181,14 @@ pub fn Sets(p: &SetsProps) -> Html {
                                         })
                                     };
                                     let drop = change(Rc::new(move |i: &mut Indicator, _| { i.thresholds.remove(k); }));
-                                    let region = t.region.clone().unwrap_or_default();
+                                    let column = t.column.clone().unwrap_or_default();
                                     html! {
                                         <fieldset class="threshold-row">
                                             <legend>{ label.clone() }</legend>
                                             <div class="pair">
-                                                <div class="field"><label for={format!("s-t-{code}-{n}-r")}>{ format!("{label}: vùng") }</label>
-                                                    <select id={format!("s-t-{code}-{n}-r")} onchange={Callback::from(move |e: Event| set_region.emit(change_value(&e)))}>
-                                                        { for regions.iter().map(|(id, name)| html! { <option value={id.clone()} selected={*id == region}>{ name.clone() }</option> }) }
+                                                <div class="field"><label for={format!("s-t-{code}-{n}-r")}>{ format!("{label}: {column_label}") }</label>
+                                                    <select id={format!("s-t-{code}-{n}-r")} onchange={Callback::from(move |e: Event| set_column.emit(change_value(&e)))}>
+                                                        { for columns.iter().map(|(id, name)| html! { <option value={id.clone()} selected={*id == column}>{ name.clone() }</option> }) }
                                                     </select></div>
                                                 <div class="field narrow"><label for={format!("s-t-{code}-{n}-y")}>{ format!("{label}: năm (trống: cả giai đoạn)") }</label>
                                                     <input id={format!("s-t-{code}-{n}-y")} inputmode="numeric" value={t.year.map(|y| y.to_string()).unwrap_or_default()} onchange={Callback::from(move |e: Event| set_year.emit(change_value(&e)))} /></div>

@@ -1,9 +1,9 @@
-//! The always-visible summary: "đạt X/19 tiêu chí", a progress bar, the unmet criteria and
-//! the findings, each jumping to its place.
+//! The always-visible summary: "đạt X/N tiêu chí" (N from the set), a progress bar, the unmet
+//! criteria and the findings, each jumping to its place.
 
 use super::assess::{criterion_anchor, indicator_anchor};
 use crate::core::criteria::CriteriaSet;
-use crate::core::scoring::{Scores, Severity};
+use crate::core::scoring::{FindingKind, Scores, Severity};
 use crate::ui::state::Shared;
 use yew::prelude::*;
 
@@ -56,10 +56,14 @@ pub fn Summary(p: &SummaryProps) -> Html {
             if *open {
                 <ol id="findings-list" class="findings">
                     { for s.findings.iter().map(|f| {
-                        // Findings about the report's text jump to the narrative field.
-                        let anchor = match f.part {
-                            Some(part) => format!("n-{}", part.key()),
-                            None => indicator_anchor(&f.code),
+                        // Findings about the report's text jump to the narrative field; about
+                        // a whole criterion, to its card; about the report, to its set-up.
+                        let anchor = match (f.part, f.code.is_empty(), f.criterion) {
+                            (Some(part), _, _) => format!("n-{}", part.key()),
+                            (None, false, _) => indicator_anchor(&f.code),
+                            (None, true, 0) if f.kind == FindingKind::UnknownColumn => "m-column".to_string(),
+                            (None, true, 0) => "m-year".to_string(),
+                            (None, true, n) => criterion_anchor(n),
                         };
                         html! {
                         <li class={if f.severity == Severity::Error { "error" } else { "warning" }}>

@@ -1,0 +1,165 @@
+//! Editing a draft: every change the editor can make, as data (`Edit`), and the pure function
+//! that applies it. The UI's reducer calls `apply`; everything here is tested natively.
+
+use crate::core::criteria::CriteriaSet;
+use crate::core::draft::{Draft, Issuer, Judgement, NarrativePart, PeriodKind, SetRef};
+use crate::core::report::model::suggestion;
+use crate::core::scoring::Scores;
+use crate::core::vn::Date;
+
+/// Fields of the report set-up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MetaField {
+    Name,
+    Commune,
+    Province,
+    ParentBody,
+    IssuingBody,
+    /// The set's threshold column (region, commune group).
+    Column,
+    Programme,
+    PeriodLabel,
+    Year,
+    DocNumber,
+    Place,
+    Date,
+    Recipients,
+    Answering,
+    SignatoryTitle,
+    SignatoryName,
+    CopiesTo,
+}
+
+/// One edit of the open draft.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    Meta(MetaField, String),
+    /// The commune falls under the set's column rule (xã ĐBKK, ATK).
+    RuleColumn(bool),
+    Issuer(Issuer),
+    Period(PeriodKind),
+    Judgement(String, Judgement),
+    Numerator(String, String),
+    Denominator(String, String),
+    Value(String, String),
+    DataYear(String, String),
+    Note(String, String),
+    CriterionNote(u8, String),
+    /// The judgement of a criterion the set lists no indicators for.
+    CriterionJudgement(u8, Judgement),
+    ThresholdValue(String, String),
+    ThresholdSource(String, String),
+    Narrative(NarrativePart, String),
+    AcceptSuggestion(NarrativePart),
+}
+
+fn set_meta(d: &mut Draft, field: MetaField, v: String) {
+    let m = &mut d.meta;
+    match field {
+        MetaField::Name => d.name = v,
+        MetaField::Commune => m.commune = v,
+        MetaField::Province => m.province = v,
+        MetaField::ParentBody => m.parent_body = v,
+        MetaField::IssuingBody => m.issuing_body = v,
+        MetaField::Column => m.column = v,
+        MetaField::Programme => m.programme = v,
+        MetaField::PeriodLabel => m.period_label = v,
+        // An unreadable year keeps the previous one; the input shows what was typed.
+        MetaField::Year => {
+            if let Ok(y) = v.trim().parse::<u16>() {
+                if (2000..=2100).contains(&y) {
+                    m.year = y;
+                }
+            }
+        }
+        MetaField::DocNumber => m.doc_number = v,
+        MetaField::Place => m.place = v,
+        MetaField::Date => m.date = Date::parse_iso(&v),
+        MetaField::Recipients => m.recipients = v,
+        MetaField::Answering => m.answering = v,
+        MetaField::SignatoryTitle => m.signatory_title = v,
+        MetaField::SignatoryName => m.signatory_name = v,
+        MetaField::CopiesTo => m.copies_to = v,
+    }
+}
+
+/// Applies one edit to a draft. Pure; the set and scores are needed only for suggestions.
+pub fn apply(d: &mut Draft, edit: Edit, set: &CriteriaSet, scores: &Scores) {
+    match edit {
+        Edit::Meta(f, v) => set_meta(d, f, v),
+        Edit::RuleColumn(b) => d.meta.rule_column = b,
+        Edit::Issuer(i) => d.meta.issuer = i,
+        Edit::Period(p) => d.meta.period = p,
+        Edit::Judgement(code, j) => d.entries.entry(code).or_default().judgement = j,
+        Edit::Numerator(code, v) => d.entries.entry(code).or_default().numerator = v,
+        Edit::Denominator(code, v) => d.entries.entry(code).or_default().denominator = v,
+        Edit::Value(code, v) => d.entries.entry(code).or_default().value = v,
+        Edit::DataYear(code, v) => d.entries.entry(code).or_default().data_year = v,
+        Edit::Note(code, v) => d.entries.entry(code).or_default().note = v,
+        Edit::CriterionNote(n, v) => {
+            d.criterion_notes.insert(n, v);
+        }
+        Edit::CriterionJudgement(n, j) => {
+            d.criterion_judgements.insert(n, j);
+        }
+        Edit::ThresholdValue(code, v) => d.user_thresholds.entry(code).or_default().value = v,
+        Edit::ThresholdSource(code, v) => d.user_thresholds.entry(code).or_default().source = v,
+        Edit::Narrative(part, v) => *d.narrative.get_mut(part) = v,
+        Edit::AcceptSuggestion(part) => {
+            if let Some(s) = suggestion(part, set, d, scores) {
+                let cur = d.narrative.get_mut(part);
+                if cur.trim().is_empty() {
+                    *cur = s;
+                } else {
+                    cur.push('\n');
+                    cur.push_str(&s);
+                }
+            }
+        }
+    }
+    // Drop entries that became empty, so a draft stays as small as its content.
+    d.entries.retain(|_, e| !e.is_blank());
+    d.user_thresholds
+        .retain(|_, t| !(t.value.is_empty() && t.source.is_empty()));
+    d.criterion_notes.retain(|_, n| !n.is_empty());
+    d.criterion_judgements.retain(|_, j| *j != Judgement::None);
+}
+
+/// A new draft for a set, with sensible defaults for the report: this year's report when the
+/// set covers this year, else the last year of the set's period (a set of an earlier period is
+/// chosen to finish that period's report). The issuer is the commune's People's Committee,
+/// whose signature and copies follow from it; nobody is addressed until the user says so.
+pub fn new_draft(id: String, set: &CriteriaSet, today: Option<Date>) -> Draft {
+    let mut d = Draft {
+        id,
+        ..Draft::default()
+    };
+    d.set = Some(SetRef {
+        id: set.id.clone(),
+        version: set.version.clone(),
+    });
+    let year = today
+        .map(|t| t.year)
+        .filter(|y| set.covers(*y))
+        .unwrap_or(set.period.to);
+    d.meta.year = year;
+    d.meta.period = if today.is_some_and(|t| t.year == year && t.month <= 7) {
+        PeriodKind::FirstHalf
+    } else {
+        PeriodKind::FullYear
+    };
+    d.meta.date = today.filter(|t| t.year == year);
+    d
+}
+
+/// The set a new draft should use: the first in the library whose period covers the year,
+/// else the one whose period ends last.
+pub fn set_for_year(library: &[&CriteriaSet], year: u16) -> Option<usize> {
+    library.iter().position(|s| s.covers(year)).or_else(|| {
+        library
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, s)| (s.period.to, std::cmp::Reverse(*i)))
+            .map(|(i, _)| i)
+    })
+}

@@ -1,0 +1,415 @@
+//! Scoring: from a criteria set and a draft to indicator and criterion statuses, the
+//! "đạt X/N tiêu chí" summary (N is the set's number of criteria), and findings an inspector
+//! would raise.
+//!
+//! Pure and deterministic: the same set and draft always give the same `Scores`. The types
+//! and the walk over the set are here; `threshold` picks the threshold that applies, `figure`
+//! reads what was typed, `indicator` decides one indicator's status, `narrative` checks the
+//! report's own text.
+
+mod figure;
+mod indicator;
+mod narrative;
+mod threshold;
+
+pub use threshold::{effective_column, set_threshold};
+
+use crate::core::criteria::{CriteriaSet, Criterion, Direction};
+use crate::core::draft::{Draft, Judgement, NarrativePart};
+use crate::core::num::Dec;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Status {
+    Met,
+    NotMet,
+    /// No data and no judgement yet.
+    NotAssessed,
+    /// Nothing of the kind in the commune: counted as met.
+    NotApplicable,
+    /// Figures present but no threshold known: the user must enter one or judge by hand.
+    MissingThreshold,
+}
+
+impl Status {
+    pub fn counts_as_met(self) -> bool {
+        matches!(self, Status::Met | Status::NotApplicable)
+    }
+
+    pub fn label_vi(self) -> &'static str {
+        match self {
+            Status::Met => "Đạt",
+            Status::NotMet => "Chưa đạt",
+            Status::NotAssessed => "Chưa đánh giá",
+            Status::NotApplicable => "Không áp dụng (tính là đạt)",
+            Status::MissingThreshold => "Thiếu ngưỡng",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CriterionStatus {
+    Met,
+    NotMet,
+    /// No indicator fails, but some are not assessed or lack a threshold: not met yet.
+    Incomplete,
+}
+
+impl CriterionStatus {
+    pub fn label_vi(self) -> &'static str {
+        match self {
+            CriterionStatus::Met => "Đạt",
+            CriterionStatus::NotMet => "Chưa đạt",
+            CriterionStatus::Incomplete => "Chưa đánh giá đủ",
+        }
+    }
+}
+
+/// The threshold that applies to one indicator for this commune and year.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AppliedThreshold {
+    pub value: Dec,
+    pub direction: Direction,
+    pub source: String,
+    /// Entered by the user because the set has none.
+    pub from_user: bool,
+}
+
+impl AppliedThreshold {
+    /// "≥ 95%", "≤ 26,7%", "≥ 39 triệu đồng/người/năm".
+    pub fn text(&self, unit: &str) -> String {
+        let sep = if unit == "%" || unit.is_empty() {
+            ""
+        } else {
+            " "
+        };
+        format!(
+            "{} {}{}{}",
+            self.direction.symbol(),
+            self.value.fmt_vn_short(2),
+            sep,
+            unit
+        )
+    }
+}
+
+/// What the commune's figures say, once read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Figure {
+    /// From two counts: part, whole, and the percentage at full precision.
+    Counts { part: Dec, whole: Dec, percent: Dec },
+    /// A percentage entered directly, or an amount, or a count.
+    Value(Dec),
+}
+
+impl Figure {
+    /// The value compared with the threshold.
+    pub fn value(&self) -> Dec {
+        match self {
+            Figure::Counts { percent, .. } => *percent,
+            Figure::Value(v) => *v,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IndicatorScore {
+    pub code: String,
+    pub criterion: u8,
+    pub status: Status,
+    pub figure: Option<Figure>,
+    pub threshold: Option<AppliedThreshold>,
+    /// What the figures alone say, where they can say anything.
+    pub by_figures: Option<bool>,
+    /// The status is the commune's judgement against what the figures say.
+    pub overrides_figures: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CriterionScore {
+    pub number: u8,
+    pub status: CriterionStatus,
+    /// Indicators met (or not applicable) of `total`; both 0 for a criterion judged whole.
+    pub met: usize,
+    pub total: usize,
+    /// The set lists no indicators: the commune judged the criterion as a whole.
+    pub whole: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// Must be fixed before the report is final: the document stays "DỰ THẢO".
+    Error,
+    /// To check; the report can still be final.
+    Warning,
+}
+
+impl Severity {
+    pub fn label_vi(self) -> &'static str {
+        match self {
+            Severity::Error => "Lỗi",
+            Severity::Warning => "Cần xem lại",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FindingKind {
+    NotAssessed,
+    MissingThreshold,
+    InvalidNumber,
+    MissingCount,
+    PartAboveWhole,
+    OutOfRange,
+    Contradiction,
+    ContradictionWithoutReason,
+    NoteContradictsStatus,
+    MissingReason,
+    JudgedWithoutFigures,
+    NotApplicableNotAllowed,
+    StaleData,
+    InvalidDataYear,
+    InvalidUserThreshold,
+    /// The narrative quotes a count of criteria ("11/11 tiêu chí") that is not the score.
+    CountMismatch,
+    /// The report's year is outside the period of its criteria set.
+    OutsidePeriod,
+    /// The commune's threshold column is not one of the set's (after changing sets).
+    UnknownColumn,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    pub severity: Severity,
+    pub kind: FindingKind,
+    /// The indicator it concerns; empty for a finding about the report's text.
+    pub code: String,
+    pub criterion: u8,
+    /// The narrative part it concerns, for findings about the report's text.
+    pub part: Option<NarrativePart>,
+    pub message: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Scores {
+    pub indicators: Vec<IndicatorScore>,
+    pub criteria: Vec<CriterionScore>,
+    pub findings: Vec<Finding>,
+}
+
+impl Scores {
+    pub fn met_count(&self) -> usize {
+        self.criteria
+            .iter()
+            .filter(|c| c.status == CriterionStatus::Met)
+            .count()
+    }
+
+    pub fn total(&self) -> usize {
+        self.criteria.len()
+    }
+
+    /// "đạt 10/19 tiêu chí", "đạt 3/10 tiêu chí"
+    pub fn summary_vi(&self) -> String {
+        format!("đạt {}/{} tiêu chí", self.met_count(), self.total())
+    }
+
+    pub fn met_numbers(&self) -> Vec<u8> {
+        self.criteria
+            .iter()
+            .filter(|c| c.status == CriterionStatus::Met)
+            .map(|c| c.number)
+            .collect()
+    }
+
+    pub fn unmet_numbers(&self) -> Vec<u8> {
+        self.criteria
+            .iter()
+            .filter(|c| c.status != CriterionStatus::Met)
+            .map(|c| c.number)
+            .collect()
+    }
+
+    pub fn indicator(&self, code: &str) -> Option<&IndicatorScore> {
+        self.indicators.iter().find(|s| s.code == code)
+    }
+
+    pub fn criterion(&self, number: u8) -> Option<&CriterionScore> {
+        self.criteria.iter().find(|c| c.number == number)
+    }
+
+    pub fn errors(&self) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count()
+    }
+}
+
+/// Where findings about one indicator (or one criterion, with an empty code) go.
+pub(crate) struct Ctx<'a> {
+    code: &'a str,
+    criterion: u8,
+    findings: &'a mut Vec<Finding>,
+}
+
+impl Ctx<'_> {
+    fn add(&mut self, severity: Severity, kind: FindingKind, message: String) {
+        let message = if self.code.is_empty() {
+            format!("Tiêu chí {}: {message}", self.criterion)
+        } else {
+            format!("Chỉ tiêu {}: {message}", self.code)
+        };
+        self.findings.push(Finding {
+            severity,
+            kind,
+            code: self.code.to_string(),
+            criterion: self.criterion,
+            part: None,
+            message,
+        });
+    }
+}
+
+/// Scores a whole draft against a set.
+pub fn score(set: &CriteriaSet, draft: &Draft) -> Scores {
+    let column = effective_column(set, draft);
+    let mut scores = Scores::default();
+    scores.findings.extend(report_findings(set, draft));
+    for c in &set.criteria {
+        let score = if c.indicators.is_empty() {
+            score_whole(c, draft, &mut scores.findings)
+        } else {
+            score_criterion(c, draft, column, &mut scores)
+        };
+        scores.criteria.push(score);
+    }
+    let text_findings = narrative::narrative_findings(draft, &scores);
+    scores.findings.extend(text_findings);
+    scores
+}
+
+/// A criterion with indicators: met when every one is met (or not applicable).
+fn score_criterion(
+    c: &Criterion,
+    draft: &Draft,
+    column: Option<&str>,
+    scores: &mut Scores,
+) -> CriterionScore {
+    let mut met = 0;
+    let mut any_unmet = false;
+    for ind in &c.indicators {
+        let mut ctx = Ctx {
+            code: &ind.code,
+            criterion: c.number,
+            findings: &mut scores.findings,
+        };
+        let s = indicator::score_indicator(ind, draft, column, &mut ctx);
+        met += usize::from(s.status.counts_as_met());
+        any_unmet |= s.status == Status::NotMet;
+        scores.indicators.push(s);
+    }
+    let total = c.indicators.len();
+    let status = if met == total {
+        CriterionStatus::Met
+    } else if any_unmet {
+        CriterionStatus::NotMet
+    } else {
+        CriterionStatus::Incomplete
+    };
+    CriterionScore {
+        number: c.number,
+        status,
+        met,
+        total,
+        whole: false,
+    }
+}
+
+/// A criterion the set lists no indicators for: the commune's judgement of the whole, which
+/// needs its written reason (the criterion's note) before the report can be final.
+fn score_whole(c: &Criterion, draft: &Draft, findings: &mut Vec<Finding>) -> CriterionScore {
+    let mut ctx = Ctx {
+        code: "",
+        criterion: c.number,
+        findings,
+    };
+    let judgement = draft
+        .criterion_judgements
+        .get(&c.number)
+        .copied()
+        .unwrap_or_default();
+    let has_reason = draft
+        .criterion_notes
+        .get(&c.number)
+        .is_some_and(|n| !n.trim().is_empty());
+    let status = match judgement {
+        Judgement::Met => CriterionStatus::Met,
+        Judgement::NotMet => CriterionStatus::NotMet,
+        Judgement::None | Judgement::NotApplicable => {
+            ctx.add(
+                Severity::Warning,
+                FindingKind::NotAssessed,
+                "chưa đánh giá (bộ tiêu chí chưa có chỉ tiêu chi tiết: xã tự đánh giá chung cả tiêu chí).".into(),
+            );
+            return CriterionScore {
+                number: c.number,
+                status: CriterionStatus::Incomplete,
+                met: 0,
+                total: 0,
+                whole: true,
+            };
+        }
+    };
+    if !has_reason {
+        ctx.add(
+            Severity::Error,
+            FindingKind::MissingReason,
+            "đánh giá chung cả tiêu chí cần ghi căn cứ, lý do (bộ tiêu chí chưa có chỉ tiêu chi tiết).".into(),
+        );
+    }
+    CriterionScore {
+        number: c.number,
+        status,
+        met: 0,
+        total: 0,
+        whole: true,
+    }
+}
+
+/// Findings about the report as a whole: a year outside the set's period, a threshold
+/// column the set does not have.
+fn report_findings(set: &CriteriaSet, draft: &Draft) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut add = |kind, message: String| {
+        out.push(Finding {
+            severity: Severity::Error,
+            kind,
+            code: String::new(),
+            criterion: 0,
+            part: None,
+            message,
+        })
+    };
+    let year = draft.meta.year;
+    if !set.covers(year) {
+        add(
+            FindingKind::OutsidePeriod,
+            format!(
+                "Năm báo cáo {year} nằm ngoài giai đoạn {} - {} của bộ tiêu chí “{}”. Chọn bộ tiêu chí của giai đoạn có năm {year} (mục Thông tin), hoặc sửa năm báo cáo.",
+                set.period.from, set.period.to, set.name
+            ),
+        );
+    }
+    let column = draft.meta.column.trim();
+    if !column.is_empty() && set.column(column).is_none() {
+        let label = match set.columns.label.trim() {
+            "" => "Cột ngưỡng",
+            l => l,
+        };
+        add(
+            FindingKind::UnknownColumn,
+            format!("{label} đã chọn (mã “{column}”) không có trong bộ tiêu chí đang dùng. Chọn lại ở mục Thông tin."),
+        );
+    }
+    out
+}

@@ -1,0 +1,171 @@
+//! Editing a draft (`core::edit`): each edit changes exactly its field, blank entries vanish,
+//! suggestions append, and a new draft starts on the right set and year.
+
+use tieuchi::core::criteria::CriteriaSet;
+use tieuchi::core::draft::{Draft, Issuer, Judgement, NarrativePart, PeriodKind};
+use tieuchi::core::edit::{apply, new_draft, set_for_year, Edit, MetaField};
+use tieuchi::core::scoring::score;
+use tieuchi::core::sets;
+use tieuchi::core::vn::Date;
+
+fn set(id: &str) -> CriteriaSet {
+    sets::shipped().into_iter().find(|s| s.id == id).unwrap()
+}
+
+fn edited(d: &Draft, set: &CriteriaSet, edit: Edit) -> Draft {
+    let mut d = d.clone();
+    let scores = score(set, &d);
+    apply(&mut d, edit, set, &scores);
+    d
+}
+
+#[test]
+fn each_edit_changes_its_own_field_only() {
+    let s = set("lang-son-xa-ntm-2022-2025");
+    let d = new_draft("d1".into(), &s, Date::new(2024, 6, 26));
+    type Holds = fn(&Draft) -> bool;
+    let cases: Vec<(Edit, Holds)> = vec![
+        (Edit::Meta(MetaField::Commune, "Liên Sơn".into()), |d| {
+            d.meta.commune == "Liên Sơn"
+        }),
+        (Edit::Meta(MetaField::Column, "nhom-3".into()), |d| {
+            d.meta.column == "nhom-3"
+        }),
+        (Edit::Meta(MetaField::Programme, "CT".into()), |d| {
+            d.meta.programme == "CT"
+        }),
+        (Edit::Meta(MetaField::Year, "2025".into()), |d| {
+            d.meta.year == 2025
+        }),
+        (Edit::Meta(MetaField::Date, "2024-07-01".into()), |d| {
+            d.meta.date == Date::new(2024, 7, 1)
+        }),
+        (Edit::RuleColumn(true), |d| d.meta.rule_column),
+        (Edit::Issuer(Issuer::Board), |d| {
+            d.meta.issuer == Issuer::Board
+        }),
+        (Edit::Period(PeriodKind::FullYear), |d| {
+            d.meta.period == PeriodKind::FullYear
+        }),
+        (Edit::Judgement("7".into(), Judgement::NotMet), |d| {
+            d.entries["7"].judgement == Judgement::NotMet
+        }),
+        (Edit::Numerator("9.2".into(), "146".into()), |d| {
+            d.entries["9.2"].numerator == "146"
+        }),
+        (Edit::Denominator("9.2".into(), "185".into()), |d| {
+            d.entries["9.2"].denominator == "185"
+        }),
+        (Edit::Value("10".into(), "28".into()), |d| {
+            d.entries["10"].value == "28"
+        }),
+        (Edit::DataYear("10".into(), "2022".into()), |d| {
+            d.entries["10"].data_year == "2022"
+        }),
+        (Edit::Note("7".into(), "không đạt".into()), |d| {
+            d.entries["7"].note == "không đạt"
+        }),
+        (Edit::CriterionNote(2, "200 m".into()), |d| {
+            d.criterion_notes[&2] == "200 m"
+        }),
+        (Edit::CriterionJudgement(3, Judgement::Met), |d| {
+            d.criterion_judgements[&3] == Judgement::Met
+        }),
+        (Edit::ThresholdValue("2.1".into(), "70".into()), |d| {
+            d.user_thresholds["2.1"].value == "70"
+        }),
+        (Edit::ThresholdSource("2.1".into(), "QĐ".into()), |d| {
+            d.user_thresholds["2.1"].source == "QĐ"
+        }),
+        (Edit::Narrative(NarrativePart::Goals, "x".into()), |d| {
+            d.narrative.goals == "x"
+        }),
+    ];
+    for (edit, holds) in cases {
+        let what = format!("{edit:?}");
+        let after = edited(&d, &s, edit);
+        assert!(holds(&after), "{what}");
+        assert_ne!(after, d, "{what} changed something");
+    }
+}
+
+#[test]
+fn an_unreadable_year_keeps_the_previous_one() {
+    let s = set("lang-son-xa-ntm-2022-2025");
+    let d = new_draft("d1".into(), &s, Date::new(2024, 6, 26));
+    for typed in ["", "20", "abcd", "1999", "65535", "2101"] {
+        let after = edited(&d, &s, Edit::Meta(MetaField::Year, typed.into()));
+        assert_eq!(after.meta.year, 2024, "{typed:?}");
+    }
+}
+
+#[test]
+fn clearing_a_field_removes_the_empty_entry() {
+    let s = set("lang-son-xa-ntm-2022-2025");
+    let d = new_draft("d1".into(), &s, None);
+    let d2 = edited(&d, &s, Edit::Value("10".into(), "28".into()));
+    let d3 = edited(&d2, &s, Edit::Value("10".into(), String::new()));
+    assert_eq!(d3, d, "an entry cleared again leaves no trace");
+    let d4 = edited(&d, &s, Edit::CriterionJudgement(1, Judgement::Met));
+    let d5 = edited(&d4, &s, Edit::CriterionJudgement(1, Judgement::None));
+    assert_eq!(d5, d);
+}
+
+#[test]
+fn accepting_a_suggestion_appends_to_what_was_typed() {
+    let s = set("lang-son-xa-ntm-2022-2025");
+    let d = new_draft("d1".into(), &s, Date::new(2024, 6, 26));
+    let d = edited(
+        &d,
+        &s,
+        Edit::Narrative(NarrativePart::Goals, "Của xã.".into()),
+    );
+    let d = edited(&d, &s, Edit::AcceptSuggestion(NarrativePart::Goals));
+    assert!(
+        d.narrative.goals.starts_with("Của xã.\nDuy trì"),
+        "{}",
+        d.narrative.goals
+    );
+}
+
+#[test]
+fn a_new_draft_uses_this_year_when_its_set_covers_it() {
+    let s = set("quoc-gia-xa-ntm-2026-2030");
+    let d = new_draft("d1".into(), &s, Date::new(2026, 11, 30));
+    assert_eq!(d.meta.year, 2026);
+    assert_eq!(d.meta.period, PeriodKind::FullYear);
+    assert_eq!(d.meta.date, Date::new(2026, 11, 30));
+    assert_eq!(d.meta.issuer, Issuer::Committee);
+    assert!(d.meta.parent_body.is_empty() && d.meta.recipients.is_empty());
+    let d = new_draft("d2".into(), &s, Date::new(2026, 3, 2));
+    assert_eq!(d.meta.period, PeriodKind::FirstHalf);
+}
+
+#[test]
+fn a_new_draft_on_an_earlier_set_reports_that_sets_last_year() {
+    let s = set("lang-son-xa-ntm-2022-2025");
+    let d = new_draft("d1".into(), &s, Date::new(2026, 3, 2));
+    assert_eq!(d.meta.year, 2025);
+    assert_eq!(d.meta.period, PeriodKind::FullYear);
+    assert_eq!(
+        d.meta.date, None,
+        "today's date is not a 2025 report's date"
+    );
+}
+
+#[test]
+fn the_set_offered_for_a_year_is_the_one_covering_it() {
+    let shipped = sets::shipped();
+    let library: Vec<&CriteriaSet> = shipped.iter().collect();
+    let id = |year| library[set_for_year(&library, year).unwrap()].id.as_str();
+    assert_eq!(id(2026), "quoc-gia-xa-ntm-2026-2030");
+    assert_eq!(id(2030), "quoc-gia-xa-ntm-2026-2030");
+    assert_eq!(id(2024), "lang-son-xa-ntm-2022-2025");
+    assert_eq!(id(2021), "quoc-gia-xa-ntm-2021-2025");
+    assert_eq!(
+        id(2031),
+        "quoc-gia-xa-ntm-2026-2030",
+        "the latest when none covers it"
+    );
+    assert_eq!(set_for_year(&[], 2026), None);
+}
