@@ -91,7 +91,7 @@ test('criteria sets: copy, edit a threshold with its source, export, import else
   const page = await ctx.newPage();
   await openApp(page, server.url);
   await page.getByRole('button', { name: 'Bộ tiêu chí' }).click();
-  await page.getByRole('button', { name: 'Tạo bản sao' }).first().click();
+  await page.locator('.set-list li', { hasText: 'Lạng Sơn' }).getByRole('button', { name: 'Tạo bản sao' }).click();
   await page.getByText('Đã tạo bản sao').waitFor();
   await page.getByRole('button', { name: 'Chỉnh sửa' }).click();
   await page.getByLabel('Tên bộ tiêu chí').fill('Bộ tiêu chí xã NTM tỉnh Lạng Sơn 2026 - 2030 (dự kiến)');
@@ -185,10 +185,11 @@ test('switching a draft to another criteria set keeps the figures', { timeout: 6
   page.once('dialog', (d) => d.accept());
   const select = page.getByLabel('Đổi sang bộ tiêu chí khác (số liệu đã nhập được giữ theo mã chỉ tiêu)');
   const options = await select.locator('option').allTextContents();
-  await select.selectOption({ index: options.findIndex((o) => /quốc gia/.test(o)) });
-  await page.getByText('Đang dùng: Bộ tiêu chí quốc gia về xã nông thôn mới').waitFor();
-  // The national set has region columns; 4.2 has no national threshold given here.
-  await page.getByLabel('Vùng kinh tế (cột ngưỡng áp dụng)').waitFor();
+  await select.selectOption({ index: options.findIndex((o) => /quốc gia.*2021 - 2025/.test(o)) });
+  await page.getByText('Đang dùng: Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2021 - 2025').waitFor();
+  // The national set has region columns, named as the set names them; 4.2 has no national
+  // threshold given here.
+  await page.getByLabel('Vùng kinh tế (cột ngưỡng áp dụng cho xã)').waitFor();
   await page.getByRole('button', { name: 'Đánh giá' }).click();
   await openCriterion(page, 4);
   assert.equal(await page.getByLabel('Chỉ tiêu 4.2: hoặc tỷ lệ (%) nếu không có số đếm').inputValue(), '96');
@@ -196,6 +197,6 @@ test('switching a draft to another criteria set keeps the figures', { timeout: 6
   await saved(page);
   await page.reload();
   await page.getByRole('button', { name: 'Thông tin' }).click();
-  await page.getByText('Đang dùng: Bộ tiêu chí quốc gia về xã nông thôn mới').waitFor();
+  await page.getByText('Đang dùng: Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2021 - 2025').waitFor();
   await ctx.close();
 });

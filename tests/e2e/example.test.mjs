@@ -42,13 +42,12 @@ test('the whole example report, entered on a phone', async () => {
   await fill('Tỉnh', m.province);
   await page.getByLabel('Kỳ báo cáo', { exact: true }).selectOption('h1');
   await fill('Năm', String(m.year));
-  await fill('Cơ quan cấp trên (dòng đầu góc trái)', m.parent_body);
   await fill('Số văn bản', m.doc_number);
   await fill('Địa danh', m.place);
   await fill('Ngày ban hành', '2024-06-26');
   await fill('Kính gửi (mỗi nơi một dòng)', m.recipients);
   await fill('Thực hiện văn bản (mỗi văn bản một dòng, VD: Thực hiện công văn số …)', m.answering);
-  await fill('Chức vụ người ký (mỗi dòng một dòng in)', m.signatory_title);
+  await fill('Chức vụ người ký (mỗi dòng một dòng in; để trống: theo cơ quan ban hành)', m.signatory_title);
   await fill('Họ và tên người ký', m.signatory_name);
   await fill('Nơi nhận (mỗi nơi một dòng)', m.copies_to);
 

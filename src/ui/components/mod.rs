@@ -7,6 +7,7 @@ pub mod field;
 pub mod indicator;
 pub mod narrative;
 pub mod report_view;
+pub mod set_editor;
 pub mod sets;
 pub mod setup;
 pub mod summary;

@@ -1,0 +1,357 @@
+//! The editor of one of the user's criteria sets: names, legal basis, period, each indicator's
+//! wording and thresholds (column, year, value, source), adding and removing indicators.
+//!
+//! One state, one reducer: the working copy changes only through `core::set_edit::apply`; a
+//! typed value that cannot be read is kept out of the set and its message shown by the field.
+
+use super::field::{change_value, input_value};
+use crate::core::criteria::{CriteriaSet, Indicator};
+use crate::core::set_edit::{apply, NewKind, SetEdit};
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The working copy and the messages of fields whose typed value was refused, by field id.
+#[derive(Clone, PartialEq)]
+pub struct Editing {
+    pub set: CriteriaSet,
+    pub refused: BTreeMap<String, String>,
+}
+
+/// An edit, and the id of the field it came from (where a refusal is shown).
+pub struct FieldEdit(pub String, pub SetEdit);
+
+impl Reducible for Editing {
+    type Action = FieldEdit;
+
+    fn reduce(self: Rc<Self>, FieldEdit(field, edit): FieldEdit) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match apply(&mut next.set, edit) {
+            Ok(()) => {
+                next.refused.remove(&field);
+            }
+            Err(message) => {
+                next.refused.insert(field, message);
+            }
+        }
+        Rc::new(next)
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct EditorProps {
+    pub set: CriteriaSet,
+    pub on_save: Callback<CriteriaSet>,
+    pub on_cancel: Callback<()>,
+}
+
+#[function_component]
+pub fn SetEditor(p: &EditorProps) -> Html {
+    let state = use_reducer(|| Editing {
+        set: p.set.clone(),
+        refused: BTreeMap::new(),
+    });
+    let errors = use_state(Vec::<String>::new);
+    let set = &state.set;
+    let dispatch = state.dispatcher();
+    // A text field of the set as a whole, sending an edit on every keystroke.
+    let field = |label: &'static str,
+                 id: &'static str,
+                 value: String,
+                 edit: fn(String) -> SetEdit| {
+        let d = dispatch.clone();
+        let oninput = Callback::from(move |e: InputEvent| {
+            d.dispatch(FieldEdit(id.into(), edit(input_value(&e))))
+        });
+        let refused = state.refused.get(id).cloned();
+        html! {
+            <div class="field"><label for={id}>{ label }</label><input {id} {value} {oninput} />
+                if let Some(m) = refused { <p class="error" role="alert">{ format!("{label}: {m}") }</p> }</div>
+        }
+    };
+    let save = {
+        let (on, errors, set) = (p.on_save.clone(), errors.clone(), set.clone());
+        Callback::from(move |_| {
+            let errs = set.validate();
+            if errs.is_empty() {
+                errors.set(vec![]);
+                on.emit(set.clone());
+            } else {
+                errors.set(errs.iter().map(|e| e.to_string()).collect());
+            }
+        })
+    };
+    let cancel = {
+        let on = p.on_cancel.clone();
+        Callback::from(move |_| on.emit(()))
+    };
+    html! {
+        <section class="sets" aria-labelledby="sets-title">
+            <h2 id="sets-title">{ format!("Chỉnh sửa bộ tiêu chí: {}", set.name) }</h2>
+            { field("Tên bộ tiêu chí", "s-name", set.name.clone(), SetEdit::Name) }
+            <div class="pair">
+                { field("Mã (chữ không dấu)", "s-id", set.id.clone(), SetEdit::Id) }
+                { field("Phiên bản", "s-version", set.version.clone(), SetEdit::Version) }
+            </div>
+            <div class="pair">
+                { field("Số văn bản căn cứ", "s-lb-number", set.legal_basis.number.clone(), SetEdit::LegalNumber) }
+                { field("Ngày ban hành (năm-tháng-ngày)", "s-lb-date", set.legal_basis.date.clone(), SetEdit::LegalDate) }
+                { field("Cơ quan ban hành", "s-lb-issuer", set.legal_basis.issuer.clone(), SetEdit::LegalIssuer) }
+            </div>
+            <div class="pair">
+                { field("Giai đoạn từ năm", "s-from", set.period.from.to_string(), SetEdit::PeriodFrom) }
+                { field("đến năm", "s-to", set.period.to.to_string(), SetEdit::PeriodTo) }
+            </div>
+            { field("Tên chương trình", "s-programme", set.programme.clone(), SetEdit::Programme) }
+            <p class="hint">{ "Mở từng chỉ tiêu để sửa nội dung và ngưỡng. Mỗi ngưỡng ghi rõ nguồn; để trống cột là cột chung, để trống năm là áp dụng cả giai đoạn. Số nhập xong được kiểm tra khi rời ô." }</p>
+            <div class="set-editor">
+                { for set.indicators().map(|(_, ind)| html! {
+                    <IndicatorEditor key={ind.code.clone()} indicator={ind.clone()} columns={column_options(set)}
+                        column_label={column_label(set)} refused={state.refused.clone()} dispatch={dispatch.clone()} />
+                }) }
+            </div>
+            <AddIndicator set={set.clone()} refused={state.refused.get(ADD_ID).cloned()} dispatch={dispatch.clone()} />
+            if !errors.is_empty() {
+                <div class="notice error" role="alert"><p><strong>{ "Chưa lưu được, bộ tiêu chí có lỗi:" }</strong></p>
+                    <ul>{ for errors.iter().map(|e| html! { <li>{ e.clone() }</li> }) }</ul></div>
+            }
+            <div class="row-actions">
+                <button type="button" class="primary" onclick={save}>{ "Lưu bộ tiêu chí" }</button>
+                <button type="button" class="secondary" onclick={cancel}>{ "Hủy" }</button>
+            </div>
+        </section>
+    }
+}
+
+/// The threshold columns as (id, name), the general column first.
+fn column_options(set: &CriteriaSet) -> Vec<(AttrValue, AttrValue)> {
+    let mut out = vec![(AttrValue::from(""), AttrValue::from("Cột chung"))];
+    out.extend(set.columns.items.iter().map(|c| {
+        (
+            AttrValue::from(c.id.clone()),
+            AttrValue::from(c.name.clone()),
+        )
+    }));
+    out
+}
+
+fn column_label(set: &CriteriaSet) -> AttrValue {
+    match set.columns.label.trim() {
+        "" => "cột".into(),
+        l => crate::core::vn::to_lower(l).into(),
+    }
+}
+
+type Dispatch = UseReducerDispatcher<Editing>;
+
+#[derive(Properties, PartialEq)]
+struct IndicatorProps {
+    indicator: Indicator,
+    columns: Vec<(AttrValue, AttrValue)>,
+    column_label: AttrValue,
+    refused: BTreeMap<String, String>,
+    dispatch: Dispatch,
+}
+
+#[function_component]
+fn IndicatorEditor(p: &IndicatorProps) -> Html {
+    let ind = &p.indicator;
+    let code = ind.code.clone();
+    let send = |id: String, edit: SetEdit| {
+        let d = p.dispatch.clone();
+        move || d.dispatch(FieldEdit(id.clone(), edit.clone()))
+    };
+    let on_text = |id: String, edit: fn(String, String) -> SetEdit| {
+        let (d, code) = (p.dispatch.clone(), code.clone());
+        Callback::from(move |e: InputEvent| {
+            d.dispatch(FieldEdit(id.clone(), edit(code.clone(), input_value(&e))))
+        })
+    };
+    let remove = {
+        let f = send(
+            format!("s-del-{code}"),
+            SetEdit::RemoveIndicator(code.clone()),
+        );
+        Callback::from(move |_| f())
+    };
+    let add_threshold = {
+        let f = send(format!("s-add-{code}"), SetEdit::AddThreshold(code.clone()));
+        Callback::from(move |_| f())
+    };
+    let numeric = ind.kind.is_numeric();
+    html! {
+        <details class="set-indicator">
+            <summary>
+                <span class="code">{ code.clone() }</span>{ " " }{ ind.short.clone() }
+                <small>{ if numeric { format!(" · {} ngưỡng", ind.thresholds.len()) } else { " · đạt / chưa đạt".to_string() } }</small>
+            </summary>
+            <div class="field"><label for={format!("s-w-{code}")}>{ format!("Nội dung chỉ tiêu {code}") }</label>
+                <textarea id={format!("s-w-{code}")} rows="2" value={ind.wording.clone()} oninput={on_text(format!("s-w-{code}"), SetEdit::Wording)} /></div>
+            <div class="field"><label for={format!("s-s-{code}")}>{ format!("Tên ngắn chỉ tiêu {code}") }</label>
+                <input id={format!("s-s-{code}")} value={ind.short.clone()} oninput={on_text(format!("s-s-{code}"), SetEdit::Short)} /></div>
+            if numeric {
+                { for (0..ind.thresholds.len()).map(|k| html! {
+                    <ThresholdRow indicator={ind.clone()} {k} columns={p.columns.clone()} column_label={p.column_label.clone()}
+                        refused={p.refused.clone()} dispatch={p.dispatch.clone()} />
+                }) }
+                <button type="button" class="secondary small" onclick={add_threshold}>{ format!("Thêm ngưỡng cho chỉ tiêu {code}") }</button>
+            }
+            <div class="row-actions"><button type="button" class="danger small" onclick={remove}>{ format!("Xóa chỉ tiêu {code}") }</button></div>
+        </details>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ThresholdProps {
+    indicator: Indicator,
+    k: usize,
+    columns: Vec<(AttrValue, AttrValue)>,
+    column_label: AttrValue,
+    refused: BTreeMap<String, String>,
+    dispatch: Dispatch,
+}
+
+/// One threshold: its column, year, value (read when leaving the field) and source.
+#[function_component]
+fn ThresholdRow(p: &ThresholdProps) -> Html {
+    let (ind, k) = (&p.indicator, p.k);
+    let Some(t) = ind.thresholds.get(k) else {
+        return html! {};
+    };
+    let code = ind.code.clone();
+    let n = k + 1;
+    let label = format!("Chỉ tiêu {code}, ngưỡng {n}");
+    let id = |part: &str| format!("s-t-{code}-{n}-{part}");
+    let on_change = |part: &str, edit: fn(String, usize, String) -> SetEdit| {
+        let (d, code, fid) = (p.dispatch.clone(), code.clone(), id(part));
+        Callback::from(move |e: Event| {
+            d.dispatch(FieldEdit(
+                fid.clone(),
+                edit(code.clone(), k, change_value(&e)),
+            ))
+        })
+    };
+    let on_source = {
+        let (d, code, fid) = (p.dispatch.clone(), code.clone(), id("s"));
+        Callback::from(move |e: InputEvent| {
+            d.dispatch(FieldEdit(
+                fid.clone(),
+                SetEdit::ThresholdSource(code.clone(), k, input_value(&e)),
+            ))
+        })
+    };
+    let drop = {
+        let (d, code, fid) = (p.dispatch.clone(), code.clone(), id("del"));
+        Callback::from(move |_| {
+            d.dispatch(FieldEdit(
+                fid.clone(),
+                SetEdit::RemoveThreshold(code.clone(), k),
+            ))
+        })
+    };
+    let column = t.column.clone().unwrap_or_default();
+    let refused: Vec<String> = ["y", "v"]
+        .iter()
+        .filter_map(|part| p.refused.get(&id(part)))
+        .map(|m| format!("{label}: {m}"))
+        .collect();
+    html! {
+        <fieldset class="threshold-row">
+            <legend>{ label.clone() }</legend>
+            <div class="pair">
+                <div class="field"><label for={id("r")}>{ format!("{label}: {}", p.column_label) }</label>
+                    <select id={id("r")} onchange={on_change("r", SetEdit::ThresholdColumn)}>
+                        { for p.columns.iter().map(|(cid, name)| html! { <option value={cid.clone()} selected={*cid == column}>{ name.clone() }</option> }) }
+                    </select></div>
+                <div class="field narrow"><label for={id("y")}>{ format!("{label}: năm (trống: cả giai đoạn)") }</label>
+                    <input id={id("y")} inputmode="numeric" value={t.year.map(|y| y.to_string()).unwrap_or_default()} onchange={on_change("y", SetEdit::ThresholdYear)} /></div>
+                <div class="field narrow"><label for={id("v")}>{ format!("{label}: giá trị ({} {})", ind.direction.map(|d| d.symbol()).unwrap_or(""), ind.kind.unit()) }</label>
+                    <input id={id("v")} inputmode="decimal" value={t.value.fmt_vn_short(6)} onchange={on_change("v", SetEdit::ThresholdValue)} /></div>
+                <div class="field"><label for={id("s")}>{ format!("{label}: nguồn") }</label>
+                    <input id={id("s")} value={t.source.clone()} oninput={on_source} /></div>
+            </div>
+            { for refused.into_iter().map(|m| html! { <p class="error" role="alert">{ m }</p> }) }
+            <button type="button" class="danger small" onclick={drop}>{ format!("Xóa ngưỡng {n} của chỉ tiêu {code}") }</button>
+        </fieldset>
+    }
+}
+
+/// The field id under which a refused addition is shown.
+const ADD_ID: &str = "add-indicator";
+
+#[derive(Properties, PartialEq)]
+struct AddProps {
+    set: CriteriaSet,
+    refused: Option<String>,
+    dispatch: Dispatch,
+}
+
+/// A small form to add an indicator to a criterion; the core refuses what would break the set.
+#[function_component]
+fn AddIndicator(p: &AddProps) -> Html {
+    let criterion = use_state(|| p.set.criteria.first().map(|c| c.number).unwrap_or(1));
+    let code = use_state(String::new);
+    let wording = use_state(String::new);
+    let kind = use_state(|| "yes_no".to_string());
+    let text = |h: &UseStateHandle<String>| {
+        let h = h.clone();
+        Callback::from(move |e: InputEvent| h.set(input_value(&e)))
+    };
+    let on_crit = {
+        let c = criterion.clone();
+        Callback::from(move |e: Event| c.set(change_value(&e).parse().unwrap_or(1)))
+    };
+    let on_kind = {
+        let k = kind.clone();
+        Callback::from(move |e: Event| k.set(change_value(&e)))
+    };
+    let add = {
+        let (d, set) = (p.dispatch.clone(), p.set.clone());
+        let (criterion, code, wording, kind) = (
+            criterion.clone(),
+            code.clone(),
+            wording.clone(),
+            kind.clone(),
+        );
+        Callback::from(move |_| {
+            let kind = match kind.as_str() {
+                "percent" => NewKind::Percent,
+                "amount" => NewKind::Amount,
+                "count" => NewKind::Count,
+                _ => NewKind::YesNo,
+            };
+            let edit = SetEdit::AddIndicator {
+                criterion: *criterion,
+                code: (*code).clone(),
+                wording: (*wording).clone(),
+                kind,
+            };
+            // The form empties itself only for an addition the core accepts.
+            if apply(&mut set.clone(), edit.clone()).is_ok() {
+                code.set(String::new());
+                wording.set(String::new());
+            }
+            d.dispatch(FieldEdit(ADD_ID.into(), edit));
+        })
+    };
+    html! {
+        <fieldset class="add-indicator">
+            <legend>{ "Thêm chỉ tiêu" }</legend>
+            <div class="pair">
+                <div class="field"><label for="add-crit">{ "Thuộc tiêu chí" }</label>
+                    <select id="add-crit" onchange={on_crit}>{ for p.set.criteria.iter().map(|c| html! { <option value={c.number.to_string()} selected={c.number == *criterion}>{ format!("{}. {}", c.number, c.name) }</option> }) }</select></div>
+                <div class="field"><label for="add-code">{ "Mã chỉ tiêu (VD: 17.13)" }</label><input id="add-code" value={(*code).clone()} oninput={text(&code)} /></div>
+                <div class="field"><label for="add-kind">{ "Loại" }</label>
+                    <select id="add-kind" onchange={on_kind}>
+                        <option value="yes_no" selected={*kind == "yes_no"}>{ "Đạt / chưa đạt" }</option>
+                        <option value="percent" selected={*kind == "percent"}>{ "Tỷ lệ từ hai số đếm (≥)" }</option>
+                        <option value="amount" selected={*kind == "amount"}>{ "Giá trị (≥)" }</option>
+                        <option value="count" selected={*kind == "count"}>{ "Số lượng (≥)" }</option>
+                    </select></div>
+            </div>
+            <div class="field"><label for="add-wording">{ "Nội dung chỉ tiêu" }</label><input id="add-wording" value={(*wording).clone()} oninput={text(&wording)} /></div>
+            if let Some(e) = &p.refused { <p class="error" role="alert">{ e.clone() }</p> }
+            <button type="button" class="secondary" onclick={add}>{ "Thêm chỉ tiêu" }</button>
+        </fieldset>
+    }
+}
