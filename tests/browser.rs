@@ -105,7 +105,10 @@ fn corrupted_entries_are_set_aside_and_kept_byte_for_byte() {
 #[wasm_bindgen_test]
 fn every_frozen_schema_migrates_in_the_browser() {
     // One entry per schema version ever written.
-    let fixtures = [include_str!("fixtures/envelope-v1.json")];
+    let fixtures = [
+        include_str!("fixtures/envelope-v1.json"),
+        include_str!("fixtures/envelope-v2.json"),
+    ];
     assert_eq!(fixtures.len() as u32, store::SCHEMA);
     for (i, text) in fixtures.iter().enumerate() {
         clear();
@@ -116,6 +119,21 @@ fn every_frozen_schema_migrates_in_the_browser() {
         assert_eq!(drafts[0].schema, store::SCHEMA);
         assert_eq!(drafts[0].draft, raw_env.draft);
     }
+    clear();
+}
+
+#[wasm_bindgen_test]
+fn user_sets_stored_by_the_first_release_are_upgraded_not_dropped() {
+    // The first release stored the user's sets in format 1; reading them as format 2 only
+    // would drop every one, and the next save would make the loss permanent.
+    clear();
+    let old = include_str!("fixtures/set-format-1.json");
+    storage::write_raw(storage::SETS_KEY, &format!("[{old}]")).unwrap();
+    let sets = storage::load_sets();
+    assert_eq!(sets.len(), 1);
+    assert_eq!(sets[0].format, tieuchi::core::criteria::FORMAT);
+    assert_eq!(sets[0].id, "quoc-gia-xa-ntm-2021-2025");
+    assert_eq!(sets[0].columns.items.len(), 7);
     clear();
 }
 

@@ -239,3 +239,40 @@ fn groups_are_optional_but_a_criterion_cannot_name_a_missing_one() {
     v["criteria"][0]["indicators"] = json!([]);
     assert!(errors_of(&v).is_empty(), "a criterion may be judged whole");
 }
+
+#[test]
+fn an_indicator_kind_is_read_strictly_with_a_vietnamese_reason() {
+    let cases = [
+        (
+            json!({"type": "colour"}),
+            "loại chỉ tiêu \"colour\" không có",
+        ),
+        (json!({"type": "percent", "unit": "hộ"}), "cần đủ tử số"),
+        (
+            json!({"type": "yes_no", "unit": "hộ"}),
+            "cần không có tử số",
+        ),
+        (json!({"type": "amount"}), "cần đơn vị (unit)"),
+        (
+            json!({"type": "count", "unit": "nhà", "numerator": "a"}),
+            "đơn vị (unit), không có tử số",
+        ),
+        (
+            json!({"type": "amount", "unit": "x", "extra": 1}),
+            "sai cấu trúc",
+        ),
+    ];
+    for (kind, expected) in cases {
+        let mut v = base();
+        v["criteria"][9]["indicators"][0]["kind"] = kind.clone();
+        let errs = errors_of(&v);
+        assert!(
+            errs.len() == 1 && errs[0].contains(expected),
+            "{kind}: expected {expected:?}, got {errs:?}"
+        );
+    }
+    // Every kind the shipped files use still reads.
+    let mut v = base();
+    v["criteria"][9]["indicators"][0]["kind"] = json!({"type": "count", "unit": "nhà"});
+    assert!(errors_of(&v).is_empty());
+}

@@ -68,9 +68,6 @@ fn each_edit_changes_its_own_field_only() {
         (Edit::CriterionNote(2, "200 m".into()), |d| {
             d.criterion_notes[&2] == "200 m"
         }),
-        (Edit::CriterionJudgement(3, Judgement::Met), |d| {
-            d.criterion_judgements[&3] == Judgement::Met
-        }),
         (Edit::ThresholdValue("2.1".into(), "70".into()), |d| {
             d.user_thresholds["2.1"].value == "70"
         }),
@@ -106,8 +103,8 @@ fn clearing_a_field_removes_the_empty_entry() {
     let d2 = edited(&d, &s, Edit::Value("10".into(), "28".into()));
     let d3 = edited(&d2, &s, Edit::Value("10".into(), String::new()));
     assert_eq!(d3, d, "an entry cleared again leaves no trace");
-    let d4 = edited(&d, &s, Edit::CriterionJudgement(1, Judgement::Met));
-    let d5 = edited(&d4, &s, Edit::CriterionJudgement(1, Judgement::None));
+    let d4 = edited(&d, &s, Edit::Judgement("1".into(), Judgement::Met));
+    let d5 = edited(&d4, &s, Edit::Judgement("1".into(), Judgement::None));
     assert_eq!(d5, d);
 }
 

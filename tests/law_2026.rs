@@ -2,7 +2,7 @@
 //! commune's group, the period check, and a report header with no district.
 
 use tieuchi::core::criteria::CriteriaSet;
-use tieuchi::core::draft::{Draft, Issuer, Judgement};
+use tieuchi::core::draft::{Draft, Entry, Issuer, Judgement};
 use tieuchi::core::edit::new_draft;
 use tieuchi::core::report::build;
 use tieuchi::core::scoring::{score, CriterionStatus, FindingKind, Severity};
@@ -24,14 +24,19 @@ fn judged() -> Draft {
     d.meta.column = "nhom-3".into();
     d.meta.signatory_name = "Nguyễn Văn A".into();
     for c in &set.criteria {
-        let j = if c.number <= 7 {
+        let judgement = if c.number <= 7 {
             Judgement::Met
         } else {
             Judgement::NotMet
         };
-        d.criterion_judgements.insert(c.number, j);
-        d.criterion_notes
-            .insert(c.number, format!("Căn cứ rà soát tiêu chí {}.", c.number));
+        let note = format!("Căn cứ rà soát tiêu chí {}.", c.number);
+        // A criterion judged whole is the entry under its own number.
+        let entry = Entry {
+            judgement,
+            note,
+            ..Entry::default()
+        };
+        d.entries.insert(c.number.to_string(), entry);
     }
     d
 }
@@ -48,8 +53,8 @@ fn whole_criteria_count_out_of_ten() {
 #[test]
 fn a_whole_judgement_needs_its_reason_and_an_unjudged_criterion_is_incomplete() {
     let mut d = judged();
-    d.criterion_notes.remove(&4);
-    d.criterion_judgements.remove(&9);
+    d.entries.get_mut("4").unwrap().note.clear();
+    d.entries.remove("9");
     let s = score(&set_2026(), &d);
     let f4: Vec<_> = s.findings.iter().filter(|f| f.criterion == 4).collect();
     assert_eq!(f4.len(), 1);

@@ -335,10 +335,14 @@ fn a_2026_report_of_whole_criteria_renders_and_reads_back() {
         tieuchi::core::vn::Date::new(2026, 11, 30),
     );
     d.meta.commune = "Tân Thành".into();
-    d.criterion_judgements
-        .insert(1, tieuchi::core::draft::Judgement::Met);
-    d.criterion_notes
-        .insert(1, "Quy hoạch đã được phê duyệt.".into());
+    d.entries.insert(
+        "1".into(),
+        tieuchi::core::draft::Entry {
+            judgement: tieuchi::core::draft::Judgement::Met,
+            note: "Quy hoạch đã được phê duyệt.".into(),
+            ..Default::default()
+        },
+    );
     let report = build(&set, &d, &score(&set, &d));
     let files = unzip(&docx::render(&report));
     let doc = parse(&files["word/document.xml"]);

@@ -182,8 +182,16 @@ fn is_false(b: &bool) -> bool {
     !*b
 }
 
+/// Written as `{"type": "percent", "numerator": …}`. Read through `RawKind`: serde's
+/// internally tagged enums buffer every value into a generic tree first, which cost about
+/// 13 KB of WASM for this one type (see BENCHMARKS.md).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(
+    tag = "type",
+    rename_all = "snake_case",
+    try_from = "RawKind",
+    deny_unknown_fields
+)]
 pub enum Kind {
     /// A condition the commune judges: met or not.
     YesNo,
@@ -198,6 +206,48 @@ pub enum Kind {
     Amount { unit: String },
     /// A whole count ("số nhà tạm").
     Count { unit: String },
+}
+
+/// A kind as the file writes it, checked into a `Kind`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawKind {
+    #[serde(rename = "type")]
+    kind: String,
+    numerator: Option<String>,
+    denominator: Option<String>,
+    unit: Option<String>,
+}
+
+impl TryFrom<RawKind> for Kind {
+    type Error = String;
+
+    fn try_from(r: RawKind) -> Result<Kind, String> {
+        let counts = r.numerator.is_some() || r.denominator.is_some();
+        match (r.kind.as_str(), r.numerator, r.denominator, r.unit) {
+            ("yes_no", None, None, None) => Ok(Kind::YesNo),
+            ("percent", Some(numerator), Some(denominator), Some(unit)) => Ok(Kind::Percent {
+                numerator,
+                denominator,
+                unit,
+            }),
+            ("amount", None, None, Some(unit)) => Ok(Kind::Amount { unit }),
+            ("count", None, None, Some(unit)) => Ok(Kind::Count { unit }),
+            ("yes_no" | "percent" | "amount" | "count", ..) => Err(format!(
+                "loại chỉ tiêu \"{}\" cần {}",
+                r.kind,
+                match r.kind.as_str() {
+                    "yes_no" => "không có tử số, mẫu số, đơn vị",
+                    "percent" => "đủ tử số (numerator), mẫu số (denominator) và đơn vị (unit)",
+                    _ if counts => "đơn vị (unit), không có tử số, mẫu số",
+                    _ => "đơn vị (unit)",
+                }
+            )),
+            (other, ..) => Err(format!(
+                "loại chỉ tiêu \"{other}\" không có (yes_no, percent, amount hoặc count)"
+            )),
+        }
+    }
 }
 
 impl Kind {

@@ -22,13 +22,11 @@ pub struct Draft {
     pub name: String,
     pub set: Option<SetRef>,
     pub meta: ReportMeta,
-    /// By indicator code.
+    /// By indicator code. A criterion the set lists no indicators for is judged as a whole
+    /// under its own number ("3"), the code a criterion with a single indicator uses.
     pub entries: BTreeMap<String, Entry>,
-    /// Narrative per criterion number (what the report says under its heading); for a
-    /// criterion judged as a whole, the reason of the judgement.
+    /// Narrative per criterion number (what the report says under its heading).
     pub criterion_notes: BTreeMap<u8, String>,
-    /// Judgements of criteria the set lists no indicators for, by criterion number.
-    pub criterion_judgements: BTreeMap<u8, Judgement>,
     /// Thresholds the user entered where the set has none, by indicator code.
     pub user_thresholds: BTreeMap<String, UserThreshold>,
     pub narrative: Narrative,

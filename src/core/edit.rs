@@ -45,8 +45,6 @@ pub enum Edit {
     DataYear(String, String),
     Note(String, String),
     CriterionNote(u8, String),
-    /// The judgement of a criterion the set lists no indicators for.
-    CriterionJudgement(u8, Judgement),
     ThresholdValue(String, String),
     ThresholdSource(String, String),
     Narrative(NarrativePart, String),
@@ -99,9 +97,6 @@ pub fn apply(d: &mut Draft, edit: Edit, set: &CriteriaSet, scores: &Scores) {
         Edit::CriterionNote(n, v) => {
             d.criterion_notes.insert(n, v);
         }
-        Edit::CriterionJudgement(n, j) => {
-            d.criterion_judgements.insert(n, j);
-        }
         Edit::ThresholdValue(code, v) => d.user_thresholds.entry(code).or_default().value = v,
         Edit::ThresholdSource(code, v) => d.user_thresholds.entry(code).or_default().source = v,
         Edit::Narrative(part, v) => *d.narrative.get_mut(part) = v,
@@ -122,7 +117,6 @@ pub fn apply(d: &mut Draft, edit: Edit, set: &CriteriaSet, scores: &Scores) {
     d.user_thresholds
         .retain(|_, t| !(t.value.is_empty() && t.source.is_empty()));
     d.criterion_notes.retain(|_, n| !n.is_empty());
-    d.criterion_judgements.retain(|_, j| *j != Judgement::None);
 }
 
 /// A new draft for a set, with sensible defaults for the report: this year's report when the

@@ -325,23 +325,18 @@ fn score_criterion(
     }
 }
 
-/// A criterion the set lists no indicators for: the commune's judgement of the whole, which
-/// needs its written reason (the criterion's note) before the report can be final.
+/// A criterion the set lists no indicators for: the commune's judgement of the whole (the
+/// draft's entry under the criterion's number), which needs its written reason before the
+/// report can be final.
 fn score_whole(c: &Criterion, draft: &Draft, findings: &mut Vec<Finding>) -> CriterionScore {
     let mut ctx = Ctx {
         code: "",
         criterion: c.number,
         findings,
     };
-    let judgement = draft
-        .criterion_judgements
-        .get(&c.number)
-        .copied()
-        .unwrap_or_default();
-    let has_reason = draft
-        .criterion_notes
-        .get(&c.number)
-        .is_some_and(|n| !n.trim().is_empty());
+    let entry = draft.entry(&c.number.to_string());
+    let judgement = entry.map(|e| e.judgement).unwrap_or_default();
+    let has_reason = entry.is_some_and(|e| !e.note.trim().is_empty());
     let status = match judgement {
         Judgement::Met => CriterionStatus::Met,
         Judgement::NotMet => CriterionStatus::NotMet,

@@ -6,7 +6,7 @@ use super::badge::badge;
 use super::field::{SelectField, TextArea};
 use super::indicator::{judgement_key, judgement_of, IndicatorRow, RowData};
 use crate::core::criteria::{CriteriaSet, Criterion};
-use crate::core::draft::{Draft, Judgement};
+use crate::core::draft::{Draft, Entry};
 use crate::core::edit::Edit;
 use crate::core::scoring::{CriterionScore, CriterionStatus, Finding, Scores, Severity};
 use crate::ui::state::Shared;
@@ -62,7 +62,7 @@ pub fn Assessment(p: &AssessProps) -> Html {
             <CriterionCard key={c.number} set={p.set.clone()} {ci}
                 score={p.scores.criterion(c.number).cloned()}
                 note={p.draft.criterion_notes.get(&c.number).cloned().unwrap_or_default()}
-                judgement={p.draft.criterion_judgements.get(&c.number).copied().unwrap_or_default()}
+                whole={c.indicators.is_empty().then(|| p.draft.entry(&c.number.to_string()).cloned().unwrap_or_default())}
                 {rows} {findings} on_edit={p.on_edit.clone()} />
         }
     };
@@ -96,8 +96,8 @@ pub struct CardProps {
     pub ci: usize,
     pub score: Option<CriterionScore>,
     pub note: String,
-    /// The judgement of the whole criterion, where the set lists no indicators.
-    pub judgement: Judgement,
+    /// The entry judging the whole criterion, where the set lists no indicators.
+    pub whole: Option<Entry>,
     pub rows: Vec<RowData>,
     pub findings: Vec<Finding>,
     pub on_edit: Callback<Edit>,
@@ -107,7 +107,6 @@ pub struct CardProps {
 pub fn CriterionCard(p: &CardProps) -> Html {
     let c = &p.set.criteria[p.ci];
     let n = c.number;
-    let whole = c.indicators.is_empty();
     let (status, counts) = match &p.score {
         Some(s) if s.whole => (s.status, "đánh giá chung".to_string()),
         Some(s) => (s.status, format!("{}/{} chỉ tiêu", s.met, s.total)),
@@ -117,11 +116,6 @@ pub fn CriterionCard(p: &CardProps) -> Html {
         let e = p.on_edit.clone();
         Callback::from(move |v: String| e.emit(Edit::CriterionNote(n, v)))
     };
-    let note_label = if whole {
-        format!("Tiêu chí {n}: căn cứ, lý do của đánh giá (đưa vào báo cáo)")
-    } else {
-        format!("Tiêu chí {n}: nội dung chung đưa vào báo cáo (không bắt buộc)")
-    };
     html! {
         <details class="criterion" id={criterion_anchor(n)}>
             <summary>
@@ -130,13 +124,18 @@ pub fn CriterionCard(p: &CardProps) -> Html {
                 <span class="counts">{ counts }</span>
             </summary>
             <div class="criterion-body">
-                if whole {
-                    <WholeJudgement {n} judgement={p.judgement} on_edit={p.on_edit.clone()} />
+                if let Some(e) = &p.whole {
+                    { whole_judgement(n, e, &p.on_edit) }
                 }
                 { for c.indicators.iter().enumerate().map(|(ii, _)| html! {
                     <IndicatorRow key={ii} set={p.set.clone()} ci={p.ci} {ii} data={p.rows[ii].clone()} on_edit={p.on_edit.clone()} />
                 }) }
-                <TextArea id={format!("crit-note-{n}")} label={note_label} value={p.note.clone()} on_input={on_note} rows={2} />
+                // A criterion judged whole carries its reason in its entry; a general note is
+                // still shown where one was written.
+                if p.whole.is_none() || !p.note.is_empty() {
+                    <TextArea id={format!("crit-note-{n}")} label={format!("Tiêu chí {n}: nội dung chung đưa vào báo cáo (không bắt buộc)")}
+                        value={p.note.clone()} on_input={on_note} rows={2} />
+                }
                 if !p.findings.is_empty() {
                     <ul class="findings-inline">
                         { for p.findings.iter().map(|f| html! {
@@ -151,20 +150,17 @@ pub fn CriterionCard(p: &CardProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct WholeProps {
-    n: u8,
-    judgement: Judgement,
-    on_edit: Callback<Edit>,
-}
-
-/// The judgement of a criterion as a whole, said plainly to be that.
-#[function_component]
-fn WholeJudgement(p: &WholeProps) -> Html {
-    let n = p.n;
+/// The judgement of a criterion as a whole, said plainly to be that. A plain function, not a
+/// component: it holds no state, and each component costs its own copy of Yew's lifecycle.
+fn whole_judgement(n: u8, e: &Entry, on_edit: &Callback<Edit>) -> Html {
+    let code = n.to_string();
     let on_change = {
-        let on = p.on_edit.clone();
-        Callback::from(move |v: String| on.emit(Edit::CriterionJudgement(n, judgement_of(&v))))
+        let (on, code) = (on_edit.clone(), code.clone());
+        Callback::from(move |v: String| on.emit(Edit::Judgement(code.clone(), judgement_of(&v))))
+    };
+    let on_reason = {
+        let on = on_edit.clone();
+        Callback::from(move |v: String| on.emit(Edit::Note(code.clone(), v)))
     };
     let options: Vec<(AttrValue, AttrValue)> = vec![
         ("none".into(), "Chưa đánh giá".into()),
@@ -175,7 +171,9 @@ fn WholeJudgement(p: &WholeProps) -> Html {
         <>
             <p class="hint">{ "Bộ tiêu chí đang dùng chưa có chỉ tiêu chi tiết cho tiêu chí này. Xã tự đánh giá chung cả tiêu chí và ghi căn cứ; báo cáo sẽ ghi rõ như vậy. Có thể nhập các chỉ tiêu vào bản sao bộ tiêu chí ở mục Bộ tiêu chí." }</p>
             <SelectField id={format!("crit-judgement-{n}")} label={format!("Tiêu chí {n}: đánh giá chung")} {options}
-                value={judgement_key(p.judgement)} {on_change} />
+                value={judgement_key(e.judgement)} {on_change} />
+            <TextArea id={format!("crit-reason-{n}")} label={format!("Tiêu chí {n}: căn cứ, lý do của đánh giá (đưa vào báo cáo)")}
+                value={e.note.clone()} on_input={on_reason} rows={3} />
         </>
     }
 }

@@ -7,15 +7,23 @@
 use super::field::{change_value, input_value};
 use crate::core::criteria::{CriteriaSet, Indicator};
 use crate::core::set_edit::{apply, NewKind, SetEdit};
-use std::collections::BTreeMap;
+use crate::ui::state::Shared;
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// The working copy and the messages of fields whose typed value was refused, by field id.
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 pub struct Editing {
-    pub set: CriteriaSet,
-    pub refused: BTreeMap<String, String>,
+    /// Shared with the views, which compare it by pointer; copied on write.
+    pub set: Rc<CriteriaSet>,
+    pub refused: Refused,
+}
+
+/// (field id, message); a handful at most, so a list rather than a map.
+type Refused = Vec<(String, String)>;
+
+fn refused_for<'a>(refused: &'a Refused, id: &str) -> Option<&'a String> {
+    refused.iter().find(|(f, _)| f == id).map(|(_, m)| m)
 }
 
 /// An edit, and the id of the field it came from (where a refusal is shown).
@@ -26,13 +34,10 @@ impl Reducible for Editing {
 
     fn reduce(self: Rc<Self>, FieldEdit(field, edit): FieldEdit) -> Rc<Self> {
         let mut next = (*self).clone();
-        match apply(&mut next.set, edit) {
-            Ok(()) => {
-                next.refused.remove(&field);
-            }
-            Err(message) => {
-                next.refused.insert(field, message);
-            }
+        let result = apply(Rc::make_mut(&mut next.set), edit);
+        next.refused.retain(|(f, _)| *f != field);
+        if let Err(message) = result {
+            next.refused.push((field, message));
         }
         Rc::new(next)
     }
@@ -40,7 +45,8 @@ impl Reducible for Editing {
 
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
-    pub set: CriteriaSet,
+    /// The set as stored when the editor opened; compared by pointer.
+    pub set: Shared<CriteriaSet>,
     pub on_save: Callback<CriteriaSet>,
     pub on_cancel: Callback<()>,
 }
@@ -48,8 +54,8 @@ pub struct EditorProps {
 #[function_component]
 pub fn SetEditor(p: &EditorProps) -> Html {
     let state = use_reducer(|| Editing {
-        set: p.set.clone(),
-        refused: BTreeMap::new(),
+        set: p.set.0.clone(),
+        refused: Vec::new(),
     });
     let errors = use_state(Vec::<String>::new);
     let set = &state.set;
@@ -63,19 +69,19 @@ pub fn SetEditor(p: &EditorProps) -> Html {
         let oninput = Callback::from(move |e: InputEvent| {
             d.dispatch(FieldEdit(id.into(), edit(input_value(&e))))
         });
-        let refused = state.refused.get(id).cloned();
+        let refused = refused_for(&state.refused, id).cloned();
         html! {
             <div class="field"><label for={id}>{ label }</label><input {id} {value} {oninput} />
                 if let Some(m) = refused { <p class="error" role="alert">{ format!("{label}: {m}") }</p> }</div>
         }
     };
     let save = {
-        let (on, errors, set) = (p.on_save.clone(), errors.clone(), set.clone());
+        let (on, errors, set) = (p.on_save.clone(), errors.clone(), state.set.clone());
         Callback::from(move |_| {
             let errs = set.validate();
             if errs.is_empty() {
                 errors.set(vec![]);
-                on.emit(set.clone());
+                on.emit((*set).clone());
             } else {
                 errors.set(errs.iter().map(|e| e.to_string()).collect());
             }
@@ -105,12 +111,9 @@ pub fn SetEditor(p: &EditorProps) -> Html {
             { field("Tên chương trình", "s-programme", set.programme.clone(), SetEdit::Programme) }
             <p class="hint">{ "Mở từng chỉ tiêu để sửa nội dung và ngưỡng. Mỗi ngưỡng ghi rõ nguồn; để trống cột là cột chung, để trống năm là áp dụng cả giai đoạn. Số nhập xong được kiểm tra khi rời ô." }</p>
             <div class="set-editor">
-                { for set.indicators().map(|(_, ind)| html! {
-                    <IndicatorEditor key={ind.code.clone()} indicator={ind.clone()} columns={column_options(set)}
-                        column_label={column_label(set)} refused={state.refused.clone()} dispatch={dispatch.clone()} />
-                }) }
+                { for set.indicators().map(|(_, ind)| indicator_editor(ind, set, &state.refused, &dispatch)) }
             </div>
-            <AddIndicator set={set.clone()} refused={state.refused.get(ADD_ID).cloned()} dispatch={dispatch.clone()} />
+            <AddIndicator set={Shared(state.set.clone())} refused={refused_for(&state.refused, ADD_ID).cloned()} dispatch={dispatch.clone()} />
             if !errors.is_empty() {
                 <div class="notice error" role="alert"><p><strong>{ "Chưa lưu được, bộ tiêu chí có lỗi:" }</strong></p>
                     <ul>{ for errors.iter().map(|e| html! { <li>{ e.clone() }</li> }) }</ul></div>
@@ -144,25 +147,22 @@ fn column_label(set: &CriteriaSet) -> AttrValue {
 
 type Dispatch = UseReducerDispatcher<Editing>;
 
-#[derive(Properties, PartialEq)]
-struct IndicatorProps {
-    indicator: Indicator,
-    columns: Vec<(AttrValue, AttrValue)>,
-    column_label: AttrValue,
-    refused: BTreeMap<String, String>,
-    dispatch: Dispatch,
-}
+// The indicator and threshold editors are plain functions rather than components: each
+// component costs its own copy of Yew's lifecycle code in the WASM, and these hold no state.
 
-#[function_component]
-fn IndicatorEditor(p: &IndicatorProps) -> Html {
-    let ind = &p.indicator;
+fn indicator_editor(
+    ind: &Indicator,
+    set: &CriteriaSet,
+    refused: &Refused,
+    dispatch: &Dispatch,
+) -> Html {
     let code = ind.code.clone();
     let send = |id: String, edit: SetEdit| {
-        let d = p.dispatch.clone();
+        let d = dispatch.clone();
         move || d.dispatch(FieldEdit(id.clone(), edit.clone()))
     };
     let on_text = |id: String, edit: fn(String, String) -> SetEdit| {
-        let (d, code) = (p.dispatch.clone(), code.clone());
+        let (d, code) = (dispatch.clone(), code.clone());
         Callback::from(move |e: InputEvent| {
             d.dispatch(FieldEdit(id.clone(), edit(code.clone(), input_value(&e))))
         })
@@ -180,7 +180,7 @@ fn IndicatorEditor(p: &IndicatorProps) -> Html {
     };
     let numeric = ind.kind.is_numeric();
     html! {
-        <details class="set-indicator">
+        <details class="set-indicator" key={code.clone()}>
             <summary>
                 <span class="code">{ code.clone() }</span>{ " " }{ ind.short.clone() }
                 <small>{ if numeric { format!(" · {} ngưỡng", ind.thresholds.len()) } else { " · đạt / chưa đạt".to_string() } }</small>
@@ -190,10 +190,7 @@ fn IndicatorEditor(p: &IndicatorProps) -> Html {
             <div class="field"><label for={format!("s-s-{code}")}>{ format!("Tên ngắn chỉ tiêu {code}") }</label>
                 <input id={format!("s-s-{code}")} value={ind.short.clone()} oninput={on_text(format!("s-s-{code}"), SetEdit::Short)} /></div>
             if numeric {
-                { for (0..ind.thresholds.len()).map(|k| html! {
-                    <ThresholdRow indicator={ind.clone()} {k} columns={p.columns.clone()} column_label={p.column_label.clone()}
-                        refused={p.refused.clone()} dispatch={p.dispatch.clone()} />
-                }) }
+                { for (0..ind.thresholds.len()).map(|k| threshold_row(ind, k, set, refused, dispatch)) }
                 <button type="button" class="secondary small" onclick={add_threshold}>{ format!("Thêm ngưỡng cho chỉ tiêu {code}") }</button>
             }
             <div class="row-actions"><button type="button" class="danger small" onclick={remove}>{ format!("Xóa chỉ tiêu {code}") }</button></div>
@@ -201,20 +198,14 @@ fn IndicatorEditor(p: &IndicatorProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct ThresholdProps {
-    indicator: Indicator,
-    k: usize,
-    columns: Vec<(AttrValue, AttrValue)>,
-    column_label: AttrValue,
-    refused: BTreeMap<String, String>,
-    dispatch: Dispatch,
-}
-
 /// One threshold: its column, year, value (read when leaving the field) and source.
-#[function_component]
-fn ThresholdRow(p: &ThresholdProps) -> Html {
-    let (ind, k) = (&p.indicator, p.k);
+fn threshold_row(
+    ind: &Indicator,
+    k: usize,
+    set: &CriteriaSet,
+    refused: &Refused,
+    dispatch: &Dispatch,
+) -> Html {
     let Some(t) = ind.thresholds.get(k) else {
         return html! {};
     };
@@ -223,7 +214,7 @@ fn ThresholdRow(p: &ThresholdProps) -> Html {
     let label = format!("Chỉ tiêu {code}, ngưỡng {n}");
     let id = |part: &str| format!("s-t-{code}-{n}-{part}");
     let on_change = |part: &str, edit: fn(String, usize, String) -> SetEdit| {
-        let (d, code, fid) = (p.dispatch.clone(), code.clone(), id(part));
+        let (d, code, fid) = (dispatch.clone(), code.clone(), id(part));
         Callback::from(move |e: Event| {
             d.dispatch(FieldEdit(
                 fid.clone(),
@@ -232,7 +223,7 @@ fn ThresholdRow(p: &ThresholdProps) -> Html {
         })
     };
     let on_source = {
-        let (d, code, fid) = (p.dispatch.clone(), code.clone(), id("s"));
+        let (d, code, fid) = (dispatch.clone(), code.clone(), id("s"));
         Callback::from(move |e: InputEvent| {
             d.dispatch(FieldEdit(
                 fid.clone(),
@@ -241,7 +232,7 @@ fn ThresholdRow(p: &ThresholdProps) -> Html {
         })
     };
     let drop = {
-        let (d, code, fid) = (p.dispatch.clone(), code.clone(), id("del"));
+        let (d, code, fid) = (dispatch.clone(), code.clone(), id("del"));
         Callback::from(move |_| {
             d.dispatch(FieldEdit(
                 fid.clone(),
@@ -252,16 +243,16 @@ fn ThresholdRow(p: &ThresholdProps) -> Html {
     let column = t.column.clone().unwrap_or_default();
     let refused: Vec<String> = ["y", "v"]
         .iter()
-        .filter_map(|part| p.refused.get(&id(part)))
+        .filter_map(|part| refused_for(refused, &id(part)))
         .map(|m| format!("{label}: {m}"))
         .collect();
     html! {
         <fieldset class="threshold-row">
             <legend>{ label.clone() }</legend>
             <div class="pair">
-                <div class="field"><label for={id("r")}>{ format!("{label}: {}", p.column_label) }</label>
+                <div class="field"><label for={id("r")}>{ format!("{label}: {}", column_label(set)) }</label>
                     <select id={id("r")} onchange={on_change("r", SetEdit::ThresholdColumn)}>
-                        { for p.columns.iter().map(|(cid, name)| html! { <option value={cid.clone()} selected={*cid == column}>{ name.clone() }</option> }) }
+                        { for column_options(set).into_iter().map(|(cid, name)| html! { <option value={cid.clone()} selected={*cid == column}>{ name.clone() }</option> }) }
                     </select></div>
                 <div class="field narrow"><label for={id("y")}>{ format!("{label}: năm (trống: cả giai đoạn)") }</label>
                     <input id={id("y")} inputmode="numeric" value={t.year.map(|y| y.to_string()).unwrap_or_default()} onchange={on_change("y", SetEdit::ThresholdYear)} /></div>
@@ -281,7 +272,7 @@ const ADD_ID: &str = "add-indicator";
 
 #[derive(Properties, PartialEq)]
 struct AddProps {
-    set: CriteriaSet,
+    set: Shared<CriteriaSet>,
     refused: Option<String>,
     dispatch: Dispatch,
 }
@@ -327,7 +318,7 @@ fn AddIndicator(p: &AddProps) -> Html {
                 kind,
             };
             // The form empties itself only for an addition the core accepts.
-            if apply(&mut set.clone(), edit.clone()).is_ok() {
+            if apply(&mut (*set).clone(), edit.clone()).is_ok() {
                 code.set(String::new());
                 wording.set(String::new());
             }

@@ -55,7 +55,8 @@ pub fn Sets(p: &SetsProps) -> Html {
                 let editing = editing.clone();
                 Callback::from(move |_| editing.set(None))
             };
-            return html! { <SetEditor key={ui} set={set.clone()} {on_save} {on_cancel} /> };
+            let set = Shared(std::rc::Rc::new(set.clone()));
+            return html! { <SetEditor key={ui} {set} {on_save} {on_cancel} /> };
         }
     }
 

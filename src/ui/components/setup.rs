@@ -44,7 +44,7 @@ pub fn Setup(p: &SetupProps) -> Html {
     html! {
         <section class="setup" aria-labelledby="setup-title">
             <h2 id="setup-title">{ "Thông tin báo cáo" }</h2>
-            <SetChoice set={p.set.clone()} library={p.library.clone()} on_change_set={p.on_change_set.clone()} />
+            { set_choice(&p.set, &p.library, &p.on_change_set) }
             <fieldset>
                 <legend>{ "Xã" }</legend>
                 <TextField id="m-name" label="Tên bản nháp (để phân biệt trong danh sách)" value={p.draft.name.clone()} on_input={f(MetaField::Name)} />
@@ -52,7 +52,7 @@ pub fn Setup(p: &SetupProps) -> Html {
                     <TextField id="m-commune" label="Tên xã (không ghi chữ “xã”)" value={m.commune.clone()} on_input={f(MetaField::Commune)} placeholder="VD: Liên Sơn" />
                     <TextField id="m-province" label="Tỉnh" value={m.province.clone()} on_input={f(MetaField::Province)} />
                 </div>
-                <ColumnChoice draft={p.draft.clone()} set={p.set.clone()} on_edit={p.on_edit.clone()} />
+                { column_choice(&p.draft, &p.set, &p.on_edit) }
             </fieldset>
             <fieldset>
                 <legend>{ "Kỳ báo cáo" }</legend>
@@ -69,7 +69,7 @@ pub fn Setup(p: &SetupProps) -> Html {
                 <TextArea id="m-programme" label="Tên chương trình (để trống: theo bộ tiêu chí)" value={m.programme.clone()} on_input={f(MetaField::Programme)} rows={2}
                     hint={Some(AttrValue::from(format!("Tiêu đề báo cáo: “Kết quả thực hiện {} …”", m.programme_text(&p.set.programme))))} />
             </fieldset>
-            <IssuerFields draft={p.draft.clone()} on_edit={p.on_edit.clone()} />
+            { issuer_fields(&p.draft, &p.on_edit) }
             <fieldset>
                 <legend>{ "Văn bản" }</legend>
                 <div class="pair">
@@ -91,18 +91,17 @@ pub fn Setup(p: &SetupProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct SetChoiceProps {
-    set: Shared<CriteriaSet>,
-    library: Vec<(usize, AttrValue)>,
-    on_change_set: Callback<usize>,
-}
+// The parts below are plain functions rather than components: each component costs its own
+// copy of Yew's lifecycle code in the WASM (about 5 KB), and these hold no state of their own.
 
-#[function_component]
-fn SetChoice(p: &SetChoiceProps) -> Html {
-    let lb = &p.set.legal_basis;
+fn set_choice(
+    set: &CriteriaSet,
+    library: &[(usize, AttrValue)],
+    on_change_set: &Callback<usize>,
+) -> Html {
+    let lb = &set.legal_basis;
     let on_change = {
-        let on = p.on_change_set.clone();
+        let on = on_change_set.clone();
         Callback::from(move |e: Event| {
             let v = e
                 .target_unchecked_into::<web_sys::HtmlSelectElement>()
@@ -115,35 +114,27 @@ fn SetChoice(p: &SetChoiceProps) -> Html {
     html! {
         <fieldset>
             <legend>{ "Bộ tiêu chí" }</legend>
-            <p class="set-info">{ format!("Đang dùng: {} (phiên bản {}, giai đoạn {} - {}), căn cứ {} ngày {} của {}. Bản nháp giữ bản sao của bộ tiêu chí này, nên kết quả không đổi khi bộ tiêu chí có sẵn được cập nhật.", p.set.name, p.set.version, p.set.period.from, p.set.period.to, lb.number, lb.date, lb.issuer) }</p>
+            <p class="set-info">{ format!("Đang dùng: {} (phiên bản {}, giai đoạn {} - {}), căn cứ {} ngày {} của {}. Bản nháp giữ bản sao của bộ tiêu chí này, nên kết quả không đổi khi bộ tiêu chí có sẵn được cập nhật.", set.name, set.version, set.period.from, set.period.to, lb.number, lb.date, lb.issuer) }</p>
             <div class="field">
                 <label for="m-set">{ "Đổi sang bộ tiêu chí khác (số liệu đã nhập được giữ theo mã chỉ tiêu)" }</label>
                 <select id="m-set" onchange={on_change}>
                     <option value="" selected=true>{ "— giữ bộ tiêu chí đang dùng —" }</option>
-                    { for p.library.iter().map(|(i, name)| html! { <option value={i.to_string()}>{ name.clone() }</option> }) }
+                    { for library.iter().map(|(i, name)| html! { <option value={i.to_string()}>{ name.clone() }</option> }) }
                 </select>
             </div>
         </fieldset>
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct ColumnProps {
-    draft: Shared<Draft>,
-    set: Shared<CriteriaSet>,
-    on_edit: Callback<Edit>,
-}
-
 /// The commune's threshold column, named and defined as the set defines it ("Nhóm xã" with
 /// the decision's definitions, "Vùng kinh tế"), and the set's rule that sends some communes
 /// to one column.
-#[function_component]
-fn ColumnChoice(p: &ColumnProps) -> Html {
-    let cols = &p.set.columns;
+fn column_choice(draft: &Draft, set: &CriteriaSet, on_edit: &Callback<Edit>) -> Html {
+    let cols = &set.columns;
     if cols.items.is_empty() {
         return html! {};
     }
-    let m = &p.draft.meta;
+    let m = &draft.meta;
     let label = cols.label.trim();
     let mut options: Vec<(AttrValue, AttrValue)> = vec![(
         "".into(),
@@ -160,11 +151,11 @@ fn ColumnChoice(p: &ColumnProps) -> Html {
         )
     }));
     let on_column = {
-        let on = p.on_edit.clone();
+        let on = on_edit.clone();
         Callback::from(move |v: String| on.emit(Edit::Meta(MetaField::Column, v)))
     };
     let on_rule = {
-        let on = p.on_edit.clone();
+        let on = on_edit.clone();
         Callback::from(move |e: Event| {
             on.emit(Edit::RuleColumn(
                 e.target_unchecked_into::<web_sys::HtmlInputElement>()
@@ -181,34 +172,27 @@ fn ColumnChoice(p: &ColumnProps) -> Html {
                     { for cols.items.iter().map(|c| html! { <><dt>{ c.name.clone() }</dt><dd>{ c.definition.clone() }</dd></> }) }
                 </dl>
             }
-            if let Some(rule) = &p.set.column_rule {
+            if let Some(rule) = &set.column_rule {
                 <div class="field check">
                     <input id="m-rule-column" type="checkbox" checked={m.rule_column} onchange={on_rule} />
-                    <label for="m-rule-column">{ format!("{} (áp dụng cột {})", rule.label, p.set.column(&rule.column).map(|c| c.name.as_str()).unwrap_or(&rule.column)) }</label>
+                    <label for="m-rule-column">{ format!("{} (áp dụng cột {})", rule.label, set.column(&rule.column).map(|c| c.name.as_str()).unwrap_or(&rule.column)) }</label>
                 </div>
             }
         </>
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct IssuerProps {
-    draft: Shared<Draft>,
-    on_edit: Callback<Edit>,
-}
-
 /// Who issues the report: the commune's People's Committee (no upper line) or a steering or
 /// management board (with its upper body). A line typed earlier that the chosen issuer does
 /// not print is said so, never silently dropped.
-#[function_component]
-fn IssuerFields(p: &IssuerProps) -> Html {
-    let m = &p.draft.meta;
+fn issuer_fields(draft: &Draft, on_edit: &Callback<Edit>) -> Html {
+    let m = &draft.meta;
     let f = |field: MetaField| {
-        let on = p.on_edit.clone();
+        let on = on_edit.clone();
         Callback::from(move |v: String| on.emit(Edit::Meta(field, v)))
     };
     let on_issuer = {
-        let on = p.on_edit.clone();
+        let on = on_edit.clone();
         Callback::from(move |v: String| {
             on.emit(Edit::Issuer(if v == "board" {
                 Issuer::Board

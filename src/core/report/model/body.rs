@@ -277,7 +277,10 @@ fn criterion_section(c: &Criterion, draft: &Draft, scores: &Scores, body: &mut V
     if let Some(note) = draft.criterion_notes.get(&c.number) {
         paras(note, body);
     }
-    if cs.is_some_and(|s| s.whole) || c.indicators.is_empty() {
+    if c.indicators.is_empty() {
+        if let Some(e) = draft.entry(&c.number.to_string()) {
+            paras(&e.note, body);
+        }
         body.push(Block::Para(whole_sentence(cs)));
         return;
     }
