@@ -365,3 +365,251 @@ fn a_2026_report_of_whole_criteria_renders_and_reads_back() {
     assert_eq!(annex.len(), 10, "{annex:?}");
     assert!(annex[0][3].starts_with("Xã tự đánh giá chung"));
 }
+
+/// The children of these WordprocessingML property elements, in the order their schema
+/// sequences (ECMA-376 Part 1, CT_PPrBase, CT_RPr, CT_TblPr, CT_TcPr, CT_SectPr) require them.
+const SEQUENCES: [(&str, &[&str]); 5] = [
+    (
+        "w:pPr",
+        &[
+            "w:pStyle",
+            "w:keepNext",
+            "w:keepLines",
+            "w:pageBreakBefore",
+            "w:framePr",
+            "w:widowControl",
+            "w:numPr",
+            "w:suppressLineNumbers",
+            "w:pBdr",
+            "w:shd",
+            "w:tabs",
+            "w:suppressAutoHyphens",
+            "w:kinsoku",
+            "w:wordWrap",
+            "w:overflowPunct",
+            "w:topLinePunct",
+            "w:autoSpaceDE",
+            "w:autoSpaceDN",
+            "w:bidi",
+            "w:adjustRightInd",
+            "w:snapToGrid",
+            "w:spacing",
+            "w:ind",
+            "w:contextualSpacing",
+            "w:mirrorIndents",
+            "w:suppressOverlap",
+            "w:jc",
+            "w:textDirection",
+            "w:textAlignment",
+            "w:textboxTightWrap",
+            "w:outlineLvl",
+            "w:divId",
+            "w:cnfStyle",
+            "w:rPr",
+            "w:sectPr",
+            "w:pPrChange",
+        ],
+    ),
+    (
+        "w:rPr",
+        &[
+            "w:rStyle",
+            "w:rFonts",
+            "w:b",
+            "w:bCs",
+            "w:i",
+            "w:iCs",
+            "w:caps",
+            "w:smallCaps",
+            "w:strike",
+            "w:dstrike",
+            "w:outline",
+            "w:shadow",
+            "w:emboss",
+            "w:imprint",
+            "w:noProof",
+            "w:snapToGrid",
+            "w:vanish",
+            "w:webHidden",
+            "w:color",
+            "w:spacing",
+            "w:w",
+            "w:kern",
+            "w:position",
+            "w:sz",
+            "w:szCs",
+            "w:highlight",
+            "w:u",
+            "w:effect",
+            "w:bdr",
+            "w:shd",
+            "w:fitText",
+            "w:vertAlign",
+            "w:rtl",
+            "w:cs",
+            "w:em",
+            "w:lang",
+            "w:eastAsianLayout",
+            "w:specVanish",
+            "w:oMath",
+        ],
+    ),
+    (
+        "w:tblPr",
+        &[
+            "w:tblStyle",
+            "w:tblpPr",
+            "w:tblOverlap",
+            "w:bidiVisual",
+            "w:tblStyleRowBandSize",
+            "w:tblStyleColBandSize",
+            "w:tblW",
+            "w:jc",
+            "w:tblCellSpacing",
+            "w:tblInd",
+            "w:tblBorders",
+            "w:shd",
+            "w:tblLayout",
+            "w:tblCellMar",
+            "w:tblLook",
+            "w:tblCaption",
+            "w:tblDescription",
+        ],
+    ),
+    (
+        "w:tcPr",
+        &[
+            "w:cnfStyle",
+            "w:tcW",
+            "w:gridSpan",
+            "w:hMerge",
+            "w:vMerge",
+            "w:tcBorders",
+            "w:shd",
+            "w:noWrap",
+            "w:tcMar",
+            "w:textDirection",
+            "w:tcFitText",
+            "w:vAlign",
+            "w:hideMark",
+        ],
+    ),
+    (
+        "w:sectPr",
+        &[
+            // headerReference and footerReference may come in any order among themselves.
+            "w:headerReference",
+            "w:footnotePr",
+            "w:endnotePr",
+            "w:type",
+            "w:pgSz",
+            "w:pgMar",
+            "w:paperSrc",
+            "w:pgBorders",
+            "w:lnNumType",
+            "w:pgNumType",
+            "w:cols",
+            "w:formProt",
+            "w:vAlign",
+            "w:noEndnote",
+            "w:titlePg",
+            "w:textDirection",
+            "w:bidi",
+            "w:rtlGutter",
+            "w:docGrid",
+            "w:printerSettings",
+            "w:sectPrChange",
+        ],
+    ),
+];
+
+/// Every out-of-order or unknown child of a property element in one XML part.
+fn order_violations(part: &str, xml: &str) -> Vec<String> {
+    let mut reader = Reader::from_str(xml);
+    // The element names open above the current position.
+    let mut stack: Vec<String> = vec![];
+    // For each open property element: its sequence and the rank of the last child seen.
+    let mut last_rank: Vec<Option<(usize, &[&str], usize)>> = vec![];
+    let mut out = vec![];
+    let mut child = |stack: &[String], last: &mut [Option<(usize, &[&str], usize)>], name: &str| {
+        let depth = stack.len();
+        if let Some(Some((d, seq, rank))) = last.last_mut() {
+            if *d + 1 == depth {
+                let name = if name == "w:footerReference" {
+                    "w:headerReference"
+                } else {
+                    name
+                };
+                match seq.iter().position(|s| *s == name) {
+                    None => out.push(format!("{part}: unknown child {name} of {}", stack[*d])),
+                    Some(r) if r < *rank => out.push(format!(
+                        "{part}: {name} after {} in {}",
+                        seq[*rank], stack[*d]
+                    )),
+                    Some(r) => *rank = r,
+                }
+            }
+        }
+    };
+    loop {
+        match reader.read_event().expect("well-formed XML") {
+            Event::Start(e) => {
+                let name = String::from_utf8_lossy(e.name().as_ref()).to_string();
+                child(&stack, &mut last_rank, &name);
+                let seq = SEQUENCES.iter().find(|(n, _)| *n == name).map(|(_, s)| *s);
+                last_rank.push(seq.map(|s| (stack.len(), s, 0)));
+                stack.push(name);
+            }
+            Event::Empty(e) => {
+                let name = String::from_utf8_lossy(e.name().as_ref()).to_string();
+                child(&stack, &mut last_rank, &name);
+            }
+            Event::End(_) => {
+                stack.pop();
+                last_rank.pop();
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+fn all_order_violations(bytes: &[u8]) -> Vec<String> {
+    let files = unzip(bytes);
+    files
+        .iter()
+        .filter(|(name, _)| name.starts_with("word/") && name.ends_with(".xml"))
+        .flat_map(|(name, xml)| order_violations(name, xml))
+        .collect()
+}
+
+#[test]
+fn property_elements_follow_the_schema_order() {
+    // The Liên Sơn report.
+    let (_, bytes) = example_docx();
+    assert_eq!(all_order_violations(&bytes), Vec::<String>::new());
+    // A set of one criterion with one indicator, in a draft report with a figure.
+    let mut set = lang_son();
+    set.criteria.truncate(1);
+    set.criteria[0].indicators.truncate(1);
+    let mut d = example();
+    d.meta.date = None;
+    let report = build(&set, &d, &score(&set, &d));
+    assert!(report.is_draft());
+    assert_eq!(
+        all_order_violations(&docx::render(&report)),
+        Vec::<String>::new()
+    );
+    // The checker itself catches what it is for: tblLayout before tblBorders.
+    let bad = "<w:tbl><w:tblPr><w:tblW/><w:tblLayout/><w:tblBorders/></w:tblPr></w:tbl>";
+    assert_eq!(
+        order_violations("t", bad),
+        ["t: w:tblBorders after w:tblLayout in w:tblPr"]
+    );
+    let bad = "<w:p><w:pPr><w:jc/><w:spacing/></w:pPr></w:p>";
+    assert_eq!(
+        order_violations("t", bad),
+        ["t: w:spacing after w:jc in w:pPr"]
+    );
+}

@@ -120,7 +120,8 @@ pub struct Column {
     pub definition: String,
 }
 
-/// "Xã đặc biệt khó khăn, xã an toàn khu: áp dụng cột Trung du và miền núi phía Bắc".
+/// A rule that sends some communes to one column whatever their own (318/QĐ-TTg: especially
+/// disadvantaged and safe-zone communes use the northern midlands column).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ColumnRule {

@@ -36,7 +36,7 @@ pub struct Envelope {
     pub period: String,
     pub set_id: String,
     pub set_version: String,
-    /// "đạt 10/19 tiêu chí" at the time of saving, for lists.
+    /// "đạt 10/N tiêu chí" at the time of saving, for lists.
     pub summary: String,
     pub draft: Draft,
     pub set: CriteriaSet,

@@ -1,6 +1,6 @@
 //! The service worker: registration, "ready for offline use", and update notices.
 //!
-//! The worker itself (`sw.js`) is generated at build time by `scripts/gen-sw.sh` with the
+//! The worker itself (`sw.js`) is generated at build time by `scripts/post_build.py` with the
 //! exact hashed files of the build. A new version waits until the user chooses to reload.
 
 use wasm_bindgen::closure::Closure;

@@ -208,7 +208,7 @@ impl Scores {
         self.criteria.len()
     }
 
-    /// "đạt 10/19 tiêu chí", "đạt 3/10 tiêu chí"
+    /// "đạt X/N tiêu chí", N the number of criteria of the set
     pub fn summary_vi(&self) -> String {
         format!("đạt {}/{} tiêu chí", self.met_count(), self.total())
     }

@@ -5,7 +5,7 @@ use super::{Finding, FindingKind, Scores, Severity};
 use crate::core::draft::{Draft, NarrativePart};
 use crate::core::vn::fold;
 
-/// Counts of criteria quoted in free text: "đạt 11/19 tiêu chí", "giữ vững 11/11 tiêu chí".
+/// Counts of criteria quoted in free text: "đạt 11/N tiêu chí", "giữ vững 11/11 tiêu chí".
 fn quoted_counts(text: &str) -> Vec<(usize, usize)> {
     // Scoring runs on every keystroke: skip the folding when there is no count to find.
     if !text.contains('/') {
