@@ -148,6 +148,37 @@ fn user_sets_survive_and_bad_ones_are_skipped() {
     clear();
 }
 
+#[wasm_bindgen_test]
+async fn after_a_panic_the_page_offers_the_open_draft_from_memory() {
+    use std::rc::Rc;
+    let env = example();
+    let mut draft = env.draft.clone();
+    draft.meta.signatory_name = "typed just before the crash".into();
+    tieuchi::web::panic::remember(Some((Rc::new(draft.clone()), Rc::new(env.set.clone()))));
+    tieuchi::web::panic::show();
+    let document = web_sys::window().unwrap().document().unwrap();
+    let panel = document.get_element_by_id("crash").expect("the panic page");
+    assert!(panel.text_content().unwrap().contains("Ứng dụng gặp lỗi"));
+    let a = panel
+        .query_selector("a[download]")
+        .unwrap()
+        .expect("a download link");
+    assert!(a.get_attribute("download").unwrap().ends_with(".json"));
+    let href = a.get_attribute("href").unwrap();
+    assert!(href.starts_with("blob:"), "{href}");
+    // The file is the draft as it was in memory, and imports again.
+    let fetched = js_sys::eval(&format!("fetch('{href}').then(r => r.text())")).unwrap();
+    let text = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(fetched))
+        .await
+        .unwrap()
+        .as_string()
+        .unwrap();
+    let back = store::read(&text).expect("the rescued file imports");
+    assert_eq!(back.draft, draft);
+    panel.remove();
+    tieuchi::web::panic::remember(None);
+}
+
 // ---- the reducer (pure, but it lives in the wasm-only `ui` module) ---------------------------
 
 mod reducer {

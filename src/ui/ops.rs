@@ -107,12 +107,9 @@ pub fn rename(d: &Dispatch, id: &str, current: Option<&Doc>) {
         .map(|doc| doc.draft.name.clone())
         .or_else(|| load(id).map(|e| e.draft.name));
     let Some(old) = old else { return };
-    let answer = web_sys::window().and_then(|w| {
-        w.prompt_with_message_and_default("Tên mới của bản nháp:", &old)
-            .ok()
-            .flatten()
-    });
-    let Some(name) = answer else { return };
+    let Some(name) = crate::web::dialog::prompt("Tên mới của bản nháp:", &old) else {
+        return;
+    };
     if current.is_some_and(|doc| doc.draft.id == id) {
         d.dispatch(Action::Edit(crate::core::edit::Edit::Meta(
             crate::core::edit::MetaField::Name,

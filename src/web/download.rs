@@ -2,11 +2,13 @@
 
 use wasm_bindgen::JsCast;
 
-/// Offers `bytes` as a download named `name`. Returns a Vietnamese message on failure.
-pub fn bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
-    let fail = |what: &str| {
-        format!("Không tải xuống được tệp ({what}). Hãy thử lại hoặc dùng trình duyệt khác.")
-    };
+fn fail(what: &str) -> String {
+    format!("Không tải xuống được tệp ({what}). Hãy thử lại hoặc dùng trình duyệt khác.")
+}
+
+/// A link that downloads `bytes` as `name` when followed: it needs no script to work, so it
+/// still works after the app has stopped (see `web::panic`).
+pub fn link(name: &str, mime: &str, bytes: &[u8]) -> Result<web_sys::HtmlAnchorElement, String> {
     let array = js_sys::Uint8Array::from(bytes);
     let parts = js_sys::Array::of1(&array);
     let opts = web_sys::BlobPropertyBag::new();
@@ -24,6 +26,16 @@ pub fn bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
         .map_err(|_| fail("a"))?;
     a.set_href(&url);
     a.set_download(name);
+    Ok(a)
+}
+
+/// Offers `bytes` as a download named `name`. Returns a Vietnamese message on failure.
+pub fn bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    let a = link(name, mime, bytes)?;
+    let url = a.href();
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| fail("document"))?;
     a.set_attribute("hidden", "").ok();
     let body = document.body().ok_or_else(|| fail("body"))?;
     body.append_child(&a).map_err(|_| fail("append"))?;

@@ -2,8 +2,10 @@
 //! the UI asks these modules to store, download, read files or talk to the service worker.
 
 pub mod clock;
+pub mod dialog;
 pub mod dom;
 pub mod download;
 pub mod files;
+pub mod panic;
 pub mod storage;
 pub mod sw;

@@ -1,0 +1,85 @@
+//! The banners above the screens: storage blocked, a conflict with another tab, a failed
+//! save, a new version, a notice, undo of a delete, and the question of an import that
+//! replaces a draft. A plain function of the state: it holds nothing of its own.
+
+use crate::ui::hooks::SaveTracker;
+use crate::ui::ops::{self, Dispatch};
+use crate::ui::state::{Action, SaveStatus, State, Tone};
+use crate::web::{clock, sw};
+use yew::prelude::*;
+
+fn button(class: &'static str, label: &'static str, on: impl Fn() + 'static) -> Html {
+    html! { <button type="button" {class} onclick={Callback::from(move |_| on())}>{ label }</button> }
+}
+
+pub fn banners(state: &State, d: &Dispatch, tracker: &SaveTracker) -> Html {
+    html! {
+        <>
+            if state.memory_only {
+                <div class="notice error" role="alert">{ "Trình duyệt đang chặn lưu trữ (cửa sổ ẩn danh hoặc đã tắt lưu dữ liệu). Ứng dụng vẫn dùng được, nhưng dữ liệu chỉ nằm trong trang này: hãy “Xuất tệp” trước khi đóng." }</div>
+            }
+            { conflict(state, d) }
+            if let (SaveStatus::Failed(msg), Some(doc)) = (&state.save, state.doc.clone()) {
+                <div class="notice error" role="alert">
+                    <span>{ format!("Chưa lưu được: {msg}") }</span>
+                    { button("primary", "Xuất tệp bản nháp", { let d = d.clone(); move || ops::export(&d, &doc.draft.id, Some(&doc)) }) }
+                </div>
+            }
+            if state.update_ready {
+                <div class="notice info" role="status">
+                    <span>{ "Đã có phiên bản mới — tải lại để dùng. Dữ liệu đang nhập được lưu trước khi tải lại." }</span>
+                    { button("primary", "Tải lại", { let (d, t) = (d.clone(), tracker.clone()); move || { t.flush(&d); sw::apply_update(); } }) }
+                </div>
+            }
+            if let Some(n) = state.notice.clone() {
+                <div class={classes!("notice", match n.tone { Tone::Info => "info", Tone::Success => "success", Tone::Error => "error" })}
+                    role={if n.tone == Tone::Error { "alert" } else { "status" }}>
+                    <span>{ n.text.clone() }</span>
+                    <button type="button" class="secondary small" aria-label="Đóng thông báo" onclick={{ let d = d.clone(); Callback::from(move |_| d.dispatch(Action::ClearNotice)) }}>{ "Đóng" }</button>
+                </div>
+            }
+            if let Some(env) = state.undo.clone() {
+                <div class="notice info" role="status">
+                    <span>{ format!("Đã xóa bản nháp xã {} — {}.", env.commune, env.period) }</span>
+                    { button("primary small", "Hoàn tác", { let d = d.clone(); move || ops::undo_delete(&d, &env) }) }
+                    { button("secondary small", "Đóng", { let d = d.clone(); move || d.dispatch(Action::ForgetUndo) }) }
+                </div>
+            }
+            { replace(state, d) }
+        </>
+    }
+}
+
+/// The open draft changed in another tab: autosave is paused until the user chooses.
+fn conflict(state: &State, d: &Dispatch) -> Html {
+    let Some(env) = state.conflict.clone() else {
+        return html! {};
+    };
+    html! {
+        <div class="notice error" role="alert">
+            <p>{ format!("Bản nháp này vừa được sửa ở một thẻ (cửa sổ) khác lúc {}. Tự động lưu đang tạm dừng để không ghi đè.", clock::local_hhmm(&env.saved_at)) }</p>
+            <div class="row-actions">
+                { button("primary", "Dùng bản ở thẻ kia", { let d = d.clone(); let env = env.clone(); move || d.dispatch(Action::Open((*env).clone())) }) }
+                { button("secondary", "Giữ bản ở thẻ này", { let d = d.clone(); move || d.dispatch(Action::KeepMine) }) }
+            </div>
+        </div>
+    }
+}
+
+/// An imported draft that exists already: replace it, keep both, or cancel.
+fn replace(state: &State, d: &Dispatch) -> Html {
+    let Some(env) = state.replace.clone() else {
+        return html! {};
+    };
+    let m = state.memory_only;
+    html! {
+        <div class="notice info" role="alert">
+            <p>{ format!("Bản nháp xã {} — {} đã có trên máy này. Thay bằng bản trong tệp, hay giữ cả hai?", env.commune, env.period) }</p>
+            <div class="row-actions">
+                { button("primary", "Thay bản trên máy", { let d = d.clone(); let env = env.clone(); move || ops::resolve_import(&d, &env, true, m) }) }
+                { button("secondary", "Giữ cả hai", { let d = d.clone(); let env = env.clone(); move || ops::resolve_import(&d, &env, false, m) }) }
+                { button("secondary", "Hủy", { let d = d.clone(); move || d.dispatch(Action::ForgetReplace) }) }
+            </div>
+        </div>
+    }
+}
