@@ -173,6 +173,14 @@ pub fn read(text: &str) -> Result<Envelope, ReadError> {
     Ok(env)
 }
 
+/// A stored entry that could not be read: set aside under its own key, offered as a file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Corrupt {
+    pub key: String,
+    pub reason: String,
+    pub size: usize,
+}
+
 /// A summary line for the list of drafts.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DraftSummary {

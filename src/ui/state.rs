@@ -5,8 +5,8 @@ use crate::core::criteria::CriteriaSet;
 use crate::core::draft::Draft;
 use crate::core::edit::{apply, Edit};
 use crate::core::scoring::{score, Scores};
+use crate::core::store::Corrupt;
 use crate::core::store::{DraftSummary, Envelope};
-use crate::web::storage::Corrupt;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -209,6 +209,29 @@ impl State {
     pub fn unsaved(&self) -> bool {
         self.doc.is_some() && self.revision > self.saved_revision
     }
+
+    /// The open draft changed: a new revision, to be saved unless storage is blocked.
+    fn changed(&mut self, doc: Doc) {
+        self.doc = Some(doc);
+        self.revision += 1;
+        if !self.memory_only {
+            self.save = SaveStatus::Pending;
+        }
+    }
+
+    /// Revision `revision` was written: saved if nothing was typed since, and listed.
+    fn saved(&mut self, revision: u64, summary: DraftSummary) {
+        self.saved_revision = self.saved_revision.max(revision);
+        self.save = if self.revision > revision {
+            SaveStatus::Pending
+        } else {
+            SaveStatus::Saved(summary.saved_at.clone())
+        };
+        match self.drafts.iter_mut().find(|d| d.id == summary.id) {
+            Some(d) => *d = summary,
+            None => self.drafts.insert(0, summary),
+        }
+    }
 }
 
 impl Reducible for State {
@@ -224,11 +247,8 @@ impl Reducible for State {
                 if draft == *doc.draft {
                     return self;
                 }
-                s.doc = Some(Doc::new(draft, doc.set.0.clone()));
-                s.revision += 1;
-                if !s.memory_only {
-                    s.save = SaveStatus::Pending;
-                }
+                let set = doc.set.0.clone();
+                s.changed(Doc::new(draft, set));
             }
             Action::Tab(t) => {
                 if t.needs_doc() && s.doc.is_none() {
@@ -255,18 +275,7 @@ impl Reducible for State {
                 s.save = SaveStatus::Idle;
                 s.conflict = None;
             }
-            Action::Saved { revision, summary } => {
-                s.saved_revision = s.saved_revision.max(revision);
-                s.save = if s.revision > revision {
-                    SaveStatus::Pending
-                } else {
-                    SaveStatus::Saved(summary.saved_at.clone())
-                };
-                match s.drafts.iter_mut().find(|d| d.id == summary.id) {
-                    Some(d) => *d = summary,
-                    None => s.drafts.insert(0, summary),
-                }
-            }
+            Action::Saved { revision, summary } => s.saved(revision, summary),
             Action::SaveFailed(message) => s.save = SaveStatus::Failed(message),
             Action::MemoryOnly => {
                 s.memory_only = true;
@@ -289,11 +298,7 @@ impl Reducible for State {
                     id: set.id.clone(),
                     version: set.version.clone(),
                 });
-                s.doc = Some(Doc::new(draft, Rc::new(set)));
-                s.revision += 1;
-                if !s.memory_only {
-                    s.save = SaveStatus::Pending;
-                }
+                s.changed(Doc::new(draft, Rc::new(set)));
             }
             Action::Deleted(env) => {
                 if s.doc.as_ref().is_some_and(|d| d.draft.id == env.draft.id) {

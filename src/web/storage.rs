@@ -102,13 +102,7 @@ pub fn save_draft(env: &Envelope) -> Result<String, SaveError> {
     Ok(text)
 }
 
-/// A stored entry that could not be read: set aside under its own key, offered as a file.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Corrupt {
-    pub key: String,
-    pub reason: String,
-    pub size: usize,
-}
+pub use crate::core::store::Corrupt;
 
 fn keys() -> Vec<String> {
     if !available() {

@@ -2,13 +2,13 @@
 //! groups), each a collapsible card with its status and one row per indicator. A criterion the
 //! set lists no indicators for is judged as a whole, with its reason.
 
-use super::badge::badge;
+use super::badge::{badge, findings_inline};
 use super::field::{SelectField, TextArea};
 use super::indicator::{judgement_key, judgement_of, IndicatorRow, RowData};
 use crate::core::criteria::{CriteriaSet, Criterion};
 use crate::core::draft::{Draft, Entry};
 use crate::core::edit::Edit;
-use crate::core::scoring::{CriterionScore, CriterionStatus, Finding, Scores, Severity};
+use crate::core::scoring::{CriterionScore, CriterionStatus, Finding, Scores};
 use crate::ui::state::Shared;
 use yew::prelude::*;
 
@@ -136,15 +136,7 @@ pub fn CriterionCard(p: &CardProps) -> Html {
                     <TextArea id={format!("crit-note-{n}")} label={format!("Tiêu chí {n}: nội dung chung đưa vào báo cáo (không bắt buộc)")}
                         value={p.note.clone()} on_input={on_note} rows={2} />
                 }
-                if !p.findings.is_empty() {
-                    <ul class="findings-inline">
-                        { for p.findings.iter().map(|f| html! {
-                            <li class={if f.severity == Severity::Error { "error" } else { "warning" }}>
-                                <strong>{ f.severity.label_vi() }{ ": " }</strong>{ f.message.clone() }
-                            </li>
-                        }) }
-                    </ul>
-                }
+                { findings_inline(&p.findings) }
             </div>
         </details>
     }

@@ -1,7 +1,7 @@
-//! How a status looks: a CSS class and a symbol, always shown with its words, so a status is
+//! How a status and a finding look: a CSS class and a symbol, always shown with its words, so a status is
 //! never told by colour alone. The words come from the core; the looks belong to the UI.
 
-use crate::core::scoring::{CriterionStatus, Status};
+use crate::core::scoring::{CriterionStatus, Finding, Severity, Status};
 use yew::prelude::*;
 
 pub trait Look: Copy {
@@ -62,5 +62,22 @@ impl Look for CriterionStatus {
 pub fn badge(status: impl Look) -> Html {
     html! {
         <span class={classes!("badge", status.css())}><span aria-hidden="true">{ status.symbol() }</span>{ " " }{ status.label() }</span>
+    }
+}
+
+/// Findings listed where they arise (under an indicator or a criterion), each with its weight
+/// in words.
+pub fn findings_inline(findings: &[Finding]) -> Html {
+    if findings.is_empty() {
+        return html! {};
+    }
+    html! {
+        <ul class="findings-inline">
+            { for findings.iter().map(|f| html! {
+                <li class={if f.severity == Severity::Error { "error" } else { "warning" }}>
+                    <strong>{ f.severity.label_vi() }{ ": " }</strong>{ f.message.clone() }
+                </li>
+            }) }
+        </ul>
     }
 }

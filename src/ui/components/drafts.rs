@@ -1,7 +1,7 @@
 //! The list of drafts: create, open, rename, next period, delete with undo, export, import.
 
+use crate::core::store::Corrupt;
 use crate::core::store::DraftSummary;
-use crate::web::storage::Corrupt;
 use yew::prelude::*;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -68,51 +68,14 @@ pub fn Drafts(p: &DraftsProps) -> Html {
                 <p class="empty">{ "Chưa có bản nháp nào. Chọn bộ tiêu chí rồi bấm “Tạo bản nháp mới”, hoặc nhập tệp bản nháp từ máy khác." }</p>
             } else {
                 <ul class="draft-list">
-                    { for p.drafts.iter().map(|d| {
-                        let title = if d.commune.trim().is_empty() { "Xã (chưa nhập tên)".to_string() } else { format!("Xã {}", d.commune) };
-                        let is_current = p.current.as_deref() == Some(d.id.as_str());
-                        html! {
-                            <li key={d.id.clone()} class={classes!("draft-item", is_current.then_some("current"))}>
-                                <div class="draft-info">
-                                    if !d.name.trim().is_empty() { <strong>{ d.name.clone() }</strong> }
-                                    <span class={if d.name.trim().is_empty() { "draft-title" } else { "draft-sub" }}>{ title }{ " — " }{ d.period.clone() }</span>
-                                    <span>{ d.summary.clone() }</span>
-                                    <small>{ format!("{} · Lưu lúc {}", d.set_name, crate::web::clock::local_datetime(&d.saved_at)) }</small>
-                                </div>
-                                <div class="row-actions">
-                                    <button type="button" class="primary" onclick={op(DraftOp::Open, &d.id)} aria-label={format!("Mở bản nháp xã {} {}", d.commune, d.period)}>{ "Mở" }</button>
-                                    <button type="button" class="secondary" onclick={op(DraftOp::Rename, &d.id)}>{ "Đổi tên" }</button>
-                                    <button type="button" class="secondary" onclick={op(DraftOp::NextPeriod, &d.id)}>{ "Tạo kỳ báo cáo tiếp theo" }</button>
-                                    <button type="button" class="secondary" onclick={op(DraftOp::Export, &d.id)}>{ "Xuất tệp" }</button>
-                                    <button type="button" class="danger" onclick={op(DraftOp::Delete, &d.id)} aria-label={format!("Xóa bản nháp xã {} {}", d.commune, d.period)}>{ "Xóa" }</button>
-                                </div>
-                            </li>
-                        }
-                    }) }
+                    { for p.drafts.iter().map(|d| draft_item(d, p.current.as_deref() == Some(d.id.as_str()), &op)) }
                 </ul>
             }
             <div class="import">
                 <label for="import-draft" class="button secondary">{ "Nhập tệp bản nháp (.json)" }</label>
                 <input id="import-draft" type="file" accept=".json,application/json" class="visually-hidden" onchange={p.on_import.clone()} />
             </div>
-            if !p.corrupt.is_empty() {
-                <div class="notice warning">
-                    <p><strong>{ "Một số dữ liệu lưu trong trình duyệt bị hỏng và đã được để riêng:" }</strong></p>
-                    <ul>
-                        { for p.corrupt.iter().map(|c| {
-                            let dl = { let on = p.on_corrupt.clone(); let k = c.key.clone(); Callback::from(move |_| on.emit((true, k.clone()))) };
-                            let rm = { let on = p.on_corrupt.clone(); let k = c.key.clone(); Callback::from(move |_| on.emit((false, k.clone()))) };
-                            html! {
-                                <li>
-                                    { format!("{} ({} KB): {}", c.key, c.size / 1024 + 1, c.reason) }
-                                    <button type="button" class="secondary" onclick={dl}>{ "Tải dữ liệu gốc" }</button>
-                                    <button type="button" class="danger" onclick={rm}>{ "Bỏ" }</button>
-                                </li>
-                            }
-                        }) }
-                    </ul>
-                </div>
-            }
+            { corrupt_list(&p.corrupt, &p.on_corrupt) }
             <div class="storage-info">
                 <h3>{ "Lưu trữ" }</h3>
                 if p.memory_only {
@@ -127,5 +90,61 @@ pub fn Drafts(p: &DraftsProps) -> Html {
                 }
             </div>
         </section>
+    }
+}
+
+/// One stored draft: its name, commune and period, score, set and time of saving, and what
+/// can be done with it.
+fn draft_item(
+    d: &DraftSummary,
+    is_current: bool,
+    op: &dyn Fn(DraftOp, &str) -> Callback<MouseEvent>,
+) -> Html {
+    let title = if d.commune.trim().is_empty() {
+        "Xã (chưa nhập tên)".to_string()
+    } else {
+        format!("Xã {}", d.commune)
+    };
+    html! {
+        <li key={d.id.clone()} class={classes!("draft-item", is_current.then_some("current"))}>
+            <div class="draft-info">
+                if !d.name.trim().is_empty() { <strong>{ d.name.clone() }</strong> }
+                <span class={if d.name.trim().is_empty() { "draft-title" } else { "draft-sub" }}>{ title }{ " — " }{ d.period.clone() }</span>
+                <span>{ d.summary.clone() }</span>
+                <small>{ format!("{} · Lưu lúc {}", d.set_name, crate::web::clock::local_datetime(&d.saved_at)) }</small>
+            </div>
+            <div class="row-actions">
+                <button type="button" class="primary" onclick={op(DraftOp::Open, &d.id)} aria-label={format!("Mở bản nháp xã {} {}", d.commune, d.period)}>{ "Mở" }</button>
+                <button type="button" class="secondary" onclick={op(DraftOp::Rename, &d.id)}>{ "Đổi tên" }</button>
+                <button type="button" class="secondary" onclick={op(DraftOp::NextPeriod, &d.id)}>{ "Tạo kỳ báo cáo tiếp theo" }</button>
+                <button type="button" class="secondary" onclick={op(DraftOp::Export, &d.id)}>{ "Xuất tệp" }</button>
+                <button type="button" class="danger" onclick={op(DraftOp::Delete, &d.id)} aria-label={format!("Xóa bản nháp xã {} {}", d.commune, d.period)}>{ "Xóa" }</button>
+            </div>
+        </li>
+    }
+}
+
+/// Stored entries that could not be read, set aside: download the raw data, or drop it.
+fn corrupt_list(corrupt: &[Corrupt], on: &Callback<(bool, String)>) -> Html {
+    if corrupt.is_empty() {
+        return html! {};
+    }
+    let act = |download: bool, key: &str| {
+        let (on, key) = (on.clone(), key.to_string());
+        Callback::from(move |_| on.emit((download, key.clone())))
+    };
+    html! {
+        <div class="notice warning">
+            <p><strong>{ "Một số dữ liệu lưu trong trình duyệt bị hỏng và đã được để riêng:" }</strong></p>
+            <ul>
+                { for corrupt.iter().map(|c| html! {
+                    <li>
+                        { format!("{} ({} KB): {}", c.key, c.size / 1024 + 1, c.reason) }
+                        <button type="button" class="secondary" onclick={act(true, &c.key)}>{ "Tải dữ liệu gốc" }</button>
+                        <button type="button" class="danger" onclick={act(false, &c.key)}>{ "Bỏ" }</button>
+                    </li>
+                }) }
+            </ul>
+        </div>
     }
 }

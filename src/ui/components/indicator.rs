@@ -2,14 +2,14 @@
 //! needs (with what was understood of each typed number), the judgement and the note.
 
 use super::assess::indicator_anchor;
-use super::badge::{badge, Look};
+use super::badge::{badge, findings_inline, Look};
 use super::field::{SelectField, TextArea, TextField};
 use crate::core::criteria::{CriteriaSet, Indicator, Kind};
 use crate::core::draft::{Entry, Judgement, UserThreshold};
 use crate::core::edit::Edit;
 use crate::core::num::Dec;
 use crate::core::report::model::figure_text;
-use crate::core::scoring::{Finding, IndicatorScore, Severity, Status};
+use crate::core::scoring::{Finding, IndicatorScore, Status};
 use crate::ui::state::Shared;
 use yew::prelude::*;
 
@@ -61,24 +61,73 @@ fn number_feedback(text: &str) -> (Option<AttrValue>, Option<AttrValue>) {
     }
 }
 
+/// What every field of one row needs: the indicator, its code, the row's id prefix, and where
+/// edits go.
+struct Row<'a> {
+    ind: &'a Indicator,
+    code: &'a str,
+    base: String,
+    on_edit: &'a Callback<Edit>,
+}
+
+impl Row<'_> {
+    /// A callback sending the typed text as the edit `f` of this indicator.
+    fn edit(&self, f: fn(String, String) -> Edit) -> Callback<String> {
+        let (on, code) = (self.on_edit.clone(), self.code.to_string());
+        Callback::from(move |v: String| on.emit(f(code.clone(), v)))
+    }
+
+    fn id(&self, part: &str) -> String {
+        format!("{}-{part}", self.base)
+    }
+}
+
 #[function_component]
 pub fn IndicatorRow(p: &RowProps) -> Html {
     let ind: &Indicator = &p.set.criteria[p.ci].indicators[p.ii];
-    let code = ind.code.clone();
-    let e = &p.data.entry;
-    let base = format!("i{}", code.replace('.', "-"));
-    let cb = |f: fn(String, String) -> Edit| {
-        let on = p.on_edit.clone();
-        let code = code.clone();
-        Callback::from(move |v: String| on.emit(f(code.clone(), v)))
+    let code = ind.code.as_str();
+    let row = Row {
+        ind,
+        code,
+        base: format!("i{}", code.replace('.', "-")),
+        on_edit: &p.on_edit,
     };
-    let status = p
-        .data
-        .score
-        .as_ref()
-        .map(|s| s.status)
-        .unwrap_or(Status::NotAssessed);
+    let e = &p.data.entry;
+    let score = p.data.score.as_ref();
+    let status = score.map(|s| s.status).unwrap_or(Status::NotAssessed);
+    let on_judgement = {
+        let (on, code) = (p.on_edit.clone(), code.to_string());
+        Callback::from(move |v: String| on.emit(Edit::Judgement(code.clone(), judgement_of(&v))))
+    };
+    html! {
+        <article class={classes!("indicator", status.css())} id={indicator_anchor(code)} aria-labelledby={row.id("title")}>
+            <header class="indicator-head">
+                <h4 id={row.id("title")}><span class="code">{ code }</span>{ " " }{ ind.wording.clone() }</h4>
+                { badge(status) }
+            </header>
+            <details class="guidance">
+                <summary>{ "Ngưỡng, nguồn và hướng dẫn" }</summary>
+                { threshold_info(ind, score) }
+                if !ind.guidance.is_empty() { <p>{ ind.guidance.clone() }</p> }
+            </details>
+            { figures(&row, e, score) }
+            { user_threshold(&row, &p.data) }
+            <div class="pair">
+                <SelectField id={row.id("judgement")} label={format!("Chỉ tiêu {code}: đánh giá")} options={judgement_options(ind, e)}
+                    value={judgement_key(e.judgement)} on_change={on_judgement} />
+                if ind.kind.is_numeric() {
+                    <TextField id={row.id("year")} label={format!("Chỉ tiêu {code}: năm của số liệu")} value={e.data_year.clone()}
+                        on_input={row.edit(Edit::DataYear)} inputmode="numeric" class="narrow" placeholder="VD: 2024" />
+                }
+            </div>
+            <TextArea id={row.id("note")} label={format!("Chỉ tiêu {code}: nhận xét, căn cứ (đưa vào báo cáo)")} value={e.note.clone()}
+                on_input={row.edit(Edit::Note)} rows={2} />
+            { findings_inline(&p.data.findings) }
+        </article>
+    }
+}
 
+fn judgement_options(ind: &Indicator, e: &Entry) -> Vec<(AttrValue, AttrValue)> {
     let mut options: Vec<(AttrValue, AttrValue)> = if ind.kind.is_numeric() {
         vec![
             ("none".into(), "Theo số liệu".into()),
@@ -95,15 +144,18 @@ pub fn IndicatorRow(p: &RowProps) -> Html {
     if ind.may_be_not_applicable || e.judgement == Judgement::NotApplicable {
         options.push(("na".into(), "Không có trên địa bàn (không áp dụng)".into()));
     }
-    let on_judgement = {
-        let on = p.on_edit.clone();
-        let code = code.clone();
-        Callback::from(move |v: String| on.emit(Edit::Judgement(code.clone(), judgement_of(&v))))
-    };
+    options
+}
 
-    let threshold_info = match p.data.score.as_ref().and_then(|s| s.threshold.clone()) {
+fn threshold_info(ind: &Indicator, score: Option<&IndicatorScore>) -> Html {
+    match score.and_then(|s| s.threshold.as_ref()) {
         Some(t) => {
-            html! { <p class="threshold">{ format!("Ngưỡng: {} — nguồn: {}", t.text(ind.kind.unit()), if t.source.is_empty() { "chưa ghi" } else { &t.source }) }</p> }
+            let source = if t.source.is_empty() {
+                "chưa ghi"
+            } else {
+                &t.source
+            };
+            html! { <p class="threshold">{ format!("Ngưỡng: {} — nguồn: {source}", t.text(ind.kind.unit())) }</p> }
         }
         None if ind.kind.is_numeric() => {
             html! { <p class="threshold missing">{ "Bộ tiêu chí chưa có ngưỡng cho chỉ tiêu này. Nhập ngưỡng theo văn bản của tỉnh (kèm nguồn), hoặc tự đánh giá." }</p> }
@@ -111,9 +163,13 @@ pub fn IndicatorRow(p: &RowProps) -> Html {
         None => {
             html! { <p class="threshold">{ "Chỉ tiêu đánh giá đạt / chưa đạt theo nhận định của xã, có ghi căn cứ." }</p> }
         }
-    };
+    }
+}
 
-    let figures = match &ind.kind {
+/// The inputs of the indicator's kind, each with what was understood of the typed number.
+fn figures(row: &Row, e: &Entry, score: Option<&IndicatorScore>) -> Html {
+    let code = row.code;
+    match &row.ind.kind {
         Kind::YesNo => html! {},
         Kind::Percent {
             numerator,
@@ -123,23 +179,20 @@ pub fn IndicatorRow(p: &RowProps) -> Html {
             let (nh, ne) = number_feedback(&e.numerator);
             let (dh, de) = number_feedback(&e.denominator);
             let (vh, ve) = number_feedback(&e.value);
-            let computed = p
-                .data
-                .score
-                .as_ref()
+            let computed = score
                 .and_then(|s| s.figure.as_ref())
-                .map(|f| figure_text(ind, f));
+                .map(|f| format!("Kết quả: {}", figure_text(row.ind, f)));
             html! {
                 <div class="figures">
                     <div class="pair">
-                        <TextField id={format!("{base}-num")} label={format!("Chỉ tiêu {code}: {numerator} ({unit})")} value={e.numerator.clone()}
-                            on_input={cb(Edit::Numerator)} inputmode="decimal" hint={nh} error={ne} />
-                        <TextField id={format!("{base}-den")} label={format!("Chỉ tiêu {code}: {denominator} ({unit})")} value={e.denominator.clone()}
-                            on_input={cb(Edit::Denominator)} inputmode="decimal" hint={dh} error={de} />
+                        <TextField id={row.id("num")} label={format!("Chỉ tiêu {code}: {numerator} ({unit})")} value={e.numerator.clone()}
+                            on_input={row.edit(Edit::Numerator)} inputmode="decimal" hint={nh} error={ne} />
+                        <TextField id={row.id("den")} label={format!("Chỉ tiêu {code}: {denominator} ({unit})")} value={e.denominator.clone()}
+                            on_input={row.edit(Edit::Denominator)} inputmode="decimal" hint={dh} error={de} />
                     </div>
-                    <TextField id={format!("{base}-val")} label={format!("Chỉ tiêu {code}: hoặc tỷ lệ (%) nếu không có số đếm")} value={e.value.clone()}
-                        on_input={cb(Edit::Value)} inputmode="decimal" hint={vh} error={ve} class="narrow" />
-                    <p class="computed" aria-live="polite">{ computed.map(|c| format!("Kết quả: {c}")).unwrap_or_default() }</p>
+                    <TextField id={row.id("val")} label={format!("Chỉ tiêu {code}: hoặc tỷ lệ (%) nếu không có số đếm")} value={e.value.clone()}
+                        on_input={row.edit(Edit::Value)} inputmode="decimal" hint={vh} error={ve} class="narrow" />
+                    <p class="computed" aria-live="polite">{ computed.unwrap_or_default() }</p>
                 </div>
             }
         }
@@ -147,65 +200,33 @@ pub fn IndicatorRow(p: &RowProps) -> Html {
             let (vh, ve) = number_feedback(&e.value);
             html! {
                 <div class="figures">
-                    <TextField id={format!("{base}-val")} label={format!("Chỉ tiêu {code}: {} ({unit})", ind.short)} value={e.value.clone()}
-                        on_input={cb(Edit::Value)} inputmode="decimal" hint={vh} error={ve} class="narrow" />
+                    <TextField id={row.id("val")} label={format!("Chỉ tiêu {code}: {} ({unit})", row.ind.short)} value={e.value.clone()}
+                        on_input={row.edit(Edit::Value)} inputmode="decimal" hint={vh} error={ve} class="narrow" />
                 </div>
             }
         }
-    };
+    }
+}
 
-    let user_threshold = if ind.kind.is_numeric()
-        && p.data
-            .score
-            .as_ref()
-            .is_some_and(|s| s.threshold.as_ref().is_none_or(|t| t.from_user))
-    {
-        let ut = p.data.user_threshold.clone().unwrap_or_default();
-        let direction = ind.direction.map(|d| d.symbol()).unwrap_or("");
-        html! {
-            <div class="pair user-threshold">
-                <TextField id={format!("{base}-thr")} label={format!("Chỉ tiêu {code}: ngưỡng tự nhập ({direction} {})", ind.kind.unit())} value={ut.value.clone()}
-                    on_input={cb(Edit::ThresholdValue)} inputmode="decimal" />
-                <TextField id={format!("{base}-thr-src")} label={format!("Chỉ tiêu {code}: nguồn của ngưỡng (số văn bản)")} value={ut.source.clone()}
-                    on_input={cb(Edit::ThresholdSource)} placeholder="VD: QĐ 1494/QĐ-UBND" />
-            </div>
-        }
-    } else {
-        html! {}
-    };
-
+/// The user's own threshold, with its source, where the set has none (or theirs applies).
+fn user_threshold(row: &Row, data: &RowData) -> Html {
+    let ind = row.ind;
+    let own_applies = data
+        .score
+        .as_ref()
+        .is_some_and(|s| s.threshold.as_ref().is_none_or(|t| t.from_user));
+    if !ind.kind.is_numeric() || !own_applies {
+        return html! {};
+    }
+    let ut = data.user_threshold.clone().unwrap_or_default();
+    let direction = ind.direction.map(|d| d.symbol()).unwrap_or("");
+    let code = row.code;
     html! {
-        <article class={classes!("indicator", status.css())} id={indicator_anchor(&code)} aria-labelledby={format!("{base}-title")}>
-            <header class="indicator-head">
-                <h4 id={format!("{base}-title")}><span class="code">{ code.clone() }</span>{ " " }{ ind.wording.clone() }</h4>
-                { badge(status) }
-            </header>
-            <details class="guidance">
-                <summary>{ "Ngưỡng, nguồn và hướng dẫn" }</summary>
-                { threshold_info }
-                if !ind.guidance.is_empty() { <p>{ ind.guidance.clone() }</p> }
-            </details>
-            { figures }
-            { user_threshold }
-            <div class="pair">
-                <SelectField id={format!("{base}-judgement")} label={format!("Chỉ tiêu {code}: đánh giá")} options={options}
-                    value={judgement_key(e.judgement)} on_change={on_judgement} />
-                if ind.kind.is_numeric() {
-                    <TextField id={format!("{base}-year")} label={format!("Chỉ tiêu {code}: năm của số liệu")} value={e.data_year.clone()}
-                        on_input={cb(Edit::DataYear)} inputmode="numeric" class="narrow" placeholder="VD: 2024" />
-                }
-            </div>
-            <TextArea id={format!("{base}-note")} label={format!("Chỉ tiêu {code}: nhận xét, căn cứ (đưa vào báo cáo)")} value={e.note.clone()}
-                on_input={cb(Edit::Note)} rows={2} />
-            if !p.data.findings.is_empty() {
-                <ul class="findings-inline">
-                    { for p.data.findings.iter().map(|f| html! {
-                        <li class={if f.severity == Severity::Error { "error" } else { "warning" }}>
-                            <strong>{ f.severity.label_vi() }{ ": " }</strong>{ f.message.clone() }
-                        </li>
-                    }) }
-                </ul>
-            }
-        </article>
+        <div class="pair user-threshold">
+            <TextField id={row.id("thr")} label={format!("Chỉ tiêu {code}: ngưỡng tự nhập ({direction} {})", ind.kind.unit())} value={ut.value.clone()}
+                on_input={row.edit(Edit::ThresholdValue)} inputmode="decimal" />
+            <TextField id={row.id("thr-src")} label={format!("Chỉ tiêu {code}: nguồn của ngưỡng (số văn bản)")} value={ut.source.clone()}
+                on_input={row.edit(Edit::ThresholdSource)} placeholder="VD: QĐ 1494/QĐ-UBND" />
+        </div>
     }
 }
