@@ -164,8 +164,10 @@ fn malformed_sets_are_rejected_with_their_place() {
 #[test]
 fn syntax_and_structure_errors_name_line_and_column() {
     let e = CriteriaSet::from_json("{\n  \"format\": 1,\n  \"id\": }").unwrap_err();
-    assert!(e[0].to_string().starts_with("tệp, dòng 3 cột"), "{e:?}");
-    assert!(e[0].message.contains("sai cú pháp JSON"));
+    assert_eq!(
+        e[0].to_string(),
+        "tệp: không đọc được tệp bộ tiêu chí: sai cú pháp JSON (dòng 3, cột 9)"
+    );
     let text = shipped("lang-son-xa-ntm-2022-2025");
     let cut = text.char_indices().nth(500).map(|(i, _)| i).unwrap();
     let truncated = &text[..cut];
@@ -173,11 +175,21 @@ fn syntax_and_structure_errors_name_line_and_column() {
         .message
         .contains("cắt cụt"));
     let mut v = base();
-    v["criteria"][0]["indicators"][0]["kind"] = json!({"type": "colour"});
-    assert!(errors_of(&v)[0].contains("sai cấu trúc"));
-    let mut v = base();
     v["surprise"] = json!(1);
-    assert!(errors_of(&v)[0].contains("unknown field"));
+    let e = errors_of(&v);
+    assert!(
+        e[0].contains("có mục không thuộc định dạng: “surprise”"),
+        "{e:?}"
+    );
+    let mut v = base();
+    v["criteria"][2]["number"] = json!("ba");
+    let e = errors_of(&v);
+    assert!(e[0].contains("sai kiểu dữ liệu (dòng 1, cột"), "{e:?}");
+    // No serde English reaches the user.
+    assert!(
+        !e[0].contains("invalid") && !e[0].contains("expected"),
+        "{e:?}"
+    );
 }
 
 #[test]
@@ -259,7 +271,7 @@ fn an_indicator_kind_is_read_strictly_with_a_vietnamese_reason() {
         ),
         (
             json!({"type": "amount", "unit": "x", "extra": 1}),
-            "sai cấu trúc",
+            "có mục không thuộc định dạng: “extra” (dòng 1, cột",
         ),
     ];
     for (kind, expected) in cases {
@@ -275,4 +287,16 @@ fn an_indicator_kind_is_read_strictly_with_a_vietnamese_reason() {
     let mut v = base();
     v["criteria"][9]["indicators"][0]["kind"] = json!({"type": "count", "unit": "nhà"});
     assert!(errors_of(&v).is_empty());
+}
+
+#[test]
+fn a_draft_file_offered_as_a_set_is_named_as_such() {
+    let draft = std::fs::read_to_string("tests/fixtures/envelope-v2.json").unwrap();
+    let e = CriteriaSet::from_json(&draft).unwrap_err();
+    assert_eq!(e.len(), 1);
+    assert!(
+        e[0].message
+            .starts_with("đây là tệp bản nháp báo cáo, không phải bộ tiêu chí"),
+        "{e:?}"
+    );
 }

@@ -72,3 +72,72 @@ mod tests {
         );
     }
 }
+
+/// What kind of file a JSON text is, read from a few top-level fields only: a draft of this
+/// app, a criteria-set file, or something else. Lets each import say "this is a set, import
+/// it under Bộ tiêu chí" instead of a generic rejection.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    Draft,
+    CriteriaSet,
+    Other,
+}
+
+#[derive(serde::Deserialize)]
+struct KindProbe {
+    app: Option<serde::de::IgnoredAny>,
+    format: Option<serde::de::IgnoredAny>,
+    criteria: Option<serde::de::IgnoredAny>,
+}
+
+/// The kind of a JSON object; `None` when the text is not a JSON object at all.
+pub fn file_kind(text: &str) -> Option<FileKind> {
+    // serde reads a struct from an array too ([1, 2, 3] would fill the three fields).
+    if !text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with('{')
+    {
+        return None;
+    }
+    let p: KindProbe = serde_json::from_str(text).ok()?;
+    Some(match (p.app, p.format, p.criteria) {
+        (Some(_), ..) => FileKind::Draft,
+        (None, Some(_), Some(_)) => FileKind::CriteriaSet,
+        _ => FileKind::Other,
+    })
+}
+
+/// A `serde_json` error in Vietnamese, with its line and column: serde's English never
+/// reaches the user. Messages our own types give (already Vietnamese) are kept as they are.
+pub fn error_vi(e: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    let what = match e.classify() {
+        Category::Syntax => "sai cú pháp JSON".to_string(),
+        Category::Eof => "tệp bị cắt cụt".to_string(),
+        Category::Io => "lỗi đọc".to_string(),
+        Category::Data => data_vi(&e.to_string()),
+    };
+    format!("{what} (dòng {}, cột {})", e.line(), e.column())
+}
+
+fn data_vi(message: &str) -> String {
+    // serde names what it speaks of between backquotes: "missing field `draft` at line 1 …".
+    let named = message.split('`').nth(1).unwrap_or("");
+    let own = message.split(" at line ").next().unwrap_or(message);
+    // (serde's words, ours, whether ours name the field or value serde names)
+    const SERDE: [(&str, &str, bool); 7] = [
+        ("missing field", "thiếu mục", true),
+        ("unknown field", "có mục không thuộc định dạng:", true),
+        ("duplicate field", "mục bị lặp:", true),
+        ("unknown variant", "giá trị không có trong định dạng:", true),
+        ("invalid type", "sai kiểu dữ liệu", false),
+        ("invalid value", "giá trị không hợp lệ", false),
+        ("invalid length", "số phần tử không hợp lệ", false),
+    ];
+    match SERDE.iter().find(|(en, ..)| message.starts_with(en)) {
+        Some((_, vi, true)) => format!("{vi} “{named}”"),
+        Some((_, vi, false)) => vi.to_string(),
+        None => own.to_string(),
+    }
+}

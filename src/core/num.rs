@@ -321,8 +321,7 @@ impl<'de> Deserialize<'de> for Dec {
                 Ok(Dec::from_int(v as i64))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Dec, E> {
-                Dec::parse_plain(v)
-                    .ok_or_else(|| E::custom(format!("not a decimal number: \"{v}\"")))
+                Dec::parse_plain(v).ok_or_else(|| E::custom(format!("“{v}” không phải là số")))
             }
         }
         d.deserialize_any(V)

@@ -8,11 +8,12 @@ use crate::core::draft::Draft;
 use crate::core::scoring::score;
 use serde::{Deserialize, Serialize};
 
-/// The two fields read before anything else, to know whose file it is and which schema.
+/// The fields read before anything else, to know whose file it is and which schema. The
+/// schema is read as any number, so a damaged one is named as such.
 #[derive(Deserialize)]
 struct Probe {
     app: Option<String>,
-    schema: Option<u64>,
+    schema: Option<serde_json::Number>,
 }
 
 /// Marks our files among other JSON.
@@ -76,6 +77,8 @@ pub enum ReadError {
     NotJson,
     Truncated,
     NotOurs,
+    /// A criteria-set file offered as a draft.
+    IsCriteriaSet,
     /// Bytes that were not UTF-8 (a file saved in another encoding): text would come out garbled.
     Encoding,
     Newer(u32),
@@ -90,6 +93,7 @@ impl ReadError {
             ReadError::NotJson => "Tệp không phải là tệp bản nháp (không đúng định dạng JSON).".into(),
             ReadError::Truncated => "Tệp bị cắt cụt hoặc chưa tải xong. Hãy xuất lại tệp từ máy gốc.".into(),
             ReadError::NotOurs => "Tệp JSON này không phải bản nháp của ứng dụng đánh giá tiêu chí nông thôn mới.".into(),
+            ReadError::IsCriteriaSet => "Đây là tệp bộ tiêu chí, không phải bản nháp: hãy nhập ở mục “Bộ tiêu chí”.".into(),
             ReadError::Encoding => "Tệp bị lỗi mã hóa ký tự (không phải UTF-8), tiếng Việt sẽ bị sai. Hãy xuất lại tệp từ ứng dụng.".into(),
             ReadError::Newer(v) => format!("Tệp được tạo bởi phiên bản ứng dụng mới hơn (định dạng {v}). Hãy tải lại trang để cập nhật ứng dụng rồi nhập lại."),
             ReadError::Damaged(d) => format!("Tệp bản nháp bị hỏng: {d}."),
@@ -129,8 +133,17 @@ pub fn read(text: &str) -> Result<Envelope, ReadError> {
         return Err(ReadError::TooLarge(text.len()));
     }
     let text = text.trim_start_matches('\u{feff}');
+    use crate::core::json::{file_kind, FileKind};
+    let kind = file_kind(text);
+    if kind == Some(FileKind::CriteriaSet) {
+        return Err(ReadError::IsCriteriaSet);
+    }
     let probe: Probe = serde_json::from_str(text).map_err(|e| match e.classify() {
         serde_json::error::Category::Eof => ReadError::Truncated,
+        // Our app's mark, with a schema that is not a number.
+        serde_json::error::Category::Data if kind == Some(FileKind::Draft) => {
+            ReadError::Damaged("phiên bản định dạng không hợp lệ".into())
+        }
         serde_json::error::Category::Data => ReadError::NotOurs,
         _ => ReadError::NotJson,
     })?;
@@ -144,17 +157,18 @@ pub fn read(text: &str) -> Result<Envelope, ReadError> {
     let schema = probe
         .schema
         .ok_or(ReadError::Damaged("thiếu phiên bản định dạng".into()))?;
-    let schema = u32::try_from(schema).map_err(|_| ReadError::Newer(u32::MAX))?;
+    let schema = schema
+        .as_u64()
+        .and_then(|s| u32::try_from(s).ok())
+        .filter(|s| *s > 0)
+        .ok_or(ReadError::Damaged(
+            "phiên bản định dạng không hợp lệ".into(),
+        ))?;
     if schema > SCHEMA {
         return Err(ReadError::Newer(schema));
     }
-    if schema == 0 {
-        return Err(ReadError::Damaged(
-            "phiên bản định dạng không hợp lệ".into(),
-        ));
-    }
-    let env: Envelope =
-        serde_json::from_str(text).map_err(|e| ReadError::Damaged(e.to_string()))?;
+    let env: Envelope = serde_json::from_str(text)
+        .map_err(|e| ReadError::Damaged(crate::core::json::error_vi(&e)))?;
     let env = migrate(env, schema);
     let errors = env.set.validate();
     if let Some(first) = errors.first() {

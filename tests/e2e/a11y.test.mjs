@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { serve, launch, phone, openApp, newDraft, openCriterion } from './lib.mjs';
+import { serve, launch, phone, openApp, newDraft, openCriterion, draftPage } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf-8');
@@ -54,10 +54,7 @@ for (const [name, viewport] of [['phone', { width: 360, height: 640 }], ['laptop
 }
 
 test('touch targets are at least 44 px on a phone', { timeout: 60000 }, async () => {
-  const ctx = await phone(browser);
-  const page = await ctx.newPage();
-  await openApp(page, server.url);
-  await newDraft(page);
+  const { ctx, page } = await draftPage(browser, server.url);
   await page.getByRole('button', { name: 'Đánh giá' }).click();
   for (const n of [1, 9, 13, 17]) await openCriterion(page, n);
   await page.getByRole('button', { name: /chưa đạt ·/ }).click();

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { serve, launch, phone, openApp, newDraft, saved, openCriterion, tmp, docxText, ROOT } from './lib.mjs';
+import { serve, launch, phone, openApp, newDraft, saved, openCriterion, tmp, docxText, ROOT, draftPage, downloadFrom } from './lib.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -28,10 +28,7 @@ test('typing then closing the page at once loses nothing', async () => {
 });
 
 test('100 random edits with a reload every few edits end in exactly the expected state', async () => {
-  const ctx = await phone(browser);
-  const page = await ctx.newPage();
-  await openApp(page, server.url);
-  await newDraft(page);
+  const { ctx, page } = await draftPage(browser, server.url);
   let seed = 20261130;
   const rand = (n) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
   const fields = [
@@ -69,10 +66,7 @@ test('100 random edits with a reload every few edits end in exactly the expected
 });
 
 test('bad import files are rejected with a message and change nothing', async () => {
-  const ctx = await phone(browser);
-  const page = await ctx.newPage();
-  await openApp(page, server.url);
-  await newDraft(page);
+  const { ctx, page } = await draftPage(browser, server.url);
   await page.getByLabel(COMMUNE).fill('Liên Sơn');
   await saved(page);
   await page.getByRole('button', { name: 'Bản nháp' }).click();
@@ -107,10 +101,8 @@ test('export, then import on another device: same draft, same scores', async () 
   await page.getByText('Đạt 1/19 tiêu chí').waitFor();
   await saved(page);
   await page.getByRole('button', { name: 'Bản nháp' }).click();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất tệp' }).first().click()]);
-  const file = path.join(await tmp(), download.suggestedFilename());
-  await download.saveAs(file);
-  assert.match(download.suggestedFilename(), /^ban-nhap-ntm-chi-lang-.*\.json$/);
+  const file = await downloadFrom(page, page.getByRole('button', { name: 'Xuất tệp' }).first());
+  assert.match(path.basename(file), /^ban-nhap-ntm-chi-lang-.*\.json$/);
 
   const b = await phone(browser);
   const other = await b.newPage();
@@ -153,10 +145,7 @@ test('a change in another tab is noticed and never silently overwritten', async 
 });
 
 test('delete with undo, and the next reporting period', async () => {
-  const ctx = await phone(browser);
-  const page = await ctx.newPage();
-  await openApp(page, server.url);
-  await newDraft(page);
+  const { ctx, page } = await draftPage(browser, server.url);
   await page.getByLabel(COMMUNE).fill('Vân Nham');
   await page.getByLabel('Kỳ báo cáo', { exact: true }).selectOption('h1');
   await page.getByLabel('Năm', { exact: true }).fill('2025');
@@ -194,10 +183,7 @@ test('blocked storage: the app still opens, works in memory and says so', async 
 });
 
 test('a full storage: the user is told, the saved copy stays, export rescues the rest', async () => {
-  const ctx = await phone(browser);
-  const page = await ctx.newPage();
-  await openApp(page, server.url);
-  await newDraft(page);
+  const { ctx, page } = await draftPage(browser, server.url);
   await page.getByLabel(COMMUNE).fill('Bằng Mạc');
   await saved(page);
   const key = await page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith('tieuchi.draft.')));
@@ -222,9 +208,7 @@ test('a full storage: the user is told, the saved copy stays, export rescues the
     throw new Error(`no banner; status: ${await page.locator('.status-line').innerText()}; storage: ${room}`, { cause: e });
   });
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), before, 'the saved copy is intact');
-  const [download] = await Promise.all([page.waitForEvent('download'), banner.getByRole('button', { name: 'Xuất tệp bản nháp' }).click()]);
-  const file = path.join(await tmp(), download.suggestedFilename());
-  await download.saveAs(file);
+  const file = await downloadFrom(page, banner.getByRole('button', { name: 'Xuất tệp bản nháp' }));
   const exported = JSON.parse(readFileSync(file, 'utf-8'));
   assert.equal(exported.draft.meta.commune, 'Bằng Mạc');
   assert.equal(exported.draft.narrative.achievements.length, 'Kết quả sản xuất nông nghiệp. '.length * 8000);
@@ -232,10 +216,7 @@ test('a full storage: the user is told, the saved copy stays, export rescues the
 });
 
 test('rename a draft from the list', async () => {
-  const ctx = await phone(browser);
-  const page = await ctx.newPage();
-  await openApp(page, server.url);
-  await newDraft(page);
+  const { ctx, page } = await draftPage(browser, server.url);
   await page.getByLabel(COMMUNE).fill('Tân Thành');
   await saved(page);
   await page.getByRole('button', { name: 'Bản nháp' }).click();
@@ -270,9 +251,7 @@ test('hostile text in an imported draft is shown as text, never run', async () =
   await page.locator('.paper').getByText('<script>window.__pwned=2</script>', { exact: false }).first().waitFor();
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   assert.equal(await page.locator('.paper img, .paper script').count(), 0);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải báo cáo (.docx)' }).click()]);
-  const docx = path.join(await tmp(), download.suggestedFilename());
-  await download.saveAs(docx);
+  const docx = await downloadFrom(page, page.getByRole('button', { name: 'Tải báo cáo (.docx)' }));
   assert.match(docxText(docx), /<script>window\.__pwned=2<\/script> & "quoted" \]\]>/);
   assert.deepEqual(ctx.errors, []);
   await ctx.close();

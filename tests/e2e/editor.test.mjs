@@ -5,17 +5,14 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { serve, launch, phone, openApp, newDraft, saved, openCriterion, tmp } from './lib.mjs';
+import { serve, launch, phone, openApp, newDraft, saved, openCriterion, tmp, draftPage, downloadFrom } from './lib.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
 test('numbers: comma, point, thousands dots, and inline errors that keep the input', { timeout: 60000 }, async () => {
-  const ctx = await phone(browser);
-  const page = await ctx.newPage();
-  await openApp(page, server.url);
-  await newDraft(page);
+  const { ctx, page } = await draftPage(browser, server.url);
   await page.getByLabel('Tên xã (không ghi chữ “xã”)').fill('Mai Pha');
   await page.getByRole('button', { name: 'Đánh giá' }).click();
   await openCriterion(page, 3);
@@ -45,10 +42,7 @@ test('numbers: comma, point, thousands dots, and inline errors that keep the inp
 });
 
 test('a missing threshold is entered with its source, and the summary jumps to problems', { timeout: 60000 }, async () => {
-  const ctx = await phone(browser);
-  const page = await ctx.newPage();
-  await openApp(page, server.url);
-  await newDraft(page);
+  const { ctx, page } = await draftPage(browser, server.url);
   await page.getByRole('button', { name: 'Đánh giá' }).click();
   await openCriterion(page, 9);
   await page.getByLabel(/^Chỉ tiêu 9\.2: Số hộ có nhà ở/).fill('146');
@@ -73,10 +67,7 @@ test('a missing threshold is entered with its source, and the summary jumps to p
 });
 
 test('suggestions from the scores, accepted then edited', { timeout: 60000 }, async () => {
-  const ctx = await phone(browser);
-  const page = await ctx.newPage();
-  await openApp(page, server.url);
-  await newDraft(page);
+  const { ctx, page } = await draftPage(browser, server.url);
   await page.getByRole('button', { name: 'Nội dung' }).click();
   await page.getByRole('button', { name: 'Dùng gợi ý cho “Mục tiêu”' }).click();
   const goals = page.getByLabel('Mục tiêu', { exact: true });
@@ -121,9 +112,7 @@ test('criteria sets: copy, edit a threshold with its source, export, import else
   await page.getByText('Đã lưu bộ tiêu chí').waitFor();
 
   const own = page.locator('.set-list li', { hasText: '2026 - 2030 (dự kiến)' });
-  const [download] = await Promise.all([page.waitForEvent('download'), own.getByRole('button', { name: 'Xuất tệp' }).click()]);
-  const file = path.join(await tmp(), download.suggestedFilename());
-  await download.saveAs(file);
+  const file = await downloadFrom(page, own.getByRole('button', { name: 'Xuất tệp' }));
 
   // Another commune imports the file and starts a draft with it.
   const other = await phone(browser);
@@ -158,10 +147,7 @@ test('criteria sets: copy, edit a threshold with its source, export, import else
 });
 
 test('a count of criteria in the narrative that is not the score is flagged and jumps there', { timeout: 60000 }, async () => {
-  const ctx = await phone(browser);
-  const page = await ctx.newPage();
-  await openApp(page, server.url);
-  await newDraft(page);
+  const { ctx, page } = await draftPage(browser, server.url);
   await page.getByRole('button', { name: 'Nội dung' }).click();
   await page.getByLabel('Nhiệm vụ trọng tâm', { exact: true }).fill('Phấn đấu giữ vững 11/11 tiêu chí đã đạt được.');
   await page.getByText('Phần “Nhiệm vụ trọng tâm” ghi 11/11 tiêu chí, trong khi kết quả đánh giá là đạt 0/19 tiêu chí.').first().waitFor();
@@ -173,10 +159,7 @@ test('a count of criteria in the narrative that is not the score is flagged and 
 });
 
 test('switching a draft to another criteria set keeps the figures', { timeout: 60000 }, async () => {
-  const ctx = await phone(browser);
-  const page = await ctx.newPage();
-  await openApp(page, server.url);
-  await newDraft(page, /Lạng Sơn/);
+  const { ctx, page } = await draftPage(browser, server.url, /Lạng Sơn/);
   await page.getByRole('button', { name: 'Đánh giá' }).click();
   await openCriterion(page, 4);
   await page.getByLabel('Chỉ tiêu 4.2: hoặc tỷ lệ (%) nếu không có số đếm').fill('96');

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { serve, launch, phone, openApp, newDraft, saved, openCriterion, docxText, tmp, ROOT } from './lib.mjs';
+import { serve, launch, phone, saved, openCriterion, docxText, tmp, ROOT, draftPage, downloadFrom } from './lib.mjs';
 
 const fixture = JSON.parse(readFileSync(path.join(ROOT, 'tests/fixtures/lien-son-2024-h1.draft.json'), 'utf-8'));
 const golden = readFileSync(path.join(ROOT, 'tests/fixtures/lien-son-2024-h1.report.txt'), 'utf-8');
@@ -31,10 +31,7 @@ after(async () => { await browser?.close(); await server?.close(); });
 const JUDGEMENT = { met: 'met', not_met: 'not_met', not_applicable: 'na', none: 'none' };
 
 test('the whole example report, entered on a phone', async () => {
-  const ctx = await phone(browser);
-  const page = await ctx.newPage();
-  await openApp(page, server.url);
-  await newDraft(page, /Lạng Sơn/);
+  const { ctx, page } = await draftPage(browser, server.url, /Lạng Sơn/);
 
   const m = fixture.meta;
   const fill = (label, v) => page.getByLabel(label, { exact: true }).fill(v);
@@ -93,10 +90,8 @@ test('the whole example report, entered on a phone', async () => {
   await saved(page);
 
   await page.getByRole('button', { name: 'Báo cáo' }).click();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải báo cáo (.docx)' }).click()]);
-  assert.equal(download.suggestedFilename(), 'bao-cao-ntm-lien-son-6-thang-dau-nam-2024.docx');
-  const file = path.join(await tmp(), download.suggestedFilename());
-  await download.saveAs(file);
+  const file = await downloadFrom(page, page.getByRole('button', { name: 'Tải báo cáo (.docx)' }));
+  assert.equal(path.basename(file), 'bao-cao-ntm-lien-son-6-thang-dau-nam-2024.docx');
   const got = docxText(file);
   const gotFile = path.join(await tmp(), 'report.txt');
   writeFileSync(gotFile, got);

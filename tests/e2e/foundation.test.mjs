@@ -3,17 +3,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serve, launch, phone, openApp, newDraft, saved, openCriterion, docxText, docxToPdf, tmp } from './lib.mjs';
+import { serve, launch, saved, openCriterion, docxText, docxToPdf, draftPage, downloadFrom } from './lib.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
 test('enter, reload, download: every layer works together', async () => {
-  const ctx = await phone(browser);
-  const page = await ctx.newPage();
-  await openApp(page, server.url);
-  await newDraft(page);
+  const { ctx, page } = await draftPage(browser, server.url);
   await page.getByLabel('Tên xã (không ghi chữ “xã”)').fill('Liên Sơn');
   await page.getByLabel('Họ và tên người ký').fill('Dương Văn Phong');
 
@@ -46,10 +43,8 @@ test('enter, reload, download: every layer works together', async () => {
   assert.equal(await page.getByLabel(/^Chỉ tiêu 4\.2: Số hộ đăng ký/).inputValue(), '176');
 
   await page.getByRole('button', { name: 'Báo cáo' }).click();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải báo cáo (.docx)' }).click()]);
-  assert.match(download.suggestedFilename(), /^bao-cao-ntm-lien-son-(6-thang-dau-nam|nam)-\d{4}\.docx$/);
-  const file = path.join(await tmp(), download.suggestedFilename());
-  await download.saveAs(file);
+  const file = await downloadFrom(page, page.getByRole('button', { name: 'Tải báo cáo (.docx)' }));
+  assert.match(path.basename(file), /^bao-cao-ntm-lien-son-(6-thang-dau-nam|nam)-\d{4}\.docx$/);
   const text = docxText(file);
   assert.match(text, /xã Liên Sơn tự đánh giá đạt 2\/19 tiêu chí\./);
   assert.match(text, /^ỦY BAN NHÂN DÂN\nXÃ LIÊN SƠN$/m);

@@ -4,8 +4,7 @@
 // no district in its header. LibreOffice opens it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { serve, launch, phone, openApp, openCriterion, docxText, docxToPdf, tmp } from './lib.mjs';
+import { serve, launch, phone, openApp, openCriterion, docxText, docxToPdf, downloadFrom } from './lib.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -60,9 +59,7 @@ test('a 2026 draft: the 2026–2030 set, Xã nhóm 3, Đạt 6/10, a report for 
   assert.match(await page.locator('#crit-7 > summary .badge').innerText(), /Chưa đạt/);
 
   await page.getByRole('button', { name: 'Báo cáo' }).click();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải báo cáo (.docx)' }).click()]);
-  const file = path.join(await tmp(), download.suggestedFilename());
-  await download.saveAs(file);
+  const file = await downloadFrom(page, page.getByRole('button', { name: 'Tải báo cáo (.docx)' }));
   const text = docxText(file);
   assert.doesNotMatch(text, /DỰ THẢO/, 'every criterion judged with its reason: a final report');
   assert.doesNotMatch(text, /huyện/i, 'no district anywhere');

@@ -142,3 +142,21 @@ export function firstLoad(dist = DIST) {
     return { name, raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
   });
 }
+
+/** A phone-sized page with the app open and a new draft of the set matching `setName`. */
+export async function draftPage(browser, url, setName, opts) {
+  const ctx = await phone(browser, opts);
+  const page = await ctx.newPage();
+  await openApp(page, url);
+  await newDraft(page, setName);
+  return { ctx, page };
+}
+
+/** Clicks `trigger`, waits for the download it starts, and saves it; returns the file's path
+ * (its name is the one the app suggested). */
+export async function downloadFrom(page, trigger) {
+  const [download] = await Promise.all([page.waitForEvent('download'), trigger.click()]);
+  const file = path.join(await tmp(), download.suggestedFilename());
+  await download.saveAs(file);
+  return file;
+}

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { serve, launch, phone, openApp, newDraft, saved, tmp, docxText, DIST, ROOT } from './lib.mjs';
+import { serve, launch, phone, openApp, newDraft, saved, tmp, docxText, DIST, ROOT, downloadFrom } from './lib.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -33,9 +33,7 @@ async function offlineRoundTrip(prefix) {
   await page.getByLabel('Họ và tên người ký').fill('Hoàng Văn Minh');
   await saved(page);
   await page.getByRole('button', { name: 'Báo cáo' }).click();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải báo cáo (.docx)' }).click()]);
-  const file = path.join(await tmp(), download.suggestedFilename());
-  await download.saveAs(file);
+  const file = await downloadFrom(page, page.getByRole('button', { name: 'Tải báo cáo (.docx)' }));
   assert.match(docxText(file), /Hoàng Văn Minh/);
   await ctx.setOffline(false);
 

@@ -313,10 +313,19 @@ impl fmt::Display for SetError {
 impl CriteriaSet {
     /// Reads and validates a set file. Returns every problem found, not only the first.
     pub fn from_json(text: &str) -> Result<CriteriaSet, Vec<SetError>> {
+        use crate::core::json::{error_vi, file_kind, FileKind};
+        if file_kind(text) == Some(FileKind::Draft) {
+            return Err(vec![SetError {
+                place: "tệp".into(),
+                message:
+                    "đây là tệp bản nháp báo cáo, không phải bộ tiêu chí: hãy nhập ở mục “Bản nháp”"
+                        .into(),
+            }]);
+        }
         let mut set: CriteriaSet = serde_json::from_str(text).map_err(|e| {
             vec![SetError {
-                place: format!("tệp, dòng {} cột {}", e.line(), e.column()),
-                message: format!("không đọc được tệp bộ tiêu chí ({})", syntax_vi(&e)),
+                place: "tệp".into(),
+                message: format!("không đọc được tệp bộ tiêu chí: {}", error_vi(&e)),
             }]
         })?;
         set.upgrade();
@@ -373,16 +382,5 @@ impl CriteriaSet {
 
     pub fn indicator(&self, code: &str) -> Option<(&Criterion, &Indicator)> {
         self.indicators().find(|(_, i)| i.code == code)
-    }
-}
-
-fn syntax_vi(e: &serde_json::Error) -> String {
-    use serde_json::error::Category;
-    match e.classify() {
-        Category::Syntax => "sai cú pháp JSON".to_string(),
-        Category::Eof => "tệp bị cắt cụt".to_string(),
-        Category::Io => "lỗi đọc".to_string(),
-        // serde's own text names the field ("missing field `code`"): keep it for the expert.
-        Category::Data => format!("sai cấu trúc: {e}"),
     }
 }
