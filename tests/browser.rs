@@ -103,6 +103,21 @@ fn corrupted_entries_are_set_aside_and_kept_byte_for_byte() {
 }
 
 #[wasm_bindgen_test]
+fn a_draft_with_a_replacement_character_is_never_set_aside() {
+    // What a user typed or pasted, even U+FFFD (browsers store a lone surrogate as U+FFFD),
+    // is never the reason a draft is hidden.
+    clear();
+    let mut env = example();
+    env.draft.meta.commune = "Liên\u{fffd}Sơn".into();
+    storage::save_draft(&env).expect("saved");
+    let (drafts, corrupt) = storage::load_drafts();
+    assert!(corrupt.is_empty(), "{corrupt:?}");
+    assert_eq!(drafts.len(), 1);
+    assert_eq!(drafts[0].draft.meta.commune, "Liên\u{fffd}Sơn");
+    clear();
+}
+
+#[wasm_bindgen_test]
 fn every_frozen_schema_migrates_in_the_browser() {
     // One entry per schema version ever written.
     let fixtures = [

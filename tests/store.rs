@@ -3,7 +3,7 @@
 
 use tieuchi::core::draft::Issuer;
 use tieuchi::core::scoring::score;
-use tieuchi::core::store::{read, Envelope, ReadError, SCHEMA};
+use tieuchi::core::store::{decode, read, Envelope, ReadError, SCHEMA};
 
 fn fixture(name: &str) -> String {
     std::fs::read_to_string(format!(
@@ -46,9 +46,9 @@ fn expected(name: &str) -> (ReadError, &'static str) {
     let damaged = |words: &'static str| (Damaged(String::new()), words);
     match name {
         "01-empty.json" | "10-truncated.json" => (Truncated, ""),
-        "02-plain-text.json" | "03-docx-renamed.json" | "19-utf16-without-bom.json" => {
-            (NotJson, "")
-        }
+        "02-plain-text.json" | "03-docx-renamed.json" => (NotJson, ""),
+        // JSON in another encoding: said to be an encoding problem, by its bytes.
+        "19-utf16-without-bom.json" | "25-latin1-encoded.json" => (Encoding, ""),
         "04-array.json"
         | "05-other-app.json"
         | "17-wrong-app.json"
@@ -73,7 +73,6 @@ fn expected(name: &str) -> (ReadError, &'static str) {
         }
         "23-missing-set.json" => damaged("thiếu mục “set”"),
         "24-hostile-threshold.json" => damaged("“<img src=x onerror=alert(1)>” không phải là số"),
-        "25-latin1-encoded.json" => (Encoding, ""),
         other => panic!("{other}: add what this fixture must produce"),
     }
 }
@@ -89,9 +88,10 @@ fn each_bad_file_is_rejected_with_its_own_reason_in_vietnamese() {
     assert_eq!(names.len(), 25);
     for name in names {
         let bytes = std::fs::read(format!("{dir}/{name}")).unwrap();
-        // A browser's File.text() decodes as UTF-8, replacing what is not.
-        let text = String::from_utf8_lossy(&bytes);
-        let err = read(&text).expect_err(&name);
+        // As the app reads a picked file: its bytes decoded strictly, then read.
+        let err = decode(&bytes)
+            .and_then(|text| read(&text))
+            .expect_err(&name);
         let (want, words) = expected(&name);
         let same = match (&err, &want) {
             (ReadError::Damaged(_), ReadError::Damaged(_))
@@ -186,4 +186,37 @@ fn schema_1_gets_its_current_meaning() {
     let again = read(&env.to_json()).unwrap();
     assert_eq!(again.schema, SCHEMA);
     assert_eq!(again.draft, env.draft);
+}
+
+#[test]
+fn text_is_never_the_reason_a_draft_is_hidden() {
+    // U+FFFD typed or pasted (a lone surrogate is stored by browsers as U+FFFD too) in any
+    // field: the stored draft reads back, and its export imports again.
+    let mut env = read(&fixture("envelope-v2.json")).unwrap();
+    env.draft.meta.commune = "Liên\u{fffd}Sơn".into();
+    env.draft
+        .entries
+        .get_mut("7")
+        .unwrap()
+        .note
+        .push('\u{fffd}');
+    let env = Envelope::new(env.draft, env.set, env.saved_at);
+    assert_eq!(read(&env.to_json()).unwrap().draft, env.draft);
+    let exported = env.to_json_pretty();
+    let bytes = exported.as_bytes();
+    assert_eq!(read(&decode(bytes).unwrap()).unwrap().draft, env.draft);
+}
+
+#[test]
+fn a_file_that_is_not_utf8_is_refused_by_its_bytes() {
+    let latin1 = std::fs::read(format!(
+        "{}/tests/fixtures/bad-imports/25-latin1-encoded.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    assert_eq!(decode(&latin1), Err(ReadError::Encoding));
+    assert_eq!(
+        decode("{\"a\": \"ư\"}".as_bytes()).unwrap(),
+        "{\"a\": \"ư\"}"
+    );
 }

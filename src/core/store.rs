@@ -126,6 +126,20 @@ fn v1_to_v2(env: &mut Envelope) {
     }
 }
 
+/// The text of a file's bytes, which must be UTF-8 as the app writes them. A file saved in
+/// another encoding is refused here, by its bytes; text the user typed (even U+FFFD) is never
+/// a reason to refuse a file.
+pub fn decode(bytes: &[u8]) -> Result<String, ReadError> {
+    String::from_utf8(bytes.to_vec()).map_err(|_| {
+        // JSON saved in another encoding starts like JSON; anything else (a .docx renamed,
+        // a picture) is simply not a draft file.
+        match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
+            Some(b'{') => ReadError::Encoding,
+            _ => ReadError::NotJson,
+        }
+    })
+}
+
 /// Reads a stored entry or an imported file. Rejects, with a Vietnamese reason, anything that
 /// is not a complete, valid envelope of this or an earlier schema.
 pub fn read(text: &str) -> Result<Envelope, ReadError> {
@@ -149,10 +163,6 @@ pub fn read(text: &str) -> Result<Envelope, ReadError> {
     })?;
     if probe.app.as_deref() != Some(APP) {
         return Err(ReadError::NotOurs);
-    }
-    // Browsers decode invalid UTF-8 as U+FFFD; such a file would import with garbled text.
-    if text.contains('\u{fffd}') {
-        return Err(ReadError::Encoding);
     }
     let schema = probe
         .schema

@@ -3,8 +3,9 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// The first file of an `<input type="file">` change event, as text (UTF-8, as browsers
-/// decode it). Files over `limit` bytes are refused before reading.
+/// The first file of an `<input type="file">` change event, as text. Its bytes must be UTF-8
+/// (`store::decode`): a file in another encoding is refused rather than read with garbled
+/// letters. Files over `limit` bytes are refused before reading.
 pub async fn read_picked(event: web_sys::Event, limit: usize) -> Result<(String, String), String> {
     let input: web_sys::HtmlInputElement = event
         .target()
@@ -20,8 +21,11 @@ pub async fn read_picked(event: web_sys::Event, limit: usize) -> Result<(String,
     if file.size() > limit as f64 {
         return Err(crate::core::store::ReadError::TooLarge(file.size() as usize).message_vi());
     }
-    let text = JsFuture::from(file.text())
+    let buffer = JsFuture::from(file.array_buffer())
         .await
         .map_err(|_| "Không đọc được nội dung tệp.".to_string())?;
-    Ok((name, text.as_string().unwrap_or_default()))
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    let text = crate::core::store::decode(&bytes)
+        .map_err(|e| format!("Không nhập được tệp. {}", e.message_vi()))?;
+    Ok((name, text))
 }

@@ -1,13 +1,16 @@
 // The first-load transfer budget: index.html plus the JS, WASM and CSS it loads, gzip level 9.
-// Prints the figure per file; fails above the budget.
+// Prints the figure per file in KB of 1000 bytes; fails above the budget.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { firstLoad } from './lib.mjs';
 
-const BUDGET_KB = 300;
-const GOAL_KB = 250;
+// 300 KiB, the budget the first release set; the goal (issue "first visit on a cheap phone")
+// is 250,000 bytes.
+const BUDGET = 307_200;
+const GOAL = 250_000;
+const kb = (bytes) => (bytes / 1000).toFixed(1);
 
-test(`first-load transfer is at most ${BUDGET_KB} KB gzipped`, () => {
+test(`first-load transfer is at most ${BUDGET} bytes gzipped`, () => {
   const files = firstLoad();
   assert.ok(files.some((f) => f.name.endsWith('.wasm')), 'the WASM file is found from index.html');
   assert.ok(files.some((f) => f.name.endsWith('.js')), 'the JS loader is found from index.html');
@@ -15,8 +18,8 @@ test(`first-load transfer is at most ${BUDGET_KB} KB gzipped`, () => {
   let total = 0;
   for (const f of files) {
     total += f.gzip;
-    console.log(`${f.name.padEnd(40)} ${(f.raw / 1024).toFixed(1).padStart(8)} KB raw ${(f.gzip / 1024).toFixed(1).padStart(8)} KB gzip -9`);
+    console.log(`${f.name.padEnd(40)} ${kb(f.raw).padStart(8)} KB raw ${kb(f.gzip).padStart(8)} KB gzip -9`);
   }
-  console.log(`${'first-load total'.padEnd(40)} ${(total / 1024).toFixed(1).padStart(29)} KB gzip -9 (budget ${BUDGET_KB} KB, goal ${GOAL_KB} KB)`);
-  assert.ok(total <= BUDGET_KB * 1024, `first-load transfer ${(total / 1024).toFixed(1)} KB exceeds the ${BUDGET_KB} KB budget`);
+  console.log(`${'first-load total'.padEnd(40)} ${kb(total).padStart(29)} KB gzip -9 = ${total} bytes (budget ${BUDGET}, goal ${GOAL}; KB = 1000 bytes)`);
+  assert.ok(total <= BUDGET, `first-load transfer ${total} bytes exceeds the budget of ${BUDGET}`);
 });
