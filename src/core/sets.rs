@@ -1,4 +1,5 @@
-//! The criteria sets shipped with the app, embedded at build time from `criteria/`.
+//! The criteria sets shipped with the app, embedded at build time from `criteria/` (minified
+//! by `build.rs`).
 
 use crate::core::criteria::CriteriaSet;
 
@@ -6,15 +7,15 @@ use crate::core::criteria::CriteriaSet;
 pub const SHIPPED: [(&str, &str); 3] = [
     (
         "quoc-gia-xa-ntm-2026-2030",
-        include_str!("../../criteria/quoc-gia-xa-ntm-2026-2030.json"),
+        include_str!(concat!(env!("OUT_DIR"), "/quoc-gia-xa-ntm-2026-2030.json")),
     ),
     (
         "lang-son-xa-ntm-2022-2025",
-        include_str!("../../criteria/lang-son-xa-ntm-2022-2025.json"),
+        include_str!(concat!(env!("OUT_DIR"), "/lang-son-xa-ntm-2022-2025.json")),
     ),
     (
         "quoc-gia-xa-ntm-2021-2025",
-        include_str!("../../criteria/quoc-gia-xa-ntm-2021-2025.json"),
+        include_str!(concat!(env!("OUT_DIR"), "/quoc-gia-xa-ntm-2021-2025.json")),
     ),
 ];
 
