@@ -258,8 +258,8 @@ fn document_structure_follows_the_official_layout() {
 #[test]
 fn errors_mark_the_document_as_draft() {
     let set = lang_son();
-    let mut draft = example();
-    let (report, _) = example_docx();
+    let mut draft = honest();
+    let report = build(&set, &draft, &score(&set, &draft));
     assert!(!report.is_draft(), "{:?}", report.draft_reasons);
     draft.entries.get_mut("9.2").unwrap().numerator = "190".into();
     let report = build(&set, &draft, &score(&set, &draft));
@@ -611,5 +611,63 @@ fn property_elements_follow_the_schema_order() {
     assert_eq!(
         order_violations("t", bad),
         ["t: w:spacing after w:jc in w:pPr"]
+    );
+}
+
+fn honest() -> Draft {
+    serde_json::from_str(include_str!("fixtures/lien-son-2024-h1.honest.draft.json")).unwrap()
+}
+
+#[test]
+fn the_example_as_written_stays_a_draft_and_says_why() {
+    let (set, d) = (lang_son(), example());
+    let r = build(&set, &d, &score(&set, &d));
+    assert!(r.is_draft());
+    let why = r.draft_reasons.join("\n");
+    for expected in [
+        "Chỉ tiêu 7: nhận xét có cụm \"không đạt\" nhưng chỉ tiêu được đánh giá đạt.",
+        "Chỉ tiêu 15.2: nhận xét có cụm \"chưa đạt\" nhưng chỉ tiêu được đánh giá đạt.",
+        "Chỉ tiêu 13.5: chưa đánh giá.",
+        "Chỉ tiêu 10: số liệu từ năm 2022, cũ hơn kỳ báo cáo (2024).",
+        "Chỉ tiêu 17.12: số liệu được đánh giá đạt nhưng bộ tiêu chí chưa có ngưỡng",
+    ] {
+        assert!(why.contains(expected), "{expected:?} not in\n{why}");
+    }
+}
+
+#[test]
+fn the_example_entered_honestly_is_final_with_ten_of_nineteen() {
+    let (set, d) = (lang_son(), honest());
+    let s = score(&set, &d);
+    let r = build(&set, &d, &s);
+    assert!(!r.is_draft(), "{:#?}", r.draft_reasons);
+    assert_eq!(s.summary_vi(), "đạt 10/19 tiêu chí");
+    let text = r.plain_text();
+    // Every acknowledgement is printed with its reason.
+    assert!(text.contains("Ghi chú (Số liệu cũ hơn kỳ báo cáo): Chưa có số liệu thu nhập năm 2024"));
+    assert_eq!(text.matches("Ghi chú (").count(), 12, "{text}");
+    // Changing the text an acknowledgement was about brings the finding back.
+    let mut changed = d.clone();
+    changed.entries.get_mut("10").unwrap().data_year = "2023".into();
+    assert!(build(&set, &changed, &score(&set, &changed)).is_draft());
+}
+
+#[test]
+fn the_honest_report_text_matches_its_reviewed_golden() {
+    let (set, d) = (lang_son(), honest());
+    let bytes = docx::render(&build(&set, &d, &score(&set, &d)));
+    let doc = parse(&unzip(&bytes)["word/document.xml"]);
+    let text: String = doc.paras.iter().map(|(t, _)| format!("{t}\n")).collect();
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/lien-son-2024-h1.honest.report.txt"
+    );
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(path, &text).unwrap();
+    }
+    let golden = std::fs::read_to_string(path).expect("golden; UPDATE_GOLDEN=1 creates it");
+    assert!(
+        text == golden,
+        "honest report changed; review and run with UPDATE_GOLDEN=1"
     );
 }

@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 use tieuchi::core::criteria::{CriteriaSet, Direction, Kind};
-use tieuchi::core::draft::{Draft, Entry, Judgement, UserThreshold};
+use tieuchi::core::draft::{Ack, Draft, Entry, Judgement, UserThreshold};
 use tieuchi::core::num::Dec;
 use tieuchi::core::scoring::{score, CriterionStatus, FindingKind, Severity, Status};
 use tieuchi::core::sets;
@@ -364,6 +364,7 @@ fn arb_entry() -> impl Strategy<Value = Entry> {
             value,
             data_year,
             note,
+            ..Entry::default()
         },
     )
 }
@@ -483,4 +484,34 @@ fn a_count_in_the_narrative_that_is_not_the_score_is_a_finding() {
         .findings
         .iter()
         .any(|f| f.kind == FindingKind::CountMismatch));
+}
+
+#[test]
+fn a_criterion_note_saying_not_met_blocks_until_acknowledged_for_that_text_only() {
+    let set = lang_son();
+    let mut d = example();
+    // Criterion 1 is met; its general note says otherwise (composed differently on purpose).
+    let note = "Quy hoạch CHƯA ĐẠT yêu cầu về công bố.".to_string();
+    d.criterion_notes.insert(1, note.clone());
+    let blocker = |d: &Draft| {
+        score(&set, d)
+            .findings
+            .into_iter()
+            .find(|f| f.kind == FindingKind::CriterionNoteContradicts)
+    };
+    let f = blocker(&d).expect("the contradiction is found");
+    assert_eq!((f.severity, f.criterion), (Severity::Error, 1));
+    assert_eq!(f.ack.as_deref(), Some(note.as_str()));
+    // Acknowledged for this text: no longer a finding, printed with its reason.
+    d.entries.entry("1".into()).or_default().acks.push(Ack {
+        kind: FindingKind::CriterionNoteContradicts.key().into(),
+        about: note.clone(),
+        reason: "Đã công bố sau ngày rà soát".into(),
+    });
+    assert!(blocker(&d).is_none());
+    let s = score(&set, &d);
+    assert_eq!(s.criterion(1).unwrap().acknowledged.len(), 1);
+    // Another text: the acknowledgement no longer applies.
+    d.criterion_notes.insert(1, "Quy hoạch không đạt.".into());
+    assert!(blocker(&d).is_some());
 }

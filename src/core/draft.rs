@@ -166,6 +166,20 @@ pub struct Entry {
     pub data_year: String,
     /// What the report says about the indicator; also the reason for a judgement.
     pub note: String,
+    /// Findings the user acknowledged, each with its reason, so the report can be final.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub acks: Vec<Ack>,
+}
+
+/// The user's word that a finding is known and the report may be final anyway: which finding
+/// (`kind`, a `FindingKind` key), the text it was about when acknowledged (when that text
+/// changes, the finding is back), and the reason, which the report prints.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Ack {
+    pub kind: String,
+    pub about: String,
+    pub reason: String,
 }
 
 impl Entry {

@@ -2,7 +2,7 @@
 //! that applies it. The UI's reducer calls `apply`; everything here is tested natively.
 
 use crate::core::criteria::CriteriaSet;
-use crate::core::draft::{Draft, Issuer, Judgement, NarrativePart, PeriodKind, SetRef};
+use crate::core::draft::{Ack, Draft, Issuer, Judgement, NarrativePart, PeriodKind, SetRef};
 use crate::core::report::model::suggestion;
 use crate::core::scoring::Scores;
 use crate::core::vn::Date;
@@ -44,6 +44,14 @@ pub enum Edit {
     Value(String, String),
     DataYear(String, String),
     Note(String, String),
+    /// Acknowledges a finding of an entry (code, finding key, the text it is about, reason);
+    /// an empty reason withdraws the acknowledgement.
+    Acknowledge {
+        code: String,
+        kind: String,
+        about: String,
+        reason: String,
+    },
     CriterionNote(u8, String),
     ThresholdValue(String, String),
     ThresholdSource(String, String),
@@ -94,6 +102,22 @@ pub fn apply(d: &mut Draft, edit: Edit, set: &CriteriaSet, scores: &Scores) {
         Edit::Value(code, v) => d.entries.entry(code).or_default().value = v,
         Edit::DataYear(code, v) => d.entries.entry(code).or_default().data_year = v,
         Edit::Note(code, v) => d.entries.entry(code).or_default().note = v,
+        Edit::Acknowledge {
+            code,
+            kind,
+            about,
+            reason,
+        } => {
+            let acks = &mut d.entries.entry(code).or_default().acks;
+            acks.retain(|a| a.kind != kind);
+            if !reason.is_empty() {
+                acks.push(Ack {
+                    kind,
+                    about,
+                    reason,
+                });
+            }
+        }
         Edit::CriterionNote(n, v) => {
             d.criterion_notes.insert(n, v);
         }

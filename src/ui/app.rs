@@ -4,12 +4,12 @@
 use crate::core::edit::Edit;
 use crate::core::sets;
 use crate::ui::banners::banners;
-use crate::ui::components::assess::Assessment;
+use crate::ui::components::assess::{assessment, AssessProps};
 use crate::ui::components::drafts::{DraftOp, Drafts};
-use crate::ui::components::narrative::Narrative;
+use crate::ui::components::narrative::{narrative, NarrativeProps};
 use crate::ui::components::report_view::ReportView;
 use crate::ui::components::sets::{SetOp, Sets};
-use crate::ui::components::setup::Setup;
+use crate::ui::components::setup::{setup, SetupProps};
 use crate::ui::components::summary::Summary;
 use crate::ui::hooks::{use_autosave, use_browser_events, use_save_tracker};
 use crate::ui::ops::{self, Dispatch};
@@ -145,14 +145,26 @@ fn screen(state: &Handle, d: &Dispatch, on_edit: &Callback<Edit>) -> Html {
                 let (d, st) = (d.clone(), state.clone());
                 Callback::from(move |i: usize| change_set(&d, &st, i))
             };
-            html! { <Setup draft={doc.draft.clone()} set={doc.set.clone()} library={library_options(state)} on_edit={on_edit.clone()} {on_change_set} /> }
+            setup(&SetupProps {
+                draft: doc.draft.clone(),
+                set: doc.set.clone(),
+                library: library_options(state),
+                on_edit: on_edit.clone(),
+                on_change_set,
+            })
         }
-        (Tab::Assess, Some(doc)) => {
-            html! { <Assessment set={doc.set.clone()} scores={doc.scores.clone()} draft={doc.draft.clone()} on_edit={on_edit.clone()} /> }
-        }
-        (Tab::Narrative, Some(doc)) => {
-            html! { <Narrative draft={doc.draft.clone()} set={doc.set.clone()} scores={doc.scores.clone()} on_edit={on_edit.clone()} /> }
-        }
+        (Tab::Assess, Some(doc)) => assessment(&AssessProps {
+            set: doc.set.clone(),
+            scores: doc.scores.clone(),
+            draft: doc.draft.clone(),
+            on_edit: on_edit.clone(),
+        }),
+        (Tab::Narrative, Some(doc)) => narrative(&NarrativeProps {
+            draft: doc.draft.clone(),
+            set: doc.set.clone(),
+            scores: doc.scores.clone(),
+            on_edit: on_edit.clone(),
+        }),
         (Tab::Report, Some(doc)) => {
             let (d, doc2) = (d.clone(), doc.clone());
             html! { <ReportView doc={doc} on_download={Callback::from(move |_| ops::download_report(&d, &doc2))} /> }

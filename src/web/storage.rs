@@ -130,8 +130,21 @@ pub fn load_drafts() -> (Vec<Envelope>, Vec<Corrupt>) {
             }
         }
     }
-    drafts.sort_by(|a, b| b.saved_at.cmp(&a.saved_at));
+    newest_first(&mut drafts);
     (drafts, corrupt_entries())
+}
+
+/// Orders drafts by the time they were saved, newest first. An insertion sort: a browser holds
+/// a handful of drafts, and the standard library's sort costs about 10 KB of WASM (measured
+/// with twiggy; see BENCHMARKS.md).
+fn newest_first(drafts: &mut [Envelope]) {
+    for i in 1..drafts.len() {
+        let mut j = i;
+        while j > 0 && drafts[j - 1].saved_at < drafts[j].saved_at {
+            drafts.swap(j - 1, j);
+            j -= 1;
+        }
+    }
 }
 
 pub fn corrupt_entries() -> Vec<Corrupt> {

@@ -1,6 +1,8 @@
-// The whole example report (xã Liên Sơn, 6 tháng đầu năm 2024) typed in at a phone viewport:
-// every indicator's status, the criterion statuses, "Đạt 11/19", and a downloaded report whose
-// text equals the golden snapshot of the native test, byte for byte.
+// The whole example report (xã Liên Sơn, 6 tháng đầu năm 2024) typed in at a phone viewport,
+// both ways. As written: every indicator's status, "Đạt 11/19", the contradictions of 7 and
+// 15.2 shown, and a DỰ THẢO report equal to the native golden. Honestly (7 not met, every
+// hidden item acknowledged with its reason): "Đạt 10/19" and a final report equal to its
+// reviewed golden.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -9,6 +11,8 @@ import { serve, launch, phone, saved, openCriterion, docxText, tmp, ROOT, draftP
 
 const fixture = JSON.parse(readFileSync(path.join(ROOT, 'tests/fixtures/lien-son-2024-h1.draft.json'), 'utf-8'));
 const golden = readFileSync(path.join(ROOT, 'tests/fixtures/lien-son-2024-h1.report.txt'), 'utf-8');
+const honest = JSON.parse(readFileSync(path.join(ROOT, 'tests/fixtures/lien-son-2024-h1.honest.draft.json'), 'utf-8'));
+const honestGolden = readFileSync(path.join(ROOT, 'tests/fixtures/lien-son-2024-h1.honest.report.txt'), 'utf-8');
 const set = JSON.parse(readFileSync(path.join(ROOT, 'criteria/lang-son-xa-ntm-2022-2025.json'), 'utf-8'));
 
 // The statuses the rules give (see tests/scoring.rs), as the badges say them.
@@ -30,8 +34,9 @@ after(async () => { await browser?.close(); await server?.close(); });
 
 const JUDGEMENT = { met: 'met', not_met: 'not_met', not_applicable: 'na', none: 'none' };
 
-test('the whole example report, entered on a phone', async () => {
-  const { ctx, page } = await draftPage(browser, server.url, /Lạng Sơn/);
+/** Types the example as the original report was written: set-up, every figure, judgement
+ * and note, and the narrative. */
+async function enterExample(page) {
 
   const m = fixture.meta;
   const fill = (label, v) => page.getByLabel(label, { exact: true }).fill(v);
@@ -69,33 +74,79 @@ test('the whole example report, entered on a phone', async () => {
     }
   }
 
-  for (const [code, label] of Object.entries(expected)) {
-    const badge = page.locator(`#ind-${code.replace('.', '-')} .indicator-head .badge`);
-    assert.equal((await badge.innerText()).replace(/^\S+\s/, ''), label, `indicator ${code}`);
-  }
-  for (const c of set.criteria) {
-    const badge = page.locator(`#crit-${c.number} > summary .badge`);
-    const text = await badge.innerText();
-    assert.equal(/Đạt$/.test(text) && !/Chưa/.test(text), criteriaMet.includes(c.number), `criterion ${c.number}: ${text}`);
-  }
-  await page.getByText('Đạt 11/19 tiêu chí').waitFor();
-  // No horizontal scrolling at 360 px.
-  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 360);
-
   await page.getByRole('button', { name: 'Nội dung' }).click();
   const parts = { communication: 'Công tác tuyên truyền, vận động', organisation: 'Bộ máy tổ chức thực hiện Chương trình',
     achievements: 'Những kết quả nổi bật đã đạt được', limitations: 'Hạn chế, tồn tại', causes: 'Nguyên nhân của tồn tại, hạn chế',
     goals: 'Mục tiêu', tasks: 'Nhiệm vụ trọng tâm', solutions: 'Giải pháp thực hiện' };
   for (const [key, label] of Object.entries(parts)) await page.getByLabel(label, { exact: true }).fill(fixture.narrative[key]);
   await saved(page);
+}
+
+test('the example as written: 11/19 on screen, its contradictions shown, the report stays DỰ THẢO', { timeout: 120000 }, async () => {
+  const { ctx, page } = await draftPage(browser, server.url, /Lạng Sơn/);
+  await enterExample(page);
+  await page.getByRole('button', { name: 'Đánh giá' }).click();
+  for (const [code, label] of Object.entries(expected)) {
+    const badge = page.locator(`#ind-${code.replace('.', '-')} .indicator-head .badge`);
+    assert.equal((await badge.textContent()).replace(/^\S+\s/, ''), label, `indicator ${code}`);
+  }
+  for (const c of set.criteria) {
+    const badge = page.locator(`#crit-${c.number} > summary .badge`);
+    const text = await badge.textContent();
+    assert.equal(/Đạt$/.test(text) && !/Chưa/.test(text), criteriaMet.includes(c.number), `criterion ${c.number}: ${text}`);
+  }
+  await page.getByText('Đạt 11/19 tiêu chí').waitFor();
+  // No horizontal scrolling at 360 px.
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 360);
+
+  // The contradictions of 7 and 15.2 are errors, in the summary and by their indicators.
+  await page.getByRole('button', { name: /chưa đạt ·/ }).click();
+  for (const code of ['7', '15.2']) {
+    await page.locator('#findings-list').getByText(new RegExp(`Chỉ tiêu ${code.replace('.', '\\.')}: nhận xét có cụm "(không|chưa) đạt" nhưng chỉ tiêu được đánh giá đạt`)).waitFor();
+  }
 
   await page.getByRole('button', { name: 'Báo cáo' }).click();
+  await page.getByText('Báo cáo sẽ được đánh dấu “DỰ THẢO” vì:').waitFor();
   const file = await downloadFrom(page, page.getByRole('button', { name: 'Tải báo cáo (.docx)' }));
   assert.equal(path.basename(file), 'bao-cao-ntm-lien-son-6-thang-dau-nam-2024.docx');
   const got = docxText(file);
   const gotFile = path.join(await tmp(), 'report.txt');
   writeFileSync(gotFile, got);
   assert.ok(got === golden, `the report built in the browser equals the native golden snapshot (diff ${gotFile} tests/fixtures/lien-son-2024-h1.report.txt)`);
+  assert.deepEqual(ctx.errors, []);
+  await ctx.close();
+});
+
+// What each acknowledgement says beside its field (scoring's FindingKind::ack_label_vi).
+const ACK_LABEL = {
+  not_assessed: 'Chưa đánh giá',
+  stale_data: 'Số liệu cũ hơn kỳ báo cáo',
+  note_contradicts: 'Giữ đánh giá đạt dù nhận xét nêu điểm chưa đạt',
+  met_without_threshold: 'Đánh giá đạt khi bộ tiêu chí chưa có ngưỡng',
+  judged_without_figures: 'Đánh giá đạt khi chưa có số liệu',
+};
+
+test('the example entered honestly: criterion 7 not met, the rest acknowledged with reasons, a final report of 10/19', { timeout: 120000 }, async () => {
+  const { ctx, page } = await draftPage(browser, server.url, /Lạng Sơn/);
+  await enterExample(page);
+  await page.getByRole('button', { name: 'Đánh giá' }).click();
+  await openCriterion(page, 7);
+  await page.getByLabel('Chỉ tiêu 7: đánh giá').selectOption('not_met');
+  for (const [code, entry] of Object.entries(honest.entries)) {
+    for (const ack of entry.acks || []) {
+      await openCriterion(page, Number(code.split('.')[0]));
+      await page.getByLabel(`Chỉ tiêu ${code}: lý do xác nhận — ${ACK_LABEL[ack.kind]} (in vào báo cáo)`).fill(ack.reason);
+    }
+  }
+  await page.getByText('Đạt 10/19 tiêu chí').waitFor();
+  await saved(page);
+  await page.getByRole('button', { name: 'Báo cáo' }).click();
+  assert.equal(await page.getByText('Báo cáo sẽ được đánh dấu “DỰ THẢO” vì:').count(), 0);
+  const file = await downloadFrom(page, page.getByRole('button', { name: 'Tải báo cáo (.docx)' }));
+  const got = docxText(file);
+  const gotFile = path.join(await tmp(), 'honest.txt');
+  writeFileSync(gotFile, got);
+  assert.ok(got === honestGolden, `the honest report equals its reviewed golden (diff ${gotFile} tests/fixtures/lien-son-2024-h1.honest.report.txt)`);
   assert.deepEqual(ctx.errors, []);
   await ctx.close();
 });

@@ -7,7 +7,8 @@ use super::{
 use crate::core::criteria::{CriteriaSet, Criterion};
 use crate::core::draft::{Draft, Judgement};
 
-/// A criterion with indicators: met when every one is met (or not applicable).
+/// A criterion with indicators: met when every one is met (or not applicable). A criterion
+/// met whose own note says it is not is a blocker, as for an indicator.
 pub(super) fn score_criterion(
     c: &Criterion,
     draft: &Draft,
@@ -17,11 +18,12 @@ pub(super) fn score_criterion(
     let mut met = 0;
     let mut any_unmet = false;
     for ind in &c.indicators {
-        let mut ctx = Ctx {
-            code: &ind.code,
-            criterion: c.number,
-            findings: &mut scores.findings,
-        };
+        let mut ctx = Ctx::new(
+            &ind.code,
+            c.number,
+            &mut scores.findings,
+            draft.entry(&ind.code),
+        );
         let s = indicator::score_indicator(ind, draft, column, &mut ctx);
         met += usize::from(s.status.counts_as_met());
         any_unmet |= s.status == Status::NotMet;
@@ -35,50 +37,58 @@ pub(super) fn score_criterion(
     } else {
         CriterionStatus::Incomplete
     };
+    let own = c.number.to_string();
+    let mut ctx = Ctx::new("", c.number, &mut scores.findings, draft.entry(&own));
+    if status == CriterionStatus::Met {
+        let note = draft
+            .criterion_notes
+            .get(&c.number)
+            .map(String::as_str)
+            .unwrap_or("");
+        if let Some(p) = indicator::negative_phrase(note) {
+            ctx.blocker(
+                FindingKind::CriterionNoteContradicts,
+                note,
+                format!("nội dung chung có cụm \"{p}\" nhưng tiêu chí được đánh giá đạt."),
+            );
+        }
+    }
     CriterionScore {
         number: c.number,
         status,
         met,
         total,
         whole: false,
+        acknowledged: ctx.acknowledged,
     }
 }
 
 /// A criterion the set lists no indicators for: the commune's judgement of the whole (the
 /// draft's entry under the criterion's number), which needs its written reason before the
-/// report can be final.
+/// report can be final; not judged yet, it is a blocker.
 pub(super) fn score_whole(
     c: &Criterion,
     draft: &Draft,
     findings: &mut Vec<Finding>,
 ) -> CriterionScore {
-    let mut ctx = Ctx {
-        code: "",
-        criterion: c.number,
-        findings,
-    };
-    let entry = draft.entry(&c.number.to_string());
+    let own = c.number.to_string();
+    let entry = draft.entry(&own);
+    let mut ctx = Ctx::new("", c.number, findings, entry);
     let judgement = entry.map(|e| e.judgement).unwrap_or_default();
     let has_reason = entry.is_some_and(|e| !e.note.trim().is_empty());
     let status = match judgement {
         Judgement::Met => CriterionStatus::Met,
         Judgement::NotMet => CriterionStatus::NotMet,
         Judgement::None | Judgement::NotApplicable => {
-            ctx.add(
-                Severity::Warning,
+            ctx.blocker(
                 FindingKind::NotAssessed,
+                "",
                 "chưa đánh giá (bộ tiêu chí chưa có chỉ tiêu chi tiết: xã tự đánh giá chung cả tiêu chí).".into(),
             );
-            return CriterionScore {
-                number: c.number,
-                status: CriterionStatus::Incomplete,
-                met: 0,
-                total: 0,
-                whole: true,
-            };
+            CriterionStatus::Incomplete
         }
     };
-    if !has_reason {
+    if status != CriterionStatus::Incomplete && !has_reason {
         ctx.add(
             Severity::Error,
             FindingKind::MissingReason,
@@ -91,6 +101,7 @@ pub(super) fn score_whole(
         met: 0,
         total: 0,
         whole: true,
+        acknowledged: ctx.acknowledged,
     }
 }
 
@@ -106,6 +117,7 @@ pub(super) fn report_findings(set: &CriteriaSet, draft: &Draft) -> Vec<Finding> 
             criterion: 0,
             part: None,
             message,
+            ack: None,
         })
     };
     let year = draft.meta.year;

@@ -8,7 +8,40 @@ use crate::core::criteria::Indicator;
 use crate::core::draft::{Draft, Entry, Judgement};
 use crate::core::vn::{fold, to_lower};
 
-const NEGATIVE_PHRASES: [&str; 3] = ["chưa đạt", "không đạt", "chưa đáp ứng"];
+/// Vietnamese phrases by which a note says a condition is not met.
+const NEGATIVE_PHRASES: [&str; 8] = [
+    "chưa đạt",
+    "không đạt",
+    "chưa đáp ứng",
+    "không đáp ứng",
+    "chưa đảm bảo",
+    "không đảm bảo",
+    "chưa được đầu tư",
+    "chưa được công nhận",
+];
+
+/// The first phrase of `text` that says something is not met, compared without regard to
+/// case or Unicode composition.
+pub(super) fn negative_phrase(text: &str) -> Option<&'static str> {
+    if text.trim().is_empty() {
+        return None;
+    }
+    let folded = fold(text);
+    NEGATIVE_PHRASES
+        .iter()
+        .copied()
+        .find(|p| folded.contains(p))
+}
+
+/// The figures as typed, which an acknowledgement of a figure's finding is about.
+fn typed_figures(e: &Entry) -> String {
+    format!(
+        "{}|{}|{}",
+        e.numerator.trim(),
+        e.denominator.trim(),
+        e.value.trim()
+    )
+}
 
 pub(super) fn score_indicator(
     ind: &Indicator,
@@ -29,13 +62,19 @@ pub(super) fn score_indicator(
     let has_reason = !e.note.trim().is_empty();
     let (status, overrides_figures) = match e.judgement {
         Judgement::NotApplicable => (not_applicable(ind, has_reason, ctx), false),
-        Judgement::None => (by_figures_only(figure.as_ref(), by_figures, ctx), false),
+        Judgement::None => (by_figures_only(e, figure.as_ref(), by_figures, ctx), false),
         Judgement::Met | Judgement::NotMet => {
             judged(ind, e, figure.as_ref(), by_figures, has_reason, ctx)
         }
     };
-    if status == Status::Met && has_reason && !overrides_figures {
-        check_note(&e.note, ctx);
+    if status == Status::Met && !overrides_figures {
+        if let Some(p) = negative_phrase(&e.note) {
+            ctx.blocker(
+                FindingKind::NoteContradictsStatus,
+                &e.note,
+                format!("nhận xét có cụm \"{p}\" nhưng chỉ tiêu được đánh giá đạt."),
+            );
+        }
     }
     IndicatorScore {
         code: ind.code.clone(),
@@ -45,6 +84,7 @@ pub(super) fn score_indicator(
         threshold,
         by_figures,
         overrides_figures,
+        acknowledged: std::mem::take(&mut ctx.acknowledged),
     }
 }
 
@@ -55,9 +95,9 @@ fn check_data_year(e: &Entry, year: u16, ctx: &mut Ctx) {
         return;
     }
     match typed.parse::<u16>() {
-        Ok(y) if y < year => ctx.add(
-            Severity::Warning,
+        Ok(y) if y < year => ctx.blocker(
             FindingKind::StaleData,
+            typed,
             format!("số liệu từ năm {y}, cũ hơn kỳ báo cáo ({year}). Cần cập nhật số liệu mới."),
         ),
         Ok(y) if y > year => ctx.add(
@@ -94,24 +134,25 @@ fn not_applicable(ind: &Indicator, has_reason: bool, ctx: &mut Ctx) -> Status {
 }
 
 /// No judgement: the figures decide, where a threshold lets them.
-fn by_figures_only(figure: Option<&Figure>, by_figures: Option<bool>, ctx: &mut Ctx) -> Status {
+fn by_figures_only(
+    e: &Entry,
+    figure: Option<&Figure>,
+    by_figures: Option<bool>,
+    ctx: &mut Ctx,
+) -> Status {
     match (figure, by_figures) {
         (_, Some(true)) => Status::Met,
         (_, Some(false)) => Status::NotMet,
         (Some(_), None) => {
-            ctx.add(
-                Severity::Warning,
+            ctx.blocker(
                 FindingKind::MissingThreshold,
+                &typed_figures(e),
                 "đã có số liệu nhưng bộ tiêu chí chưa có ngưỡng: nhập ngưỡng theo văn bản của tỉnh, hoặc tự đánh giá đạt/chưa đạt.".into(),
             );
             Status::MissingThreshold
         }
         (None, _) => {
-            ctx.add(
-                Severity::Warning,
-                FindingKind::NotAssessed,
-                "chưa đánh giá.".into(),
-            );
+            ctx.blocker(FindingKind::NotAssessed, "", "chưa đánh giá.".into());
             Status::NotAssessed
         }
     }
@@ -157,11 +198,23 @@ fn judged(
         }
         Some(_) => (judged_status, false),
         None => {
-            if ind.kind.is_numeric() && figure.is_none() {
+            if ind.kind.is_numeric() && figure.is_none() && met {
+                ctx.blocker(
+                    FindingKind::JudgedWithoutFigures,
+                    "",
+                    "chỉ tiêu định lượng được đánh giá đạt nhưng chưa có số liệu.".into(),
+                );
+            } else if ind.kind.is_numeric() && figure.is_none() {
                 ctx.add(
                     Severity::Warning,
                     FindingKind::JudgedWithoutFigures,
                     "chỉ tiêu định lượng được đánh giá nhưng chưa có số liệu.".into(),
+                );
+            } else if ind.kind.is_numeric() && met {
+                ctx.blocker(
+                    FindingKind::MetWithoutThreshold,
+                    &typed_figures(e),
+                    "số liệu được đánh giá đạt nhưng bộ tiêu chí chưa có ngưỡng để so sánh: nhập ngưỡng theo văn bản của tỉnh (kèm nguồn).".into(),
                 );
             } else if !ind.kind.is_numeric() && !has_reason {
                 ctx.add(
@@ -172,17 +225,5 @@ fn judged(
             }
             (judged_status, false)
         }
-    }
-}
-
-/// A "met" whose own note says "chưa đạt" (the example's criterion 7 and 15.2).
-fn check_note(note: &str, ctx: &mut Ctx) {
-    let note = fold(note);
-    if let Some(p) = NEGATIVE_PHRASES.iter().find(|p| note.contains(*p)) {
-        ctx.add(
-            Severity::Warning,
-            FindingKind::NoteContradictsStatus,
-            format!("nhận xét có cụm \"{p}\" nhưng chỉ tiêu được đánh giá đạt. Kiểm tra lại."),
-        );
     }
 }

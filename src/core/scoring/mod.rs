@@ -16,7 +16,7 @@ mod threshold;
 pub use threshold::{effective_column, set_threshold};
 
 use crate::core::criteria::{CriteriaSet, Direction};
-use crate::core::draft::{Draft, NarrativePart};
+use crate::core::draft::{Draft, Entry, NarrativePart};
 use crate::core::num::Dec;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -123,6 +123,18 @@ pub struct IndicatorScore {
     pub by_figures: Option<bool>,
     /// The status is the commune's judgement against what the figures say.
     pub overrides_figures: bool,
+    /// Findings the user acknowledged, with their reasons: printed in the report.
+    pub acknowledged: Vec<Acknowledged>,
+}
+
+/// A finding the user acknowledged: it no longer keeps the report a draft, and the report
+/// prints its reason.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Acknowledged {
+    pub kind: FindingKind,
+    /// The text the acknowledgement is about (a note, a year, a figure as typed).
+    pub about: String,
+    pub reason: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -134,6 +146,8 @@ pub struct CriterionScore {
     pub total: usize,
     /// The set lists no indicators: the commune judged the criterion as a whole.
     pub whole: bool,
+    /// Findings about the criterion itself the user acknowledged.
+    pub acknowledged: Vec<Acknowledged>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -176,6 +190,52 @@ pub enum FindingKind {
     OutsidePeriod,
     /// The commune's threshold column is not one of the set's (after changing sets).
     UnknownColumn,
+    /// A figure judged "đạt" where the set has no threshold to judge it by.
+    MetWithoutThreshold,
+    /// A criterion judged "đạt" whose own note says it is not.
+    CriterionNoteContradicts,
+}
+
+impl FindingKind {
+    /// The findings a user may acknowledge with a reason instead of resolving.
+    pub const ACKNOWLEDGEABLE: [FindingKind; 7] = [
+        FindingKind::NotAssessed,
+        FindingKind::MissingThreshold,
+        FindingKind::StaleData,
+        FindingKind::NoteContradictsStatus,
+        FindingKind::JudgedWithoutFigures,
+        FindingKind::MetWithoutThreshold,
+        FindingKind::CriterionNoteContradicts,
+    ];
+
+    /// The key an acknowledgement records (`draft::Ack::kind`).
+    pub fn key(self) -> &'static str {
+        match self {
+            FindingKind::NotAssessed => "not_assessed",
+            FindingKind::MissingThreshold => "missing_threshold",
+            FindingKind::StaleData => "stale_data",
+            FindingKind::NoteContradictsStatus => "note_contradicts",
+            FindingKind::JudgedWithoutFigures => "judged_without_figures",
+            FindingKind::MetWithoutThreshold => "met_without_threshold",
+            FindingKind::CriterionNoteContradicts => "criterion_note_contradicts",
+            _ => "",
+        }
+    }
+
+    /// What an acknowledgement of this finding says in the report and beside its field.
+    pub fn ack_label_vi(self) -> &'static str {
+        match self {
+            FindingKind::NotAssessed => "Chưa đánh giá",
+            FindingKind::MissingThreshold => "Có số liệu nhưng chưa có ngưỡng",
+            FindingKind::StaleData => "Số liệu cũ hơn kỳ báo cáo",
+            FindingKind::NoteContradictsStatus | FindingKind::CriterionNoteContradicts => {
+                "Giữ đánh giá đạt dù nhận xét nêu điểm chưa đạt"
+            }
+            FindingKind::JudgedWithoutFigures => "Đánh giá đạt khi chưa có số liệu",
+            FindingKind::MetWithoutThreshold => "Đánh giá đạt khi bộ tiêu chí chưa có ngưỡng",
+            _ => "",
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -188,6 +248,8 @@ pub struct Finding {
     /// The narrative part it concerns, for findings about the report's text.
     pub part: Option<NarrativePart>,
     pub message: String,
+    /// For a finding the user may acknowledge instead of resolving: the text it is about.
+    pub ack: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -251,10 +313,61 @@ pub(crate) struct Ctx<'a> {
     code: &'a str,
     criterion: u8,
     findings: &'a mut Vec<Finding>,
+    /// The entry whose acknowledgements apply (the indicator's, or the criterion's own).
+    entry: Option<&'a Entry>,
+    acknowledged: Vec<Acknowledged>,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    fn new(
+        code: &'a str,
+        criterion: u8,
+        findings: &'a mut Vec<Finding>,
+        entry: Option<&'a Entry>,
+    ) -> Self {
+        Ctx {
+            code,
+            criterion,
+            findings,
+            entry,
+            acknowledged: Vec::new(),
+        }
+    }
+
     fn add(&mut self, severity: Severity, kind: FindingKind, message: String) {
+        self.push(severity, kind, message, None);
+    }
+
+    /// Something that keeps the report a draft until it is resolved, or acknowledged with a
+    /// reason for exactly this text (`about`): then it is recorded for the report instead.
+    fn blocker(&mut self, kind: FindingKind, about: &str, message: String) {
+        let ack = self.entry.and_then(|e| {
+            e.acks
+                .iter()
+                .find(|a| a.kind == kind.key() && a.about == about && !a.reason.trim().is_empty())
+        });
+        match ack {
+            Some(a) => self.acknowledged.push(Acknowledged {
+                kind,
+                about: a.about.clone(),
+                reason: a.reason.trim().to_string(),
+            }),
+            None => {
+                let message = format!(
+                    "{message} Sửa, hoặc ghi lý do để xác nhận (lý do được in vào báo cáo)."
+                );
+                self.push(Severity::Error, kind, message, Some(about.to_string()))
+            }
+        }
+    }
+
+    fn push(
+        &mut self,
+        severity: Severity,
+        kind: FindingKind,
+        message: String,
+        ack: Option<String>,
+    ) {
         let message = if self.code.is_empty() {
             format!("Tiêu chí {}: {message}", self.criterion)
         } else {
@@ -267,6 +380,7 @@ impl Ctx<'_> {
             criterion: self.criterion,
             part: None,
             message,
+            ack,
         });
     }
 }

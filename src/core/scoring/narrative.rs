@@ -55,6 +55,7 @@ pub(super) fn narrative_findings(draft: &Draft, scores: &Scores) -> Vec<Finding>
                     code: String::new(),
                     criterion: 0,
                     part: Some(part),
+                    ack: None,
                     message: format!("Phần “{}” ghi {a}/{b} tiêu chí, trong khi kết quả đánh giá là đạt {met}/{total} tiêu chí.", part.title_vi()),
                 });
             }

@@ -2,6 +2,7 @@
 //! groups), each a collapsible card with its status and one row per indicator. A criterion the
 //! set lists no indicators for is judged as a whole, with its reason.
 
+use super::ack::ack_fields;
 use super::badge::{badge, findings_inline};
 use super::field::{SelectField, TextArea};
 use super::indicator::{judgement_key, judgement_of, IndicatorRow, RowData};
@@ -21,7 +22,7 @@ pub fn criterion_anchor(n: u8) -> String {
     format!("crit-{n}")
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct AssessProps {
     pub set: Shared<CriteriaSet>,
     pub scores: Shared<Scores>,
@@ -29,8 +30,9 @@ pub struct AssessProps {
     pub on_edit: Callback<Edit>,
 }
 
-#[function_component]
-pub fn Assessment(p: &AssessProps) -> Html {
+/// A plain function, not a component: it holds no state, it is redrawn on every edit of its
+/// screen anyway, and each component costs its own copy of Yew's lifecycle code in the WASM.
+pub fn assessment(p: &AssessProps) -> Html {
     let open_all = Callback::from(|_| crate::web::dom::set_all_open(true));
     let close_all = Callback::from(|_| crate::web::dom::set_all_open(false));
     let card = |ci: usize, c: &Criterion| {
@@ -63,6 +65,7 @@ pub fn Assessment(p: &AssessProps) -> Html {
                 score={p.scores.criterion(c.number).cloned()}
                 note={p.draft.criterion_notes.get(&c.number).cloned().unwrap_or_default()}
                 whole={c.indicators.is_empty().then(|| p.draft.entry(&c.number.to_string()).cloned().unwrap_or_default())}
+                own={p.draft.entry(&c.number.to_string()).cloned()}
                 {rows} {findings} on_edit={p.on_edit.clone()} />
         }
     };
@@ -98,6 +101,8 @@ pub struct CardProps {
     pub note: String,
     /// The entry judging the whole criterion, where the set lists no indicators.
     pub whole: Option<Entry>,
+    /// The entry under the criterion's own number (its acknowledgements).
+    pub own: Option<Entry>,
     pub rows: Vec<RowData>,
     pub findings: Vec<Finding>,
     pub on_edit: Callback<Edit>,
@@ -137,6 +142,8 @@ pub fn CriterionCard(p: &CardProps) -> Html {
                         value={p.note.clone()} on_input={on_note} rows={2} />
                 }
                 { findings_inline(&p.findings) }
+                { ack_fields(&format!("Tiêu chí {n}"), &n.to_string(), &format!("crit-{n}"), &p.findings,
+                    p.score.as_ref().map(|s| s.acknowledged.as_slice()).unwrap_or_default(), p.own.as_ref(), &p.on_edit) }
             </div>
         </details>
     }

@@ -1,6 +1,7 @@
 //! One indicator of the assessment: its wording, threshold and source, the inputs its kind
 //! needs (with what was understood of each typed number), the judgement and the note.
 
+use super::ack::ack_fields;
 use super::assess::indicator_anchor;
 use super::badge::{badge, findings_inline, Look};
 use super::field::{SelectField, TextArea, TextField};
@@ -123,6 +124,8 @@ pub fn IndicatorRow(p: &RowProps) -> Html {
             <TextArea id={row.id("note")} label={format!("Chỉ tiêu {code}: nhận xét, căn cứ (đưa vào báo cáo)")} value={e.note.clone()}
                 on_input={row.edit(Edit::Note)} rows={2} />
             { findings_inline(&p.data.findings) }
+            { ack_fields(&format!("Chỉ tiêu {code}"), code, &row.base, &p.data.findings,
+                score.map(|s| s.acknowledged.as_slice()).unwrap_or_default(), Some(e), &p.on_edit) }
         </article>
     }
 }

@@ -1,5 +1,6 @@
 //! Components: each gets data and callbacks through props, and owns no app state.
 
+pub mod ack;
 pub mod assess;
 pub mod badge;
 pub mod drafts;

@@ -9,7 +9,7 @@ use crate::core::scoring::Scores;
 use crate::ui::state::Shared;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct NarrativeProps {
     pub draft: Shared<Draft>,
     pub set: Shared<CriteriaSet>,
@@ -17,8 +17,9 @@ pub struct NarrativeProps {
     pub on_edit: Callback<Edit>,
 }
 
-#[function_component]
-pub fn Narrative(p: &NarrativeProps) -> Html {
+/// A plain function, not a component: it holds no state, it is redrawn on every edit of its
+/// screen anyway, and each component costs its own copy of Yew's lifecycle code in the WASM.
+pub fn narrative(p: &NarrativeProps) -> Html {
     html! {
         <section class="narrative" aria-labelledby="narrative-title">
             <h2 id="narrative-title">{ "Nội dung báo cáo" }</h2>

@@ -8,7 +8,7 @@ use crate::core::edit::{Edit, MetaField};
 use crate::ui::state::Shared;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct SetupProps {
     pub draft: Shared<Draft>,
     pub set: Shared<CriteriaSet>,
@@ -18,8 +18,9 @@ pub struct SetupProps {
     pub on_change_set: Callback<usize>,
 }
 
-#[function_component]
-pub fn Setup(p: &SetupProps) -> Html {
+/// A plain function, not a component: it holds no state, it is redrawn on every edit of its
+/// screen anyway, and each component costs its own copy of Yew's lifecycle code in the WASM.
+pub fn setup(p: &SetupProps) -> Html {
     let m = &p.draft.meta;
     let f = |field: MetaField| {
         let on = p.on_edit.clone();

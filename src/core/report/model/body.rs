@@ -5,7 +5,7 @@ use super::{heading, paras, Block};
 use crate::core::criteria::{CriteriaSet, Criterion, Indicator, Kind};
 use crate::core::draft::{Draft, Entry, NarrativePart};
 use crate::core::scoring::{
-    CriterionScore, CriterionStatus, Figure, IndicatorScore, Scores, Status,
+    Acknowledged, CriterionScore, CriterionStatus, Figure, IndicatorScore, Scores, Status,
 };
 use crate::core::vn::{clean_text, to_upper};
 
@@ -90,7 +90,17 @@ pub fn indicator_sentence(
         out.push(' ');
         out.push_str(&sentence_end(&note.replace('\n', " ")));
     }
+    for a in &s.acknowledged {
+        out.push(' ');
+        out.push_str(&acknowledged_sentence(a));
+    }
     out
+}
+
+/// "Ghi chú (Chưa đánh giá): chưa có số liệu đo đạc." — what the user acknowledged, and why.
+pub fn acknowledged_sentence(a: &Acknowledged) -> String {
+    let reason = clean_text(&a.reason).replace('\n', " ");
+    sentence_end(&format!("Ghi chú ({}): {reason}", a.kind.ack_label_vi()))
 }
 
 fn status_phrase(s: Status) -> &'static str {
@@ -276,6 +286,9 @@ fn criterion_section(c: &Criterion, draft: &Draft, scores: &Scores, body: &mut V
     });
     if let Some(note) = draft.criterion_notes.get(&c.number) {
         paras(note, body);
+    }
+    for a in cs.map(|s| s.acknowledged.as_slice()).unwrap_or_default() {
+        body.push(Block::Para(acknowledged_sentence(a)));
     }
     if c.indicators.is_empty() {
         if let Some(e) = draft.entry(&c.number.to_string()) {
