@@ -7,7 +7,10 @@ written and before they move to dist/.
 1. Content-Security-Policy: trunk injects one inline <script type="module"> that loads the
    WASM. In release builds its SHA-256 is added to script-src, so no other inline script can
    run; debug builds (trunk serve) allow inline scripts for trunk's live reload.
-2. sw.js: the precache list is exactly this build's files (relative URLs, so the site works
+2. Release builds: the wasm-bindgen JS loader is minified with terser (trunk's minifier fails
+   on it) and its integrity hash in index.html updated. Without terser (not set up) the build
+   goes on with the loader as it is.
+3. sw.js: the precache list is exactly this build's files (relative URLs, so the site works
    under any sub-path), and the cache name derives from their contents' hashes.
 """
 import base64
@@ -15,6 +18,7 @@ import hashlib
 import json
 import os
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -38,6 +42,34 @@ if os.environ.get("TRUNK_PROFILE") == "debug":
     html = html.replace(marker, f"{marker} 'unsafe-inline'", 1)
 else:
     html = html.replace(marker, f"{marker} {hashes}", 1)
+def minify_loader(html):
+    terser = source / ".tools" / "node_modules" / ".bin" / "terser"
+    if not terser.exists():
+        print("post_build: terser not installed (scripts/setup.sh): JS loader left unminified")
+        return html
+    for js in staging.glob("*.js"):
+        if js.name == "sw.js":
+            continue
+        before = js.stat().st_size
+        subprocess.run([str(terser), str(js), "--module", "--compress", "--mangle", "-o", str(js)], check=True)
+        integrity = "sha384-" + base64.b64encode(hashlib.sha384(js.read_bytes()).digest()).decode()
+        html, n = re.subn(
+            r'(href="?\./' + re.escape(js.name) + r'"?[^>]*?integrity=)"?sha384-[A-Za-z0-9+/=]+"?',
+            lambda m: m.group(1) + '"' + integrity + '"',
+            html,
+        )
+        if n == 0:
+            html, n = re.subn(
+                r'(integrity=)"?sha384-[A-Za-z0-9+/=]+"?([^>]*?href="?\./' + re.escape(js.name) + r')',
+                lambda m: m.group(1) + '"' + integrity + '"' + m.group(2),
+                html,
+            )
+        print(f"post_build: {js.name} minified, {before} -> {js.stat().st_size} bytes, integrity updated in {n} place(s)")
+    return html
+
+
+if os.environ.get("TRUNK_PROFILE") != "debug":
+    html = minify_loader(html)
 index.write_text(html, encoding="utf-8")
 
 files = sorted(

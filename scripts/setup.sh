@@ -9,6 +9,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$(pwd)
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132
+TERSER_VERSION=5.51.4
 
 log() { printf '\033[1msetup:\033[0m %s\n' "$*" >&2; }
 
@@ -41,6 +42,14 @@ if ! "$ROOT/.tools/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "
   npm install --prefix .tools --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION"
 fi
 
+# trunk's own JS minifier fails on wasm-bindgen's loader; scripts/post_build.py minifies it
+# with terser instead.
+if [ "$("$ROOT/.tools/node_modules/.bin/terser" --version 2>/dev/null)" != "terser $TERSER_VERSION" ]; then
+  log "installing terser $TERSER_VERSION from npm into .tools/"
+  mkdir -p .tools
+  npm install --prefix .tools --no-audit --no-fund --silent "terser@$TERSER_VERSION"
+fi
+
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
@@ -61,4 +70,4 @@ if [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modu
   (cd tests/e2e && npm ci --no-audit --no-fund --silent)
 fi
 
-log "ready: trunk $(trunk --version | awk '{print $2}'), wasm-bindgen $(wasm-bindgen --version | awk '{print $2}'), $(wasm-opt --version | head -1), $(chromium --version 2>/dev/null | head -1)"
+log "ready: trunk $(trunk --version | awk '{print $2}'), wasm-bindgen $(wasm-bindgen --version | awk '{print $2}'), $(wasm-opt --version | head -1), $(terser --version), $(chromium --version 2>/dev/null | head -1)"

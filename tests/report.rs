@@ -206,8 +206,8 @@ fn document_structure_follows_the_official_layout() {
     assert!(texts.contains(&"1.11. Tiêu chí số 11 về Nghèo đa chiều: Chưa đánh giá đủ"));
     // Generated sentence for 9.2, with the official's wording and the decimal comma.
     assert!(texts.iter().any(|t| t.starts_with("1.9.2. Tỷ lệ hộ có nhà ở kiên cố hoặc bán kiên cố: 146/185 hộ, đạt 78,91%. Đánh giá: Đạt.")), "9.2 sentence");
-    assert!(texts.iter().any(|t| t.starts_with("1.15.3. Tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng thể thấp còi (chiều cao theo tuổi): đạt 17,72% (chỉ tiêu: ≤ 26,7%). Đánh giá: Đạt.")), "15.3 sentence");
-    assert!(texts.iter().any(|t| t.starts_with("Thu nhập bình quân đầu người: 28 triệu đồng/người/năm. Số liệu năm 2022. Đánh giá: Chưa đạt.")), "10 sentence");
+    assert!(texts.iter().any(|t| t.starts_with("1.15.3. Tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng thể thấp còi (chiều cao theo tuổi): còn 17,72% (chỉ tiêu: ≤ 26,7%). Đánh giá: Đạt.")), "15.3 sentence: what should stay low 'còn'");
+    assert!(texts.iter().any(|t| t.starts_with("Thu nhập bình quân đầu người: là 28 triệu đồng/người/năm. Số liệu năm 2022. Đánh giá: Chưa đạt.")), "10 sentence: no 'đạt' for what is not met");
 
     // Annex: a header row that repeats, one row per criterion and per indicator.
     assert_eq!(doc.header_rows, 1);
@@ -227,11 +227,7 @@ fn document_structure_follows_the_official_layout() {
     let row = annex_rows.iter().find(|r| r[0] == "4.2").unwrap();
     assert_eq!(
         row[2..],
-        [
-            "≥ 95%".to_string(),
-            "đạt 100%".to_string(),
-            "Đạt".to_string()
-        ]
+        ["≥ 95%".to_string(), "100%".to_string(), "Đạt".to_string()]
     );
     assert_eq!(report.annex.len(), 19 + set.indicators().count());
 
@@ -670,4 +666,112 @@ fn the_honest_report_text_matches_its_reviewed_golden() {
         text == golden,
         "honest report changed; review and run with UPDATE_GOLDEN=1"
     );
+}
+
+mod never_flatter {
+    use super::*;
+    use proptest::prelude::*;
+    use tieuchi::core::criteria::{Direction, Threshold};
+    use tieuchi::core::draft::Entry;
+    use tieuchi::core::num::Dec;
+
+    /// The annex row of 9.2 for `part`/`whole` against a threshold of `hundredths`/100 %, as a
+    /// minimum or a maximum: (printed threshold, printed figure, printed status).
+    fn printed(part: u64, whole: u64, hundredths: u64, at_most: bool) -> (String, String, String) {
+        let mut set = lang_son();
+        let ind = set
+            .criteria
+            .iter_mut()
+            .flat_map(|c| c.indicators.iter_mut())
+            .find(|i| i.code == "9.2")
+            .unwrap();
+        ind.direction = Some(if at_most {
+            Direction::AtMost
+        } else {
+            Direction::AtLeast
+        });
+        ind.thresholds = vec![Threshold {
+            column: None,
+            year: None,
+            value: Dec::parse_vn(&format!("{},{:02}", hundredths / 100, hundredths % 100)).unwrap(),
+            source: "thử".into(),
+        }];
+        let mut d = example();
+        d.entries.insert(
+            "9.2".into(),
+            Entry {
+                numerator: part.to_string(),
+                denominator: whole.to_string(),
+                ..Entry::default()
+            },
+        );
+        let r = build(&set, &d, &score(&set, &d));
+        let row = r.annex.iter().find(|r| r.code == "9.2").unwrap();
+        (
+            row.threshold.clone(),
+            row.figure.clone(),
+            row.status.clone(),
+        )
+    }
+
+    fn percent_in(text: &str) -> Dec {
+        let n = text
+            .rsplit(['=', '≥', '≤'])
+            .next()
+            .unwrap()
+            .trim()
+            .trim_end_matches('%');
+        Dec::parse_vn(n).unwrap_or_else(|e| panic!("{text:?}: {e:?}"))
+    }
+
+    #[test]
+    fn an_at_most_share_is_rounded_up_never_down_to_the_threshold() {
+        // 227/850 = 26,7058…% against "≤ 26,7%": never printed "26,7%" beside "Chưa đạt".
+        let (threshold, figure, status) = printed(227, 850, 2670, true);
+        assert_eq!(
+            (threshold.as_str(), status.as_str()),
+            ("≤ 26,7%", "Chưa đạt")
+        );
+        assert_eq!(figure, "227/850 hộ = 26,71%");
+        // At least: 146/185 = 78,9189…% is shown 78,91% (down).
+        assert_eq!(printed(146, 185, 8000, false).1, "146/185 hộ = 78,91%");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn the_printed_figure_and_status_never_contradict(
+            whole in 1u64..200_000, permille in 0u64..=1000, hundredths in 0u64..=10_000, at_most: bool,
+        ) {
+            let part = whole * permille / 1000;
+            let (threshold, figure, status) = printed(part, whole, hundredths, at_most);
+            let (shown, limit) = (percent_in(&figure), percent_in(&threshold));
+            let shown_meets = if at_most { shown <= limit } else { shown >= limit };
+            prop_assert_eq!(status == "Đạt", shown_meets, "{} against {}: {}", figure, threshold, status);
+        }
+    }
+}
+
+#[test]
+fn characters_xml_forbids_never_reach_the_file_from_any_field() {
+    let mut set = lang_son();
+    set.criteria[0].name.push('\u{ffff}');
+    let mut d = example();
+    d.meta.period = tieuchi::core::draft::PeriodKind::Custom;
+    d.meta.period_label = "9 tháng\u{ffff} đầu năm 2024".into();
+    d.meta.commune = "Liên\u{fffe}Sơn\u{1}".into();
+    d.entries.get_mut("10").unwrap().data_year = "2022\u{ffff}".into();
+    let bytes = docx::render(&build(&set, &d, &score(&set, &d)));
+    for (name, xml) in unzip(&bytes) {
+        let bad: Vec<char> = xml
+            .chars()
+            .filter(|&c| {
+                matches!(c, '\u{fffe}' | '\u{ffff}')
+                    || ((c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r'))
+            })
+            .collect();
+        assert!(bad.is_empty(), "{name}: {bad:?}");
+        parse(&xml);
+    }
 }

@@ -515,3 +515,62 @@ fn a_criterion_note_saying_not_met_blocks_until_acknowledged_for_that_text_only(
     d.criterion_notes.insert(1, "Quy hoạch không đạt.".into());
     assert!(blocker(&d).is_some());
 }
+
+#[test]
+fn a_reading_is_written_differently_from_any_typing() {
+    let read = |typed: &str| Dec::parse_vn(typed).unwrap().reading_vi();
+    assert_eq!(
+        read("38.999"),
+        "38\u{a0}999",
+        "a dot before three digits groups thousands"
+    );
+    assert_eq!(read("38,999"), "38 phẩy 999");
+    assert_eq!(read("1.234,5"), "1\u{a0}234 phẩy 5");
+    assert_eq!(read("12.5"), "12 phẩy 5");
+    assert_eq!(read("15.125"), "15\u{a0}125");
+    assert_eq!(read("0,08"), "0 phẩy 08");
+    for typed in ["38.999", "38,999", "1.234,5", "12.5", "15,125"] {
+        assert_ne!(read(typed), typed, "{typed}");
+    }
+}
+
+#[test]
+fn a_number_read_two_ways_never_passes_silently() {
+    let set = lang_son();
+    let income = |typed: &str| {
+        let mut d = Draft::default();
+        d.meta.year = 2022;
+        d.entries.insert(
+            "10".into(),
+            Entry {
+                value: typed.into(),
+                ..Entry::default()
+            },
+        );
+        score(&set, &d)
+    };
+    // "38.999" is read as 38 999 (Vietnamese thousands): against "≥ 39" that is not a pass
+    // but a misreading, named with the reading and not scored.
+    let s = income("38.999");
+    assert_ne!(s.indicator("10").unwrap().status, Status::Met);
+    let f = s
+        .findings
+        .iter()
+        .find(|f| f.kind == FindingKind::OutOfRange)
+        .expect("flagged");
+    assert_eq!(f.severity, Severity::Error);
+    assert!(f.message.contains("38\u{a0}999"), "{}", f.message);
+    // With the decimal comma it is 38,999 < 39: not met, and nothing odd.
+    let s = income("38,999");
+    assert_eq!(s.indicator("10").unwrap().status, Status::NotMet);
+    assert!(s.findings.iter().all(|f| f.kind != FindingKind::OutOfRange));
+    // A percent sign on an amount is refused.
+    let s = income("12%");
+    let f = s
+        .findings
+        .iter()
+        .find(|f| f.kind == FindingKind::InvalidNumber)
+        .expect("refused");
+    assert!(f.message.contains("có dấu %"), "{}", f.message);
+    assert_eq!(s.indicator("10").unwrap().status, Status::NotAssessed);
+}

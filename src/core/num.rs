@@ -186,6 +186,44 @@ impl Dec {
         Some(Dec(div_round(n, den.0)))
     }
 
+    /// `num / den * 100` to `places` decimals, rounded toward failing: down when the threshold
+    /// is a minimum, up when it is a maximum (`up`). Computed exactly from the counts, so a
+    /// shown figure never passes a threshold the exact one fails: 227/850 against "≤ 26,7%"
+    /// shows "26,71%", never "26,7%".
+    pub fn percent_toward_failing(num: Dec, den: Dec, places: u32, up: bool) -> Option<Dec> {
+        if den.0 <= 0 || num.0 < 0 {
+            return None;
+        }
+        let places = places.min(PLACES);
+        let n = num.0.checked_mul(100)?.checked_mul(10_i128.pow(places))?;
+        let (q, r) = (n / den.0, n % den.0);
+        let q = if up && r != 0 { q + 1 } else { q };
+        Some(Dec(q * 10_i128.pow(PLACES - places)))
+    }
+
+    /// How a typed number was read, written differently from any way it can be typed, so a
+    /// misreading shows: "38.999" reads "38 999" (a whole number), "38,999" reads
+    /// "38 phẩy 999", "1.234,5" reads "1 234 phẩy 5".
+    pub fn reading_vi(self) -> String {
+        let abs = self.0.unsigned_abs();
+        let int = (abs / SCALE as u128).to_string();
+        let mut grouped = String::new();
+        for (i, c) in int.chars().enumerate() {
+            if i > 0 && (int.len() - i) % 3 == 0 {
+                grouped.push('\u{a0}');
+            }
+            grouped.push(c);
+        }
+        let frac = format!("{:06}", abs % SCALE as u128);
+        let frac = frac.trim_end_matches('0');
+        let sign = if self.0 < 0 { "âm " } else { "" };
+        if frac.is_empty() {
+            format!("{sign}{grouped}")
+        } else {
+            format!("{sign}{grouped} phẩy {frac}")
+        }
+    }
+
     /// Rounds half away from zero to `places` decimals.
     pub fn round(self, places: u32) -> Dec {
         let places = places.min(PLACES);

@@ -20,13 +20,16 @@ test('numbers: comma, point, thousands dots, and inline errors that keep the inp
   const whole = page.getByLabel(/^Chỉ tiêu 3\.1: Tổng diện tích/);
   await part.fill('114,77');
   await whole.fill('124.75');
-  await page.getByText('Kết quả: 114,77/124,75 ha, đạt 92%').waitFor();
-  await page.getByText('Đã hiểu: 114,77').waitFor();
+  await page.getByText('Kết quả: 114,77/124,75 ha = 92%').waitFor();
+  // The reading is written differently from the typing, so a misreading would show.
+  await page.getByText('Đã hiểu: 114 phẩy 77').waitFor();
+  await page.getByText('Đã hiểu: 124 phẩy 75').waitFor();
   assert.match(await page.locator('#ind-3-1 .indicator-head .badge').innerText(), /Đạt/);
   // Thousands dots.
   await part.fill('1.234');
   await whole.fill('2.000');
-  await page.getByText('Kết quả: 1.234/2.000 ha, đạt 61,7%').waitFor();
+  await page.getByText('Kết quả: 1.234/2.000 ha = 61,7%').waitFor();
+  await page.getByText('Đã hiểu: 1\u00a0234').waitFor();
   // Garbage: a Vietnamese message under the input, the text kept, the rest untouched.
   await part.fill('12a');
   await page.locator('#i3-1-num-err', { hasText: 'Không phải là số. Ví dụ hợp lệ: 146 hoặc 78,91.' }).waitFor();

@@ -31,7 +31,7 @@ test('enter, reload, download: every layer works together', async () => {
   const row = (code) => page.locator(`#ind-${code.replace('.', '-')}`);
   await assert.doesNotReject(row('1.1').locator('.badge', { hasText: 'Đạt' }).waitFor());
   // 176/185 = 95,13 % against "≥ 95 %".
-  await row('4.2').getByText('Kết quả: 176/185 hộ, đạt 95,13%').waitFor();
+  await row('4.2').getByText('Kết quả: 176/185 hộ = 95,13%').waitFor();
   assert.match(await row('4.2').locator('.badge').innerText(), /Đạt/);
   await page.getByText('Đạt 2/19 tiêu chí').waitFor();
 

@@ -117,6 +117,17 @@ pub(super) fn read_figure(ind: &Indicator, e: &Entry, ctx: &mut Ctx) -> Option<F
             denominator,
             unit,
         } => read_percent(e, [numerator, denominator], unit, ctx),
+        Kind::Amount { unit } | Kind::Count { unit } if e.value.contains('%') => {
+            ctx.add(
+                Severity::Error,
+                FindingKind::InvalidNumber,
+                format!(
+                    "số liệu \"{}\" có dấu %, nhưng chỉ tiêu tính bằng {unit}.",
+                    e.value.trim()
+                ),
+            );
+            None
+        }
         Kind::Amount { .. } => {
             let v = parse_figure(&e.value, "Số liệu", ctx)?;
             (!negative(v, ctx)).then_some(Figure::Value(v))
@@ -137,6 +148,36 @@ pub(super) fn read_figure(ind: &Indicator, e: &Entry, ctx: &mut Ctx) -> Option<F
             Some(Figure::Value(v))
         }
     }
+}
+
+/// An amount more than this many times its threshold is taken for a misreading ("38.999"
+/// read as 38 999 where 38,999 was meant), not scored.
+const IMPLAUSIBLE_TIMES: i64 = 100;
+
+/// Whether an amount is beyond belief for its threshold; says so if it is.
+pub(super) fn implausible(
+    ind: &Indicator,
+    fig: &Figure,
+    t: &AppliedThreshold,
+    ctx: &mut Ctx,
+) -> bool {
+    let (Kind::Amount { unit }, Figure::Value(v)) = (&ind.kind, fig) else {
+        return false;
+    };
+    let limit = t.value.raw() * i128::from(IMPLAUSIBLE_TIMES);
+    if t.value.is_zero() || v.raw() <= limit {
+        return false;
+    }
+    ctx.add(
+        Severity::Error,
+        FindingKind::OutOfRange,
+        format!(
+            "số liệu đã hiểu là {} {unit}, gấp hơn {IMPLAUSIBLE_TIMES} lần ngưỡng ({}): kiểm tra dấu chấm, dấu phẩy (dấu phẩy là dấu thập phân).",
+            v.reading_vi(),
+            t.value.fmt_vn_short(6)
+        ),
+    );
+    true
 }
 
 pub(super) fn meets(fig: &Figure, t: &AppliedThreshold) -> bool {

@@ -1,7 +1,7 @@
 //! One indicator's status: from its figures and threshold, or the commune's judgement, with a
 //! finding for everything an inspector would question.
 
-use super::figure::{meets, read_figure};
+use super::figure::{implausible, meets, read_figure};
 use super::threshold::{set_threshold, user_threshold};
 use super::{Ctx, Figure, FindingKind, IndicatorScore, Severity, Status};
 use crate::core::criteria::Indicator;
@@ -54,7 +54,12 @@ pub(super) fn score_indicator(
     let year = draft.meta.year;
     let threshold = set_threshold(ind, column, year).or_else(|| user_threshold(ind, draft, ctx));
     check_data_year(e, year, ctx);
-    let figure = read_figure(ind, e, ctx);
+    let mut figure = read_figure(ind, e, ctx);
+    if let (Some(f), Some(t)) = (&figure, &threshold) {
+        if implausible(ind, f, t, ctx) {
+            figure = None;
+        }
+    }
     let by_figures = match (&figure, &threshold) {
         (Some(f), Some(t)) => Some(meets(f, t)),
         _ => None,

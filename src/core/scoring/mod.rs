@@ -86,7 +86,7 @@ impl AppliedThreshold {
         format!(
             "{} {}{}{}",
             self.direction.symbol(),
-            self.value.fmt_vn_short(2),
+            self.value.fmt_vn_short(6),
             sep,
             unit
         )

@@ -50,14 +50,15 @@ pub fn judgement_of(v: &str) -> Judgement {
 }
 
 /// Inline message for a typed number: what was understood, or why it was not.
-fn number_feedback(text: &str) -> (Option<AttrValue>, Option<AttrValue>) {
+pub fn number_feedback(text: &str) -> (Option<AttrValue>, Option<AttrValue>) {
     if text.trim().is_empty() {
         return (None, None);
     }
     match Dec::parse_vn(text) {
         // Show the reading only where it is not obvious: separators or a unit were typed.
         Ok(_) if text.trim().chars().all(|c| c.is_ascii_digit()) => (None, None),
-        Ok(v) => (Some(format!("Đã hiểu: {}", v.fmt_vn_short(6)).into()), None),
+        // Written differently from any typing ("38 999", "38 phẩy 999"), so a misreading shows.
+        Ok(v) => (Some(format!("Đã hiểu: {}", v.reading_vi()).into()), None),
         Err(e) => (None, Some(e.message_vi().into())),
     }
 }
@@ -224,10 +225,11 @@ fn user_threshold(row: &Row, data: &RowData) -> Html {
     let ut = data.user_threshold.clone().unwrap_or_default();
     let direction = ind.direction.map(|d| d.symbol()).unwrap_or("");
     let code = row.code;
+    let (hint, error) = number_feedback(&ut.value);
     html! {
         <div class="pair user-threshold">
             <TextField id={row.id("thr")} label={format!("Chỉ tiêu {code}: ngưỡng tự nhập ({direction} {})", ind.kind.unit())} value={ut.value.clone()}
-                on_input={row.edit(Edit::ThresholdValue)} inputmode="decimal" />
+                on_input={row.edit(Edit::ThresholdValue)} inputmode="decimal" {hint} {error} />
             <TextField id={row.id("thr-src")} label={format!("Chỉ tiêu {code}: nguồn của ngưỡng (số văn bản)")} value={ut.source.clone()}
                 on_input={row.edit(Edit::ThresholdSource)} placeholder="VD: QĐ 1494/QĐ-UBND" />
         </div>

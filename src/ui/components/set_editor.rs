@@ -257,7 +257,8 @@ fn threshold_row(
                 <div class="field narrow"><label for={id("y")}>{ format!("{label}: năm (trống: cả giai đoạn)") }</label>
                     <input id={id("y")} inputmode="numeric" value={t.year.map(|y| y.to_string()).unwrap_or_default()} onchange={on_change("y", SetEdit::ThresholdYear)} /></div>
                 <div class="field narrow"><label for={id("v")}>{ format!("{label}: giá trị ({} {})", ind.direction.map(|d| d.symbol()).unwrap_or(""), ind.kind.unit()) }</label>
-                    <input id={id("v")} inputmode="decimal" value={t.value.fmt_vn_short(6)} onchange={on_change("v", SetEdit::ThresholdValue)} /></div>
+                    <input id={id("v")} inputmode="decimal" value={t.value.fmt_vn_short(6)} onchange={on_change("v", SetEdit::ThresholdValue)} aria-describedby={id("v-read")} />
+                    <small class="hint" id={id("v-read")}>{ format!("Đã hiểu: {}", t.value.reading_vi()) }</small></div>
                 <div class="field"><label for={id("s")}>{ format!("{label}: nguồn") }</label>
                     <input id={id("s")} value={t.source.clone()} oninput={on_source} /></div>
             </div>

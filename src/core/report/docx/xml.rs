@@ -13,8 +13,11 @@ pub fn esc(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            // XML 1.0 cannot carry other control characters; the model already removed them.
+            // Characters XML 1.0 forbids (control characters, U+FFFE, U+FFFF) never reach the
+            // file, whatever field or set text they were typed in: one would make the whole
+            // document unreadable. (A Rust string holds no lone surrogate.)
             c if (c as u32) < 0x20 && c != '\t' && c != '\n' => {}
+            '\u{fffe}' | '\u{ffff}' => {}
             c => out.push(c),
         }
     }

@@ -2,35 +2,70 @@
 //! (goals, tasks, solutions), and the sentences an official writes for each indicator.
 
 use super::{heading, paras, Block};
-use crate::core::criteria::{CriteriaSet, Criterion, Indicator, Kind};
+use crate::core::criteria::{CriteriaSet, Criterion, Direction, Indicator, Kind};
 use crate::core::draft::{Draft, Entry, NarrativePart};
+use crate::core::num::Dec;
 use crate::core::scoring::{
     Acknowledged, CriterionScore, CriterionStatus, Figure, IndicatorScore, Scores, Status,
 };
 use crate::core::vn::{clean_text, to_upper};
 
-/// The figure as the report writes it: "146/185 hộ, đạt 78,91%", "đạt 92%", "28 triệu đồng/người/năm".
+/// The figure as the annex and the editor show it: "146/185 hộ = 78,91%", "92%",
+/// "28 triệu đồng/người/năm". A share computed from counts is rounded toward failing (down
+/// for a minimum, up for a maximum), so what is shown never passes where the exact figure
+/// fails; a typed value is shown as it was read, in full, so a misreading shows.
 pub fn figure_text(ind: &Indicator, fig: &Figure) -> String {
-    match (fig, &ind.kind) {
-        (
-            Figure::Counts {
-                part,
-                whole,
-                percent,
-            },
-            Kind::Percent { unit, .. },
-        ) => {
-            format!(
-                "{}/{} {}, đạt {}%",
-                part.fmt_vn_short(2),
-                whole.fmt_vn_short(2),
-                unit,
-                percent.fmt_vn_short(2)
-            )
-        }
-        (Figure::Counts { percent, .. }, _) => format!("{}%", percent.fmt_vn_short(2)),
-        (Figure::Value(v), Kind::Percent { .. }) => format!("đạt {}%", v.fmt_vn_short(2)),
-        (Figure::Value(v), k) => format!("{} {}", v.fmt_vn_short(2), k.unit())
+    match fig {
+        Figure::Counts { part, whole, .. } => format!(
+            "{}/{} {} = {}%",
+            part.fmt_vn_short(6),
+            whole.fmt_vn_short(6),
+            count_unit(ind),
+            share(ind, *part, *whole)
+        ),
+        Figure::Value(v) => value_text(ind, *v),
+    }
+}
+
+/// The figure in a sentence, with the verb an official uses: "đạt 78,91%" only for a figure
+/// that meets its minimum, "còn 17,72%" for what should stay low, "là …" otherwise.
+fn figure_phrase(ind: &Indicator, fig: &Figure, status: Status) -> String {
+    let verb = match (ind.direction, status) {
+        (Some(Direction::AtMost), _) => "còn",
+        (_, Status::Met) => "đạt",
+        _ => "là",
+    };
+    match fig {
+        Figure::Counts { part, whole, .. } => format!(
+            "{}/{} {}, {verb} {}%",
+            part.fmt_vn_short(6),
+            whole.fmt_vn_short(6),
+            count_unit(ind),
+            share(ind, *part, *whole)
+        ),
+        Figure::Value(v) => format!("{verb} {}", value_text(ind, *v)),
+    }
+}
+
+fn count_unit(ind: &Indicator) -> &str {
+    match &ind.kind {
+        Kind::Percent { unit, .. } => unit,
+        _ => "",
+    }
+}
+
+/// A share from counts, two decimals, rounded toward failing.
+fn share(ind: &Indicator, part: Dec, whole: Dec) -> String {
+    let up = ind.direction == Some(Direction::AtMost);
+    Dec::percent_toward_failing(part, whole, 2, up)
+        .map(|p| p.fmt_vn_short(2))
+        .unwrap_or_default()
+}
+
+fn value_text(ind: &Indicator, v: Dec) -> String {
+    match &ind.kind {
+        Kind::Percent { .. } => format!("{}%", v.fmt_vn_short(6)),
+        k => format!("{} {}", v.fmt_vn_short(6), k.unit())
             .trim_end()
             .to_string(),
     }
@@ -71,7 +106,7 @@ pub fn indicator_sentence(
     };
     match &s.figure {
         Some(f) => {
-            out.push_str(&format!(": {}", figure_text(ind, f)));
+            out.push_str(&format!(": {}", figure_phrase(ind, f, s.status)));
             if let Some(t) = &s.threshold {
                 out.push_str(&format!(" (chỉ tiêu: {})", t.text(ind.kind.unit())));
             }
