@@ -6,6 +6,7 @@ use quick_xml::Reader;
 use std::io::Read;
 use tieuchi::core::criteria::CriteriaSet;
 use tieuchi::core::draft::Draft;
+use tieuchi::core::report::model::Block;
 use tieuchi::core::report::{build, docx};
 use tieuchi::core::scoring::score;
 use tieuchi::core::sets;
@@ -209,11 +210,20 @@ fn document_structure_follows_the_official_layout() {
     assert!(texts.iter().any(|t| t.starts_with("1.15.3. Tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng thể thấp còi (chiều cao theo tuổi): còn 17,72% (chỉ tiêu: ≤ 26,7%). Đánh giá: Đạt.")), "15.3 sentence: what should stay low 'còn'");
     assert!(texts.iter().any(|t| t.starts_with("Thu nhập bình quân đầu người: là 28 triệu đồng/người/năm. Số liệu năm 2022. Đánh giá: Chưa đạt.")), "10 sentence: no 'đạt' for what is not met");
 
-    // Annex: a header row that repeats, one row per criterion and per indicator.
+    // Annex: a header row that repeats, one row per criterion and per indicator, one row only
+    // for a criterion with a single indicator (5, 7, 10, 11 and 16).
     assert_eq!(doc.header_rows, 1);
     let set = lang_son();
     let annex_rows: Vec<&Vec<String>> = doc.table_rows.iter().filter(|r| r.len() == 5).collect();
-    assert_eq!(annex_rows.len(), 1 + 19 + set.indicators().count());
+    assert_eq!(annex_rows.len(), 1 + 19 + set.indicators().count() - 5);
+    let single = annex_rows.iter().find(|r| r[0] == "5").unwrap();
+    assert!(
+        single[1].starts_with("Tiêu chí số 5 về Trường học: Tỷ lệ trường học"),
+        "{single:?}"
+    );
+    assert!(texts.iter().any(|t| t.starts_with(
+        "(Kèm theo Báo cáo số /BC-UBND ngày 26/6/2024 của Ủy ban nhân dân xã Liên Sơn)"
+    )));
     assert_eq!(
         annex_rows[0],
         &vec![
@@ -229,7 +239,7 @@ fn document_structure_follows_the_official_layout() {
         row[2..],
         ["≥ 95%".to_string(), "100%".to_string(), "Đạt".to_string()]
     );
-    assert_eq!(report.annex.len(), 19 + set.indicators().count());
+    assert_eq!(report.annex.len(), 19 + set.indicators().count() - 5);
 
     // Page: A4 portrait, official margins, page numbers from page 2 (title page differs).
     let tag = |prefix: &str| {
@@ -774,4 +784,34 @@ fn characters_xml_forbids_never_reach_the_file_from_any_field() {
         assert!(bad.is_empty(), "{name}: {bad:?}");
         parse(&xml);
     }
+}
+
+#[test]
+fn narrative_comes_out_as_written_with_its_lists_and_sub_headings() {
+    let set = lang_son();
+    let mut d = example();
+    d.narrative.goals = "1. Mục tiêu chung\nPhấn đấu đạt các mục tiêu đã đề ra.\n2. Mục tiêu cụ thể\n- Duy trì các tiêu chí đã đạt;\n+ Huy động Nhân dân làm đường bê tông.\na) Về giao thông\n3. Làm 200 m đường.".into();
+    let r = build(&set, &d, &score(&set, &d));
+    let i = r
+        .body
+        .iter()
+        .position(|b| matches!(b, Block::Heading { text, .. } if text == "I. MỤC TIÊU"))
+        .unwrap();
+    let heading = |t: &str| Block::Heading {
+        level: 3,
+        text: t.into(),
+    };
+    let para = |t: &str| Block::Para(t.into());
+    assert_eq!(
+        r.body[i + 1..i + 8],
+        [
+            heading("1. Mục tiêu chung"),
+            para("Phấn đấu đạt các mục tiêu đã đề ra."),
+            heading("2. Mục tiêu cụ thể"),
+            para("- Duy trì các tiêu chí đã đạt;"),
+            para("+ Huy động Nhân dân làm đường bê tông."),
+            heading("a) Về giao thông"),
+            para("3. Làm 200 m đường."),
+        ]
+    );
 }

@@ -7,7 +7,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { serve, launch, phone, saved, openCriterion, docxText, tmp, ROOT, draftPage, downloadFrom } from './lib.mjs';
+import { execFileSync } from 'node:child_process';
+import { serve, launch, phone, saved, openCriterion, docxText, tmp, ROOT, draftPage, downloadFrom, docxToPdf } from './lib.mjs';
 
 const fixture = JSON.parse(readFileSync(path.join(ROOT, 'tests/fixtures/lien-son-2024-h1.draft.json'), 'utf-8'));
 const golden = readFileSync(path.join(ROOT, 'tests/fixtures/lien-son-2024-h1.report.txt'), 'utf-8');
@@ -149,4 +150,19 @@ test('the example entered honestly: criterion 7 not met, the rest acknowledged w
   assert.ok(got === honestGolden, `the honest report equals its reviewed golden (diff ${gotFile} tests/fixtures/lien-son-2024-h1.honest.report.txt)`);
   assert.deepEqual(ctx.errors, []);
   await ctx.close();
+});
+
+test('LibreOffice renders the honest report, the draft one, and a report of a one-criterion set', { timeout: 300000 }, async () => {
+  const dir = await tmp();
+  execFileSync('cargo', ['run', '--quiet', '--locked', '--example', 'example_report', '--', dir], { cwd: ROOT, stdio: 'pipe', timeout: 240000 });
+  const honestPdf = await docxToPdf(path.join(dir, 'lien-son-honest.docx'));
+  assert.ok(honestPdf.pages >= 3, `${honestPdf.pages} pages`);
+  assert.match(honestPdf.text, /đạt 10\/19 tiêu chí/);
+  assert.match(honestPdf.text, /Kèm theo Báo cáo số/);
+  assert.doesNotMatch(honestPdf.text, /DỰ THẢO/);
+  const draftPdf = await docxToPdf(path.join(dir, 'lien-son-as-written.docx'));
+  assert.match(draftPdf.text, /DỰ THẢO/);
+  const onePdf = await docxToPdf(path.join(dir, 'one-criterion.docx'));
+  assert.ok(onePdf.pages >= 2, `${onePdf.pages} pages`);
+  assert.match(onePdf.text, /Tiêu chí số 1 về Quy hoạch/);
 });

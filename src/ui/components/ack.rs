@@ -3,7 +3,7 @@
 //! report prints the reason); emptying the field withdraws it. The fields keep their place
 //! (keyed by the finding's kind) as a finding becomes an acknowledgement, so typing goes on.
 
-use super::field::TextArea;
+use super::field::{text_area, AreaProps};
 use crate::core::draft::Entry;
 use crate::core::edit::Edit;
 use crate::core::scoring::{Acknowledged, Finding, FindingKind};
@@ -57,9 +57,7 @@ pub fn ack_fields(
                     }))
                 };
                 html! {
-                    <TextArea key={kind.key()} id={format!("{id_base}-ack-{}", kind.key())}
-                        label={format!("{owner}: lý do xác nhận — {} (in vào báo cáo)", kind.ack_label_vi())}
-                        value={reason} {on_input} rows={2} />
+                    <div key={kind.key()}>{ text_area(AreaProps { id: (format!("{id_base}-ack-{}", kind.key())).into(), label: (format!("{owner}: lý do xác nhận — {} (in vào báo cáo)", kind.ack_label_vi())).into(), value: reason.into(), on_input, rows: 2, ..Default::default() }) }</div>
                 }
             }) }
         </div>

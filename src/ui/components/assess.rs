@@ -4,7 +4,7 @@
 
 use super::ack::ack_fields;
 use super::badge::{badge, findings_inline};
-use super::field::{SelectField, TextArea};
+use super::field::{select_field, text_area, AreaProps, SelectProps};
 use super::indicator::{judgement_key, judgement_of, IndicatorRow, RowData};
 use crate::core::criteria::{CriteriaSet, Criterion};
 use crate::core::draft::{Draft, Entry};
@@ -138,8 +138,7 @@ pub fn CriterionCard(p: &CardProps) -> Html {
                 // A criterion judged whole carries its reason in its entry; a general note is
                 // still shown where one was written.
                 if p.whole.is_none() || !p.note.is_empty() {
-                    <TextArea id={format!("crit-note-{n}")} label={format!("Tiêu chí {n}: nội dung chung đưa vào báo cáo (không bắt buộc)")}
-                        value={p.note.clone()} on_input={on_note} rows={2} />
+                    { text_area(AreaProps { id: (format!("crit-note-{n}")).into(), label: (format!("Tiêu chí {n}: nội dung chung đưa vào báo cáo (không bắt buộc)")).into(), value: p.note.clone().into(), on_input: on_note, rows: 2, ..Default::default() }) }
                 }
                 { findings_inline(&p.findings) }
                 { ack_fields(&format!("Tiêu chí {n}"), &n.to_string(), &format!("crit-{n}"), &p.findings,
@@ -169,10 +168,8 @@ fn whole_judgement(n: u8, e: &Entry, on_edit: &Callback<Edit>) -> Html {
     html! {
         <>
             <p class="hint">{ "Bộ tiêu chí đang dùng chưa có chỉ tiêu chi tiết cho tiêu chí này. Xã tự đánh giá chung cả tiêu chí và ghi căn cứ; báo cáo sẽ ghi rõ như vậy. Có thể nhập các chỉ tiêu vào bản sao bộ tiêu chí ở mục Bộ tiêu chí." }</p>
-            <SelectField id={format!("crit-judgement-{n}")} label={format!("Tiêu chí {n}: đánh giá chung")} {options}
-                value={judgement_key(e.judgement)} {on_change} />
-            <TextArea id={format!("crit-reason-{n}")} label={format!("Tiêu chí {n}: căn cứ, lý do của đánh giá (đưa vào báo cáo)")}
-                value={e.note.clone()} on_input={on_reason} rows={3} />
+            { select_field(SelectProps { id: (format!("crit-judgement-{n}")).into(), label: (format!("Tiêu chí {n}: đánh giá chung")).into(), options, value: (judgement_key(e.judgement)).into(), on_change }) }
+            { text_area(AreaProps { id: (format!("crit-reason-{n}")).into(), label: (format!("Tiêu chí {n}: căn cứ, lý do của đánh giá (đưa vào báo cáo)")).into(), value: e.note.clone().into(), on_input: on_reason, rows: 3, ..Default::default() }) }
         </>
     }
 }

@@ -27,29 +27,27 @@ pub fn change_value(e: &Event) -> String {
     value_of(e)
 }
 
-#[derive(Properties, PartialEq)]
+// The fields are plain functions over their props, not components: they hold no state, and
+// each component costs its own copy of Yew's lifecycle code in the WASM (see BENCHMARKS.md).
+// Call them with `..Default::default()` for what is not given.
+
+#[derive(PartialEq, Default)]
 pub struct TextProps {
     pub id: AttrValue,
     pub label: AttrValue,
     pub value: AttrValue,
     pub on_input: Callback<String>,
-    #[prop_or_default]
     pub hint: Option<AttrValue>,
-    #[prop_or_default]
     pub error: Option<AttrValue>,
     /// "decimal" for numbers: the phone shows a number pad with a comma.
-    #[prop_or_default]
     pub inputmode: Option<AttrValue>,
-    #[prop_or(AttrValue::Static("text"))]
+    /// The input's type; empty is "text".
     pub kind: AttrValue,
-    #[prop_or_default]
     pub class: Classes,
-    #[prop_or_default]
     pub placeholder: Option<AttrValue>,
 }
 
-#[function_component]
-pub fn TextField(p: &TextProps) -> Html {
+pub fn text_field(p: TextProps) -> Html {
     let on_input = p.on_input.clone();
     let oninput = Callback::from(move |e: InputEvent| on_input.emit(input_value(&e)));
     let hint_id = format!("{}-hint", p.id);
@@ -65,7 +63,7 @@ pub fn TextField(p: &TextProps) -> Html {
     html! {
         <div class={classes!("field", p.class.clone(), p.error.as_ref().map(|_| "invalid"))}>
             <label for={p.id.clone()}>{ p.label.clone() }</label>
-            <input id={p.id.clone()} type={p.kind.clone()} value={p.value.clone()} {oninput}
+            <input id={p.id.clone()} type={if p.kind.is_empty() { AttrValue::from("text") } else { p.kind.clone() }} value={p.value.clone()} {oninput}
                 inputmode={p.inputmode.clone()} placeholder={p.placeholder.clone()}
                 aria-invalid={p.error.as_ref().map(|_| "true")}
                 aria-describedby={(!described.is_empty()).then_some(described)} autocomplete="off" />
@@ -75,34 +73,32 @@ pub fn TextField(p: &TextProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq, Default)]
 pub struct AreaProps {
     pub id: AttrValue,
     pub label: AttrValue,
     pub value: AttrValue,
     pub on_input: Callback<String>,
-    #[prop_or(3)]
+    /// Visible lines; 0 is 3.
     pub rows: u32,
-    #[prop_or_default]
     pub hint: Option<AttrValue>,
 }
 
-#[function_component]
-pub fn TextArea(p: &AreaProps) -> Html {
+pub fn text_area(p: AreaProps) -> Html {
     let on_input = p.on_input.clone();
     let oninput = Callback::from(move |e: InputEvent| on_input.emit(input_value(&e)));
     let hint_id = format!("{}-hint", p.id);
     html! {
         <div class="field">
             <label for={p.id.clone()}>{ p.label.clone() }</label>
-            <textarea id={p.id.clone()} value={p.value.clone()} {oninput} rows={p.rows.to_string()}
+            <textarea id={p.id.clone()} value={p.value.clone()} {oninput} rows={if p.rows == 0 { 3 } else { p.rows }.to_string()}
                 aria-describedby={p.hint.as_ref().map(|_| hint_id.clone())} />
             if let Some(h) = &p.hint { <small id={hint_id} class="hint">{ h.clone() }</small> }
         </div>
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq, Default)]
 pub struct SelectProps {
     pub id: AttrValue,
     pub label: AttrValue,
@@ -112,8 +108,7 @@ pub struct SelectProps {
     pub on_change: Callback<String>,
 }
 
-#[function_component]
-pub fn SelectField(p: &SelectProps) -> Html {
+pub fn select_field(p: SelectProps) -> Html {
     let on_change = p.on_change.clone();
     let onchange = Callback::from(move |e: Event| on_change.emit(change_value(&e)));
     html! {

@@ -4,7 +4,7 @@
 use super::ack::ack_fields;
 use super::assess::indicator_anchor;
 use super::badge::{badge, findings_inline, Look};
-use super::field::{SelectField, TextArea, TextField};
+use super::field::{select_field, text_area, text_field, AreaProps, SelectProps, TextProps};
 use crate::core::criteria::{CriteriaSet, Indicator, Kind};
 use crate::core::draft::{Entry, Judgement, UserThreshold};
 use crate::core::edit::Edit;
@@ -115,15 +115,12 @@ pub fn IndicatorRow(p: &RowProps) -> Html {
             { figures(&row, e, score) }
             { user_threshold(&row, &p.data) }
             <div class="pair">
-                <SelectField id={row.id("judgement")} label={format!("Chỉ tiêu {code}: đánh giá")} options={judgement_options(ind, e)}
-                    value={judgement_key(e.judgement)} on_change={on_judgement} />
+                { select_field(SelectProps { id: (row.id("judgement")).into(), label: (format!("Chỉ tiêu {code}: đánh giá")).into(), options: judgement_options(ind, e), value: (judgement_key(e.judgement)).into(), on_change: on_judgement }) }
                 if ind.kind.is_numeric() {
-                    <TextField id={row.id("year")} label={format!("Chỉ tiêu {code}: năm của số liệu")} value={e.data_year.clone()}
-                        on_input={row.edit(Edit::DataYear)} inputmode="numeric" class="narrow" placeholder="VD: 2024" />
+                    { text_field(TextProps { id: (row.id("year")).into(), label: (format!("Chỉ tiêu {code}: năm của số liệu")).into(), value: e.data_year.clone().into(), on_input: row.edit(Edit::DataYear), inputmode: Some("numeric".into()), class: classes!("narrow"), placeholder: Some("VD: 2024".into()), ..Default::default() }) }
                 }
             </div>
-            <TextArea id={row.id("note")} label={format!("Chỉ tiêu {code}: nhận xét, căn cứ (đưa vào báo cáo)")} value={e.note.clone()}
-                on_input={row.edit(Edit::Note)} rows={2} />
+            { text_area(AreaProps { id: (row.id("note")).into(), label: (format!("Chỉ tiêu {code}: nhận xét, căn cứ (đưa vào báo cáo)")).into(), value: e.note.clone().into(), on_input: row.edit(Edit::Note), rows: 2, ..Default::default() }) }
             { findings_inline(&p.data.findings) }
             { ack_fields(&format!("Chỉ tiêu {code}"), code, &row.base, &p.data.findings,
                 score.map(|s| s.acknowledged.as_slice()).unwrap_or_default(), Some(e), &p.on_edit) }
@@ -189,13 +186,10 @@ fn figures(row: &Row, e: &Entry, score: Option<&IndicatorScore>) -> Html {
             html! {
                 <div class="figures">
                     <div class="pair">
-                        <TextField id={row.id("num")} label={format!("Chỉ tiêu {code}: {numerator} ({unit})")} value={e.numerator.clone()}
-                            on_input={row.edit(Edit::Numerator)} inputmode="decimal" hint={nh} error={ne} />
-                        <TextField id={row.id("den")} label={format!("Chỉ tiêu {code}: {denominator} ({unit})")} value={e.denominator.clone()}
-                            on_input={row.edit(Edit::Denominator)} inputmode="decimal" hint={dh} error={de} />
+                        { text_field(TextProps { id: (row.id("num")).into(), label: (format!("Chỉ tiêu {code}: {numerator} ({unit})")).into(), value: e.numerator.clone().into(), on_input: row.edit(Edit::Numerator), inputmode: Some("decimal".into()), hint: nh, error: ne, ..Default::default() }) }
+                        { text_field(TextProps { id: (row.id("den")).into(), label: (format!("Chỉ tiêu {code}: {denominator} ({unit})")).into(), value: e.denominator.clone().into(), on_input: row.edit(Edit::Denominator), inputmode: Some("decimal".into()), hint: dh, error: de, ..Default::default() }) }
                     </div>
-                    <TextField id={row.id("val")} label={format!("Chỉ tiêu {code}: hoặc tỷ lệ (%) nếu không có số đếm")} value={e.value.clone()}
-                        on_input={row.edit(Edit::Value)} inputmode="decimal" hint={vh} error={ve} class="narrow" />
+                    { text_field(TextProps { id: (row.id("val")).into(), label: (format!("Chỉ tiêu {code}: hoặc tỷ lệ (%) nếu không có số đếm")).into(), value: e.value.clone().into(), on_input: row.edit(Edit::Value), inputmode: Some("decimal".into()), hint: vh, error: ve, class: classes!("narrow"), ..Default::default() }) }
                     <p class="computed" aria-live="polite">{ computed.unwrap_or_default() }</p>
                 </div>
             }
@@ -204,8 +198,7 @@ fn figures(row: &Row, e: &Entry, score: Option<&IndicatorScore>) -> Html {
             let (vh, ve) = number_feedback(&e.value);
             html! {
                 <div class="figures">
-                    <TextField id={row.id("val")} label={format!("Chỉ tiêu {code}: {} ({unit})", row.ind.short)} value={e.value.clone()}
-                        on_input={row.edit(Edit::Value)} inputmode="decimal" hint={vh} error={ve} class="narrow" />
+                    { text_field(TextProps { id: (row.id("val")).into(), label: (format!("Chỉ tiêu {code}: {} ({unit})", row.ind.short)).into(), value: e.value.clone().into(), on_input: row.edit(Edit::Value), inputmode: Some("decimal".into()), hint: vh, error: ve, class: classes!("narrow"), ..Default::default() }) }
                 </div>
             }
         }
@@ -228,10 +221,8 @@ fn user_threshold(row: &Row, data: &RowData) -> Html {
     let (hint, error) = number_feedback(&ut.value);
     html! {
         <div class="pair user-threshold">
-            <TextField id={row.id("thr")} label={format!("Chỉ tiêu {code}: ngưỡng tự nhập ({direction} {})", ind.kind.unit())} value={ut.value.clone()}
-                on_input={row.edit(Edit::ThresholdValue)} inputmode="decimal" {hint} {error} />
-            <TextField id={row.id("thr-src")} label={format!("Chỉ tiêu {code}: nguồn của ngưỡng (số văn bản)")} value={ut.source.clone()}
-                on_input={row.edit(Edit::ThresholdSource)} placeholder="VD: QĐ 1494/QĐ-UBND" />
+            { text_field(TextProps { id: (row.id("thr")).into(), label: (format!("Chỉ tiêu {code}: ngưỡng tự nhập ({direction} {})", ind.kind.unit())).into(), value: ut.value.clone().into(), on_input: row.edit(Edit::ThresholdValue), inputmode: Some("decimal".into()), hint, error, ..Default::default() }) }
+            { text_field(TextProps { id: (row.id("thr-src")).into(), label: (format!("Chỉ tiêu {code}: nguồn của ngưỡng (số văn bản)")).into(), value: ut.source.clone().into(), on_input: row.edit(Edit::ThresholdSource), placeholder: Some("VD: QĐ 1494/QĐ-UBND".into()), ..Default::default() }) }
         </div>
     }
 }

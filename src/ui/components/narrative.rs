@@ -1,6 +1,6 @@
 //! The narrative parts of the report, with suggestions derived from the scores.
 
-use super::field::TextArea;
+use super::field::{text_area, AreaProps};
 use crate::core::criteria::CriteriaSet;
 use crate::core::draft::{Draft, NarrativePart};
 use crate::core::edit::Edit;
@@ -35,7 +35,7 @@ pub fn narrative(p: &NarrativeProps) -> Html {
                 };
                 html! {
                     <div class="narrative-part" key={part.key()}>
-                        <TextArea id={format!("n-{}", part.key())} label={part.title_vi()} value={p.draft.narrative.get(part).to_string()} {on_input} rows={4} />
+                        { text_area(AreaProps { id: (format!("n-{}", part.key())).into(), label: part.title_vi().into(), value: (p.draft.narrative.get(part).to_string()).into(), on_input, rows: 4, ..Default::default() }) }
                         if !warnings.is_empty() {
                             <ul class="findings-inline">{ for warnings.into_iter().map(|w| html! { <li class="warning"><strong>{ "Cần xem lại: " }</strong>{ w }</li> }) }</ul>
                         }

@@ -51,6 +51,7 @@ fn preview(r: &Report) -> Html {
             </div>
             <section class="annex">
                 <p class="c b">{ r.annex_title.clone() }</p>
+                <p class="c i">{ r.annex_attached.clone() }</p>
                 <p class="c i">{ r.annex_subtitle.clone() }</p>
                 <table>
                     <thead><tr><th scope="col">{ "Mã" }</th><th scope="col">{ "Tiêu chí, chỉ tiêu" }</th><th scope="col">{ "Chỉ tiêu (ngưỡng)" }</th><th scope="col">{ "Kết quả của xã" }</th><th scope="col">{ "Đánh giá" }</th></tr></thead>

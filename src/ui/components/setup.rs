@@ -1,7 +1,7 @@
 //! The report set-up: the criteria set and the commune's threshold column (in the set's own
 //! words), the issuer, the period, the document's number and date, recipients, signatory.
 
-use super::field::{SelectField, TextArea, TextField};
+use super::field::{select_field, text_area, text_field, AreaProps, SelectProps, TextProps};
 use crate::core::criteria::CriteriaSet;
 use crate::core::draft::{Draft, Issuer, PeriodKind};
 use crate::core::edit::{Edit, MetaField};
@@ -48,45 +48,40 @@ pub fn setup(p: &SetupProps) -> Html {
             { set_choice(&p.set, &p.library, &p.on_change_set) }
             <fieldset>
                 <legend>{ "Xã" }</legend>
-                <TextField id="m-name" label="Tên bản nháp (để phân biệt trong danh sách)" value={p.draft.name.clone()} on_input={f(MetaField::Name)} />
+                { text_field(TextProps { id: "m-name".into(), label: "Tên bản nháp (để phân biệt trong danh sách)".into(), value: p.draft.name.clone().into(), on_input: f(MetaField::Name), ..Default::default() }) }
                 <div class="pair">
-                    <TextField id="m-commune" label="Tên xã (không ghi chữ “xã”)" value={m.commune.clone()} on_input={f(MetaField::Commune)} placeholder="VD: Liên Sơn" />
-                    <TextField id="m-province" label="Tỉnh" value={m.province.clone()} on_input={f(MetaField::Province)} />
+                    { text_field(TextProps { id: "m-commune".into(), label: "Tên xã (không ghi chữ “xã”)".into(), value: m.commune.clone().into(), on_input: f(MetaField::Commune), placeholder: Some("VD: Liên Sơn".into()), ..Default::default() }) }
+                    { text_field(TextProps { id: "m-province".into(), label: "Tỉnh".into(), value: m.province.clone().into(), on_input: f(MetaField::Province), ..Default::default() }) }
                 </div>
                 { column_choice(&p.draft, &p.set, &p.on_edit) }
             </fieldset>
             <fieldset>
                 <legend>{ "Kỳ báo cáo" }</legend>
                 <div class="pair">
-                    <SelectField id="m-period" label="Kỳ báo cáo" value={period_key}
-                        options={vec![("h1".into(), "6 tháng đầu năm".into()), ("year".into(), "Cả năm".into()), ("custom".into(), "Khác (tự ghi)".into())]}
-                        on_change={on_period} />
-                    <TextField id="m-year" label="Năm" value={m.year.to_string()} on_input={f(MetaField::Year)} inputmode="numeric" class="narrow" />
+                    { select_field(SelectProps { id: "m-period".into(), label: "Kỳ báo cáo".into(), value: period_key.into(), options: vec![("h1".into(), "6 tháng đầu năm".into()), ("year".into(), "Cả năm".into()), ("custom".into(), "Khác (tự ghi)".into())], on_change: on_period }) }
+                    { text_field(TextProps { id: "m-year".into(), label: "Năm".into(), value: m.year.to_string().into(), on_input: f(MetaField::Year), inputmode: Some("numeric".into()), class: classes!("narrow"), ..Default::default() }) }
                 </div>
                 if m.period == PeriodKind::Custom {
-                    <TextField id="m-period-label" label="Tên kỳ báo cáo" value={m.period_label.clone()} on_input={f(MetaField::PeriodLabel)} placeholder="VD: 9 tháng đầu năm 2025" />
+                    { text_field(TextProps { id: "m-period-label".into(), label: "Tên kỳ báo cáo".into(), value: m.period_label.clone().into(), on_input: f(MetaField::PeriodLabel), placeholder: Some("VD: 9 tháng đầu năm 2025".into()), ..Default::default() }) }
                 }
                 <p class="hint">{ format!("Báo cáo: {}; phương hướng: {}.", m.period_text(), m.next_period_text()) }</p>
-                <TextArea id="m-programme" label="Tên chương trình (để trống: theo bộ tiêu chí)" value={m.programme.clone()} on_input={f(MetaField::Programme)} rows={2}
-                    hint={Some(AttrValue::from(format!("Tiêu đề báo cáo: “Kết quả thực hiện {} …”", m.programme_text(&p.set.programme))))} />
+                { text_area(AreaProps { id: "m-programme".into(), label: "Tên chương trình (để trống: theo bộ tiêu chí)".into(), value: m.programme.clone().into(), on_input: f(MetaField::Programme), rows: 2, hint: Some(AttrValue::from(format!("Tiêu đề báo cáo: “Kết quả thực hiện {} …”", m.programme_text(&p.set.programme)))) }) }
             </fieldset>
             { issuer_fields(&p.draft, &p.on_edit) }
             <fieldset>
                 <legend>{ "Văn bản" }</legend>
                 <div class="pair">
-                    <TextField id="m-number" label="Số văn bản" value={m.doc_number.clone()} on_input={f(MetaField::DocNumber)} placeholder={format!("VD: 45/{}", m.issuer.symbol())} />
-                    <TextField id="m-place" label="Địa danh" value={m.place.clone()} on_input={f(MetaField::Place)} placeholder="VD: Liên Sơn" />
-                    <TextField id="m-date" label="Ngày ban hành" kind="date" value={date} on_input={f(MetaField::Date)} />
+                    { text_field(TextProps { id: "m-number".into(), label: "Số văn bản".into(), value: m.doc_number.clone().into(), on_input: f(MetaField::DocNumber), placeholder: Some((format!("VD: 45/{}", m.issuer.symbol())).into()), ..Default::default() }) }
+                    { text_field(TextProps { id: "m-place".into(), label: "Địa danh".into(), value: m.place.clone().into(), on_input: f(MetaField::Place), placeholder: Some("VD: Liên Sơn".into()), ..Default::default() }) }
+                    { text_field(TextProps { id: "m-date".into(), label: "Ngày ban hành".into(), kind: "date".into(), value: date.into(), on_input: f(MetaField::Date), ..Default::default() }) }
                 </div>
-                <TextArea id="m-recipients" label="Kính gửi (mỗi nơi một dòng)" value={m.recipients.clone()} on_input={f(MetaField::Recipients)} rows={2} />
-                <TextArea id="m-answering" label="Thực hiện văn bản (mỗi văn bản một dòng, VD: Thực hiện công văn số …)" value={m.answering.clone()} on_input={f(MetaField::Answering)} rows={3} />
+                { text_area(AreaProps { id: "m-recipients".into(), label: "Kính gửi (mỗi nơi một dòng)".into(), value: m.recipients.clone().into(), on_input: f(MetaField::Recipients), rows: 2, ..Default::default() }) }
+                { text_area(AreaProps { id: "m-answering".into(), label: "Thực hiện văn bản (mỗi văn bản một dòng, VD: Thực hiện công văn số …)".into(), value: m.answering.clone().into(), on_input: f(MetaField::Answering), rows: 3, ..Default::default() }) }
                 <div class="pair">
-                    <TextArea id="m-sign-title" label="Chức vụ người ký (mỗi dòng một dòng in; để trống: theo cơ quan ban hành)" value={m.signatory_title.clone()} on_input={f(MetaField::SignatoryTitle)} rows={2}
-                        hint={Some(AttrValue::from(format!("Để trống sẽ in: {}", m.issuer.signature().join(" / "))))} />
-                    <TextField id="m-sign-name" label="Họ và tên người ký" value={m.signatory_name.clone()} on_input={f(MetaField::SignatoryName)} />
+                    { text_area(AreaProps { id: "m-sign-title".into(), label: "Chức vụ người ký (mỗi dòng một dòng in; để trống: theo cơ quan ban hành)".into(), value: m.signatory_title.clone().into(), on_input: f(MetaField::SignatoryTitle), rows: 2, hint: Some(AttrValue::from(format!("Để trống sẽ in: {}", m.issuer.signature().join(" / ")))) }) }
+                    { text_field(TextProps { id: "m-sign-name".into(), label: "Họ và tên người ký".into(), value: m.signatory_name.clone().into(), on_input: f(MetaField::SignatoryName), ..Default::default() }) }
                 </div>
-                <TextArea id="m-copies" label="Nơi nhận (mỗi nơi một dòng)" value={m.copies_to.clone()} on_input={f(MetaField::CopiesTo)} rows={4}
-                    hint={Some(AttrValue::from("“Như trên” (khi có nơi Kính gửi) được in đầu danh sách; dòng “Lưu: VT, …” được in cuối, thêm “Lưu: VT.” nếu chưa có."))} />
+                { text_area(AreaProps { id: "m-copies".into(), label: "Nơi nhận (mỗi nơi một dòng)".into(), value: m.copies_to.clone().into(), on_input: f(MetaField::CopiesTo), rows: 4, hint: Some(AttrValue::from("“Như trên” (khi có nơi Kính gửi) được in đầu danh sách; dòng “Lưu: VT, …” được in cuối, thêm “Lưu: VT.” nếu chưa có.")) }) }
             </fieldset>
         </section>
     }
@@ -167,7 +162,7 @@ fn column_choice(draft: &Draft, set: &CriteriaSet, on_edit: &Callback<Edit>) -> 
     let with_definitions = cols.items.iter().any(|c| !c.definition.is_empty());
     html! {
         <>
-            <SelectField id="m-column" label={format!("{label} (cột ngưỡng áp dụng cho xã)")} {options} value={m.column.clone()} on_change={on_column} />
+            { select_field(SelectProps { id: "m-column".into(), label: (format!("{label} (cột ngưỡng áp dụng cho xã)")).into(), options, value: m.column.clone().into(), on_change: on_column }) }
             if with_definitions {
                 <dl class="definitions" aria-label={format!("Định nghĩa {}", crate::core::vn::to_lower(label))}>
                     { for cols.items.iter().map(|c| html! { <><dt>{ c.name.clone() }</dt><dd>{ c.definition.clone() }</dd></> }) }
@@ -217,11 +212,10 @@ fn issuer_fields(draft: &Draft, on_edit: &Callback<Edit>) -> Html {
     html! {
         <fieldset>
             <legend>{ "Cơ quan ban hành" }</legend>
-            <SelectField id="m-issuer" label="Cơ quan ban hành báo cáo" {options} value={key} on_change={on_issuer} />
+            { select_field(SelectProps { id: "m-issuer".into(), label: "Cơ quan ban hành báo cáo".into(), options, value: key.into(), on_change: on_issuer }) }
             if m.issuer == Issuer::Board {
-                <TextField id="m-issuing" label="Tên Ban (như viết trong câu, VD: Ban Chỉ đạo … xã Liên Sơn)" value={m.issuing_body.clone()} on_input={f(MetaField::IssuingBody)} />
-                <TextField id="m-parent" label="Cơ quan cấp trên của Ban (dòng đầu góc trái)" value={m.parent_body.clone()} on_input={f(MetaField::ParentBody)}
-                    placeholder={format!("Để trống: ỦY BAN NHÂN DÂN XÃ {commune}")} />
+                { text_field(TextProps { id: "m-issuing".into(), label: "Tên Ban (như viết trong câu, VD: Ban Chỉ đạo … xã Liên Sơn)".into(), value: m.issuing_body.clone().into(), on_input: f(MetaField::IssuingBody), ..Default::default() }) }
+                { text_field(TextProps { id: "m-parent".into(), label: "Cơ quan cấp trên của Ban (dòng đầu góc trái)".into(), value: m.parent_body.clone().into(), on_input: f(MetaField::ParentBody), placeholder: Some((format!("Để trống: ỦY BAN NHÂN DÂN XÃ {commune}")).into()), ..Default::default() }) }
             } else if !m.parent_body.trim().is_empty() {
                 <p class="hint" role="note">{ format!("Dòng cơ quan cấp trên “{}” đã nhập trước đây không được in: tiêu đề của Ủy ban nhân dân xã không có dòng cấp trên (từ 01/7/2025 không còn cấp huyện). Chọn “Ban chỉ đạo …” nếu báo cáo do Ban ban hành.", m.parent_body.trim()) }</p>
             }

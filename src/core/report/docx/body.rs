@@ -30,13 +30,6 @@ fn header_block(r: &Report) -> String {
             ..tight
         },
     ));
-    left.push_str(&para(
-        &run(&r.header.number, Run::default().size(26)),
-        Para {
-            before: 120,
-            ..tight
-        },
-    ));
     let mut right = String::new();
     right.push_str(&para(
         &run(NATIONAL_NAME, Run::default().bold().size(24)),
@@ -49,19 +42,28 @@ fn header_block(r: &Report) -> String {
             ..tight
         },
     ));
-    right.push_str(&para(
-        &run(&r.header.place_date, Run::default().italic().size(26)),
-        Para {
-            before: 120,
-            ..tight
-        },
-    ));
-    let row = format!(
-        "<w:tr>{}{}</w:tr>",
+    // "Số" and the place-and-date line share the second row, so they stand on one line.
+    let second = |text: &str, r: Run| {
+        para(
+            &run(text, r.size(26)),
+            Para {
+                before: 120,
+                ..tight
+            },
+        )
+    };
+    let rows = format!(
+        "<w:tr>{}{}</w:tr><w:tr>{}{}</w:tr>",
         cell(left_w, &left, false),
-        cell(right_w, &right, false)
+        cell(right_w, &right, false),
+        cell(left_w, &second(&r.header.number, Run::default()), false),
+        cell(
+            right_w,
+            &second(&r.header.place_date, Run::default().italic()),
+            false
+        ),
     );
-    table(&[left_w, right_w], false, 0, &row)
+    table(&[left_w, right_w], false, 0, &rows)
 }
 
 fn annex_table(r: &Report) -> String {
@@ -149,7 +151,8 @@ fn opening(r: &Report) -> String {
     b.push_str(&para(
         &run(&r.subject, Run::default().bold()),
         Para {
-            rule: Some((TEXT_W, 20)),
+            // Decree 30: a rule a third to a half of the line under the title.
+            rule: Some((TEXT_W, 40)),
             ..center
         },
     ));
@@ -214,7 +217,14 @@ fn block_xml(block: &Block) -> String {
 /// The closing sentence, then "Nơi nhận" (left) and the signature (right) side by side.
 fn closing(r: &Report) -> String {
     let mut b = String::new();
-    b.push_str(&para(&run(&r.closing, Run::default()), Para::default()));
+    // The closing sentence stays on the page of the signature.
+    b.push_str(&para(
+        &run(&r.closing, Run::default()),
+        Para {
+            keep_next: true,
+            ..Para::default()
+        },
+    ));
     // Recipients list (left) and signature (right), side by side.
     let left_w = TEXT_W / 2;
     let right_w = TEXT_W - left_w;
@@ -266,13 +276,22 @@ fn closing(r: &Report) -> String {
 }
 
 /// The annex, on a new page.
+/// The annex, in a section of its own that starts on a new page (the body's section ends
+/// with an empty paragraph carrying its properties).
 fn annex(r: &Report) -> String {
-    let mut b = String::new();
+    let mut b = format!("<w:p><w:pPr>{}</w:pPr></w:p>", super::sect_pr(true));
     b.push_str(&para(
         &run(&r.annex_title, Run::default().bold()),
         Para {
             center: true,
-            page_break_before: true,
+            after: Some(0),
+            ..Para::default()
+        },
+    ));
+    b.push_str(&para(
+        &run(&r.annex_attached, Run::default().italic()),
+        Para {
+            center: true,
             after: Some(0),
             ..Para::default()
         },

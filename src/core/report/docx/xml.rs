@@ -89,7 +89,6 @@ pub(super) struct Para {
     pub(super) before: u32,
     /// A short centred rule under the paragraph, as wide as the given fraction (percent) of `width`.
     pub(super) rule: Option<(u32, u32)>,
-    pub(super) page_break_before: bool,
     /// Left indent in twips.
     pub(super) indent: u32,
 }
@@ -98,9 +97,6 @@ pub(super) fn para(runs: &str, p: Para) -> String {
     let mut ppr = String::new();
     if p.keep_next {
         ppr.push_str("<w:keepNext/>");
-    }
-    if p.page_break_before {
-        ppr.push_str("<w:pageBreakBefore/>");
     }
     ppr.push_str(&format!(
         "<w:spacing w:before=\"{}\" w:after=\"{}\"/>",

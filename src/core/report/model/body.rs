@@ -8,7 +8,7 @@ use crate::core::num::Dec;
 use crate::core::scoring::{
     Acknowledged, CriterionScore, CriterionStatus, Figure, IndicatorScore, Scores, Status,
 };
-use crate::core::vn::{clean_text, to_upper};
+use crate::core::vn::{clean_text, fold, to_upper};
 
 /// The figure as the annex and the editor show it: "146/185 hộ = 78,91%", "92%",
 /// "28 triệu đồng/người/năm". A share computed from counts is rounded toward failing (down
@@ -99,6 +99,14 @@ pub fn indicator_sentence(
     s: &IndicatorScore,
 ) -> String {
     let wording = clean_text(ind.wording.trim());
+    // A note that only repeats the indicator's wording is not printed a second time.
+    let same = |a: &str, b: &str| {
+        let key = |t: &str| fold(t.trim().trim_end_matches(['.', ';', ':']));
+        key(a) == key(b)
+    };
+    let note = e
+        .map(|e| clean_text(e.note.trim()))
+        .filter(|n| !n.is_empty() && !same(n, &wording));
     let mut out = if c.indicators.len() == 1 {
         wording
     } else {
@@ -117,11 +125,9 @@ pub fn indicator_sentence(
     if let Some(y) = e.map(|e| e.data_year.trim()).filter(|y| !y.is_empty()) {
         out.push_str(&format!(" Số liệu năm {y}."));
     }
-    out.push_str(&format!(" Đánh giá: {}.", status_phrase(s.status)));
-    if let Some(note) = e
-        .map(|e| clean_text(e.note.trim()))
-        .filter(|n| !n.is_empty())
-    {
+    // The same status words as the annex and the editor's badges.
+    out.push_str(&format!(" Đánh giá: {}.", s.status.label_vi()));
+    if let Some(note) = note {
         out.push(' ');
         out.push_str(&sentence_end(&note.replace('\n', " ")));
     }
@@ -136,16 +142,6 @@ pub fn indicator_sentence(
 pub fn acknowledged_sentence(a: &Acknowledged) -> String {
     let reason = clean_text(&a.reason).replace('\n', " ");
     sentence_end(&format!("Ghi chú ({}): {reason}", a.kind.ack_label_vi()))
-}
-
-fn status_phrase(s: Status) -> &'static str {
-    match s {
-        Status::Met => "Đạt",
-        Status::NotMet => "Chưa đạt",
-        Status::NotAssessed => "Chưa đánh giá",
-        Status::NotApplicable => "Không có trên địa bàn (tính là đạt)",
-        Status::MissingThreshold => "Chưa đủ căn cứ đánh giá (chưa có ngưỡng)",
-    }
 }
 
 pub(super) fn criterion_title(c: &Criterion) -> String {

@@ -68,6 +68,8 @@ pub struct Report {
     pub signature_title: Vec<String>,
     pub signatory: String,
     pub annex_title: String,
+    /// "(Kèm theo Báo cáo số 45/BC-UBND ngày 26/6/2024 của Ủy ban nhân dân xã Liên Sơn)"
+    pub annex_attached: String,
     pub annex_subtitle: String,
     pub annex: Vec<AnnexRow>,
     /// ASCII file name, "bao-cao-ntm-lien-son-6-thang-dau-nam-2024.docx".
@@ -128,6 +130,7 @@ impl Report {
         out.extend(self.signature_title.iter().cloned());
         out.push(self.signatory.clone());
         out.push(self.annex_title.clone());
+        out.push(self.annex_attached.clone());
         out.push(self.annex_subtitle.clone());
         for r in &self.annex {
             out.push(format!(
@@ -163,8 +166,39 @@ pub(super) fn heading(out: &mut Vec<Block>, level: u8, text: impl Into<String>) 
     });
 }
 
+/// Text the user wrote, as written: one paragraph a line, list markers ("-", "+") kept, and a
+/// line numbered like the report's own headings and without a final period ("1. Mục tiêu
+/// chung", "a) Về giao thông") printed as a sub-heading.
 pub(super) fn paras(text: &str, out: &mut Vec<Block>) {
-    out.extend(lines(text).into_iter().map(Block::Para));
+    for line in clean_text(text)
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+    {
+        out.push(if is_subheading(line) {
+            Block::Heading {
+                level: 3,
+                text: line.to_string(),
+            }
+        } else {
+            Block::Para(line.to_string())
+        });
+    }
+}
+
+fn is_subheading(line: &str) -> bool {
+    if line.ends_with(['.', ';', ',']) || line.chars().count() > 120 {
+        return false;
+    }
+    let numbered = {
+        let rest = line.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+        rest.len() < line.len()
+            && line[..line.len() - rest.len()].ends_with('.')
+            && rest.starts_with(' ')
+    };
+    let mut chars = line.chars();
+    let lettered = matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some(')'), Some(' ')) if c.is_alphabetic());
+    numbered || lettered
 }
 
 /// "bao-cao-ntm-lien-son-6-thang-dau-nam-2024.docx"
@@ -201,6 +235,7 @@ pub fn build(set: &CriteriaSet, draft: &Draft, scores: &Scores) -> Report {
         signature_title: header::signature(m),
         signatory: clean_text(m.signatory_name.trim()),
         annex_title,
+        annex_attached: annex::attached(m),
         annex_subtitle,
         annex: annex::rows(set, scores),
         file_name: file_name(draft),
