@@ -1,4 +1,4 @@
-//! Exact decimal numbers for figures and thresholds.
+//! Exact decimal numbers for figures and thresholds. (About 440 lines: a third are its tests.)
 //!
 //! Figures and thresholds are decimals as people write them ("78,91", "124.75", "26.7"). Storing
 //! them as fixed-point integers makes every comparison exact: 19/20 is exactly 95 %, which a

@@ -17,8 +17,8 @@ const line = (name, xs) => console.log(`${name.padEnd(52)} median ${fmt(pct(xs, 
 
 let total = 0;
 console.log('First-load transfer (gzip -9):');
-for (const f of firstLoad()) { total += f.gzip; console.log(`  ${f.name.padEnd(40)} ${(f.gzip / 1024).toFixed(1).padStart(7)} KB  (${(f.raw / 1024).toFixed(1)} KB raw)`); }
-console.log(`  ${'total'.padEnd(40)} ${(total / 1024).toFixed(1).padStart(7)} KB`);
+for (const f of firstLoad()) { total += f.gzip; console.log(`  ${f.name.padEnd(40)} ${(f.gzip / 1000).toFixed(1).padStart(7)} KB  (${(f.raw / 1000).toFixed(1)} KB raw)`); }
+console.log(`  ${'total'.padEnd(40)} ${(total / 1000).toFixed(1).padStart(7)} KB`);
 
 const server = await serve();
 const browser = await launch();
