@@ -153,6 +153,31 @@ fn user_sets_stored_by_the_first_release_are_upgraded_not_dropped() {
 }
 
 #[wasm_bindgen_test]
+fn a_bad_stored_set_is_set_aside_not_lost() {
+    clear();
+    let sets = tieuchi::core::sets::shipped();
+    let good = sets[1].to_json();
+    let mut bad = sets[2].clone();
+    bad.name.clear(); // fails validation
+    let raw = format!("[{good},{}]", bad.to_json());
+    storage::write_raw(storage::SETS_KEY, &raw).unwrap();
+    // The valid set loads; the whole stored list is kept aside, untouched, to download.
+    assert_eq!(storage::load_sets(), vec![sets[1].clone()]);
+    let aside = storage::corrupt_entries();
+    assert_eq!(aside.len(), 1, "{aside:?}");
+    assert_eq!(
+        storage::read_raw(&aside[0].key).as_deref(),
+        Some(raw.as_str())
+    );
+    // A list that does not even parse is kept aside too.
+    clear();
+    storage::write_raw(storage::SETS_KEY, "[{\"format\": 2,").unwrap();
+    assert!(storage::load_sets().is_empty());
+    assert_eq!(storage::corrupt_entries().len(), 1);
+    clear();
+}
+
+#[wasm_bindgen_test]
 fn user_sets_survive_and_bad_ones_are_skipped() {
     clear();
     let sets = tieuchi::core::sets::shipped();

@@ -3,7 +3,7 @@
 
 use tieuchi::core::draft::Issuer;
 use tieuchi::core::scoring::score;
-use tieuchi::core::store::{decode, read, Envelope, ReadError, SCHEMA};
+use tieuchi::core::store::{decode, read, read_import, Envelope, ReadError, SCHEMA};
 
 fn fixture(name: &str) -> String {
     std::fs::read_to_string(format!(
@@ -219,4 +219,27 @@ fn a_file_that_is_not_utf8_is_refused_by_its_bytes() {
         decode("{\"a\": \"ư\"}".as_bytes()).unwrap(),
         "{\"a\": \"ư\"}"
     );
+}
+
+#[test]
+fn an_imported_report_year_must_be_a_real_year() {
+    let v2 = fixture("envelope-v2.json");
+    for bad in ["0", "1999", "2101", "65535"] {
+        let text = v2.replacen("\"year\": 2024", &format!("\"year\": {bad}"), 1);
+        // Stored by the app, it still opens: nothing the app wrote is refused.
+        assert!(read(&text).is_ok());
+        assert_eq!(
+            read_import(&text).map(|_| ()),
+            Err(ReadError::Damaged("năm báo cáo không hợp lệ".into())),
+            "{bad}"
+        );
+    }
+}
+
+#[test]
+fn the_next_period_never_wraps_the_year() {
+    let mut d = read(&fixture("envelope-v2.json")).unwrap().draft;
+    d.meta.year = u16::MAX;
+    d.meta.period = tieuchi::core::draft::PeriodKind::FullYear;
+    assert_eq!(d.next_period("x".into()).meta.year, u16::MAX);
 }

@@ -305,9 +305,9 @@ impl Draft {
             PeriodKind::FirstHalf => next.meta.period = PeriodKind::FullYear,
             PeriodKind::FullYear => {
                 next.meta.period = PeriodKind::FirstHalf;
-                next.meta.year += 1;
+                next.meta.year = next.meta.year.saturating_add(1);
             }
-            PeriodKind::Custom => next.meta.year += 1,
+            PeriodKind::Custom => next.meta.year = next.meta.year.saturating_add(1),
         }
         next.meta.doc_number.clear();
         next.meta.date = None;

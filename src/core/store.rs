@@ -140,6 +140,17 @@ pub fn decode(bytes: &[u8]) -> Result<String, ReadError> {
     })
 }
 
+/// Reads a file from outside (an import): everything `read` checks, and the report's own
+/// fields in range. What the app itself stored is read with `read`, leniently: a draft the app
+/// saved is never refused for its content.
+pub fn read_import(text: &str) -> Result<Envelope, ReadError> {
+    let env = read(text)?;
+    if !(2000..=2100).contains(&env.draft.meta.year) {
+        return Err(ReadError::Damaged("năm báo cáo không hợp lệ".into()));
+    }
+    Ok(env)
+}
+
 /// Reads a stored entry or an imported file. Rejects, with a Vietnamese reason, anything that
 /// is not a complete, valid envelope of this or an earlier schema.
 pub fn read(text: &str) -> Result<Envelope, ReadError> {

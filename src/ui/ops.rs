@@ -33,11 +33,13 @@ pub fn startup(d: &Dispatch) {
         d.dispatch(Action::MemoryOnly);
         return;
     }
+    // Sets first: what they set aside is then in the list the user is told about.
+    let sets = storage::load_sets();
     let (drafts, corrupt) = storage::load_drafts();
     if !corrupt.is_empty() {
         notice(d, Tone::Error, "Một số dữ liệu lưu trong trình duyệt bị hỏng; đã để riêng và có thể tải về ở mục Bản nháp.");
     }
-    d.dispatch(Action::Library(storage::load_sets()));
+    d.dispatch(Action::Library(sets));
     let last = storage::read_raw(LAST_KEY);
     let reopen = last.and_then(|id| drafts.iter().find(|e| e.draft.id == id).cloned());
     d.dispatch(Action::Drafts(
@@ -187,7 +189,7 @@ pub fn import_draft(d: &Dispatch, event: Event, memory_only: bool) {
             Ok((_, t)) => t,
             Err(msg) => return notice(&d, Tone::Error, msg),
         };
-        match store::read(&text) {
+        match store::read_import(&text) {
             Err(e) => notice(
                 &d,
                 Tone::Error,

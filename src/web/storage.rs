@@ -153,9 +153,13 @@ pub fn corrupt_entries() -> Vec<Corrupt> {
         .filter(|k| k.starts_with(CORRUPT_PREFIX))
         .filter_map(|key| {
             let raw = read_raw(&key)?;
-            let reason = match store::read(&raw) {
-                Err(e) => e.message_vi(),
-                Ok(_) => ReadError::Damaged("mã bản nháp không khớp".into()).message_vi(),
+            let reason = if key[CORRUPT_PREFIX.len()..].starts_with(SETS_ASIDE) {
+                "Danh sách bộ tiêu chí tự tạo có bộ không đọc được; các bộ còn đọc được vẫn dùng bình thường. Tải về để giữ lại.".to_string()
+            } else {
+                match store::read(&raw) {
+                    Err(e) => e.message_vi(),
+                    Ok(_) => ReadError::Damaged("mã bản nháp không khớp".into()).message_vi(),
+                }
             };
             Some(Corrupt {
                 key,
@@ -166,23 +170,43 @@ pub fn corrupt_entries() -> Vec<Corrupt> {
         .collect()
 }
 
-/// The user's own criteria sets (copies, imports).
+/// Where a stored list of sets that could not be read whole is kept: named by its content, so
+/// loading it again does not make another copy.
+fn sets_aside_key(raw: &str) -> String {
+    format!(
+        "{CORRUPT_PREFIX}{SETS_ASIDE}{:08x}",
+        crc32fast::hash(raw.as_bytes())
+    )
+}
+
+const SETS_ASIDE: &str = "bo-tieu-chi-";
+
+/// The user's own criteria sets (copies, imports). A set that cannot be read or fails
+/// validation is left out, and the stored list as it was is first kept aside (offered for
+/// download with the other set-aside data), so the next save cannot make the loss permanent.
 pub fn load_sets() -> Vec<CriteriaSet> {
     let Some(raw) = read_raw(SETS_KEY) else {
         return vec![];
     };
     let Ok(sets) = serde_json::from_str::<Vec<CriteriaSet>>(&raw) else {
+        let _ = write_raw(&sets_aside_key(&raw), &raw);
         return vec![];
     };
+    let stored = sets.len();
     // Sets stored by an earlier version are format 1: bring them up before validating, or
-    // every one of them would be dropped (and the next save would make that permanent).
-    sets.into_iter()
+    // every one of them would be dropped.
+    let valid: Vec<CriteriaSet> = sets
+        .into_iter()
         .map(|mut s| {
             s.upgrade();
             s
         })
         .filter(|s| s.validate().is_empty())
-        .collect()
+        .collect();
+    if valid.len() < stored {
+        let _ = write_raw(&sets_aside_key(&raw), &raw);
+    }
+    valid
 }
 
 pub fn save_sets(sets: &[CriteriaSet]) -> Result<(), SaveError> {
