@@ -118,6 +118,30 @@ fn a_draft_with_a_replacement_character_is_never_set_aside() {
 }
 
 #[wasm_bindgen_test]
+fn a_draft_made_by_a_newer_version_is_left_in_place_and_listed() {
+    clear();
+    let env = example();
+    let key = storage::draft_key(&env.draft.id);
+    let newer = env.to_json().replacen("\"schema\":2", "\"schema\":99", 1);
+    storage::write_raw(&key, &newer).unwrap();
+    let (drafts, listed) = storage::load_drafts();
+    assert!(drafts.is_empty());
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].key, key, "listed under its own key, not moved");
+    assert!(
+        listed[0].reason.contains("phiên bản mới hơn"),
+        "{}",
+        listed[0].reason
+    );
+    assert_eq!(
+        storage::read_raw(&key).as_deref(),
+        Some(newer.as_str()),
+        "untouched"
+    );
+    clear();
+}
+
+#[wasm_bindgen_test]
 fn every_frozen_schema_migrates_in_the_browser() {
     // One entry per schema version ever written.
     let fixtures = [

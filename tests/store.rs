@@ -3,7 +3,7 @@
 
 use tieuchi::core::draft::Issuer;
 use tieuchi::core::scoring::score;
-use tieuchi::core::store::{decode, read, read_import, Envelope, ReadError, SCHEMA};
+use tieuchi::core::store::{decode, read, read_import, read_stored, Envelope, ReadError, SCHEMA};
 
 fn fixture(name: &str) -> String {
     std::fs::read_to_string(format!(
@@ -242,4 +242,26 @@ fn the_next_period_never_wraps_the_year() {
     d.meta.year = u16::MAX;
     d.meta.period = tieuchi::core::draft::PeriodKind::FullYear;
     assert_eq!(d.next_period("x".into()).meta.year, u16::MAX);
+}
+
+#[test]
+fn a_stored_draft_whose_set_fails_todays_validation_still_opens_and_says_why() {
+    let mut env = read(&fixture("envelope-v2.json")).unwrap();
+    env.set.criteria[1].name.clear();
+    let text = env.to_json();
+    // From outside, such a file is refused with its reason…
+    assert!(matches!(read_import(&text), Err(ReadError::BadSet(_))));
+    // …but what the app itself stored opens; its report stays a draft and names the problem.
+    let stored = read_stored(&text).expect("never hidden");
+    let scores = tieuchi::core::scoring::score(&stored.set, &stored.draft);
+    let report = tieuchi::core::report::build(&stored.set, &stored.draft, &scores);
+    assert!(
+        report
+            .draft_reasons
+            .iter()
+            .any(|r| r
+                .starts_with("Bộ tiêu chí của bản nháp có lỗi: tiêu chí 2: thiếu tên tiêu chí")),
+        "{:?}",
+        report.draft_reasons
+    );
 }

@@ -151,9 +151,25 @@ pub fn read_import(text: &str) -> Result<Envelope, ReadError> {
     Ok(env)
 }
 
-/// Reads a stored entry or an imported file. Rejects, with a Vietnamese reason, anything that
-/// is not a complete, valid envelope of this or an earlier schema.
+/// Reads what the app itself stored, leniently: a draft whose embedded set fails today's
+/// validation still opens (its report stays a draft and names the problem); nothing the app
+/// wrote is hidden for its content.
+pub fn read_stored(text: &str) -> Result<Envelope, ReadError> {
+    read_envelope(text)
+}
+
+/// Reads a stored entry or an imported file, strictly: the embedded set must be valid.
 pub fn read(text: &str) -> Result<Envelope, ReadError> {
+    let env = read_envelope(text)?;
+    if let Some(first) = env.set.validate().first() {
+        return Err(ReadError::BadSet(first.to_string()));
+    }
+    Ok(env)
+}
+
+/// The envelope of a text: our mark, a known schema, the current meaning, a valid draft id. Rejects, with a Vietnamese reason, anything that
+/// is not a complete, valid envelope of this or an earlier schema.
+fn read_envelope(text: &str) -> Result<Envelope, ReadError> {
     if text.len() > MAX_IMPORT_BYTES {
         return Err(ReadError::TooLarge(text.len()));
     }
@@ -191,10 +207,6 @@ pub fn read(text: &str) -> Result<Envelope, ReadError> {
     let env: Envelope = serde_json::from_str(text)
         .map_err(|e| ReadError::Damaged(crate::core::json::error_vi(&e)))?;
     let env = migrate(env, schema);
-    let errors = env.set.validate();
-    if let Some(first) = errors.first() {
-        return Err(ReadError::BadSet(first.to_string()));
-    }
     if env.draft.id.trim().is_empty()
         || env.draft.id.len() > 100
         || !env

@@ -242,7 +242,7 @@ pub fn corrupt(d: &Dispatch, download_it: bool, key: &str) {
                 notice(d, Tone::Error, e);
             }
         }
-    } else {
+    } else if crate::web::dialog::confirm("Bỏ hẳn dữ liệu này? Sau khi bỏ sẽ không khôi phục được. Nếu chưa chắc, hãy “Tải dữ liệu gốc” trước.") {
         storage::remove(key);
         refresh_drafts(d);
     }

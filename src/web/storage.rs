@@ -113,15 +113,26 @@ fn keys() -> Vec<String> {
     (0..n).filter_map(|i| s.key(i).ok().flatten()).collect()
 }
 
-/// Every readable draft, newest first, and the entries that are not readable. An unreadable
-/// draft entry is moved aside (under `tieuchi.corrupt.*`) so it never blocks the app again,
-/// and kept byte for byte so the user can download it.
+/// Every readable draft, newest first, and the entries that are not readable. Stored drafts
+/// are read leniently (`store::read_stored`). A draft made by a newer version of the app
+/// (another tab, after an update) is left exactly where it is and listed, so that version
+/// keeps it. Any other unreadable entry is moved aside (under `tieuchi.corrupt.*`) so it
+/// never blocks the app again, kept byte for byte so the user can download it.
 pub fn load_drafts() -> (Vec<Envelope>, Vec<Corrupt>) {
     let mut drafts = Vec::new();
+    let mut newer = Vec::new();
     for key in keys().into_iter().filter(|k| k.starts_with(DRAFT_PREFIX)) {
         let Some(raw) = read_raw(&key) else { continue };
-        match store::read(&raw) {
+        match store::read_stored(&raw) {
             Ok(env) if draft_key(&env.draft.id) == key => drafts.push(env),
+            Err(e @ ReadError::Newer(_)) => newer.push(Corrupt {
+                reason: format!(
+                    "Bản nháp do phiên bản mới hơn của ứng dụng tạo, được giữ nguyên. {}",
+                    e.message_vi()
+                ),
+                size: raw.len(),
+                key,
+            }),
             Ok(_) | Err(_) => {
                 let aside = format!("{CORRUPT_PREFIX}{}", &key[DRAFT_PREFIX.len()..]);
                 if write_raw(&aside, &raw).is_ok() {
@@ -131,7 +142,8 @@ pub fn load_drafts() -> (Vec<Envelope>, Vec<Corrupt>) {
         }
     }
     newest_first(&mut drafts);
-    (drafts, corrupt_entries())
+    newer.extend(corrupt_entries());
+    (drafts, newer)
 }
 
 /// Orders drafts by the time they were saved, newest first. An insertion sort: a browser holds

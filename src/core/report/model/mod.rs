@@ -220,7 +220,7 @@ pub fn build(set: &CriteriaSet, draft: &Draft, scores: &Scores) -> Report {
     let programme = clean_text(m.programme_text(&set.programme));
     let (annex_title, annex_subtitle) = annex::titles(draft, &period, scores);
     Report {
-        draft_reasons: draft_reasons(draft, scores),
+        draft_reasons: draft_reasons(set, draft, scores),
         header: header::header(m),
         title: "BÁO CÁO".into(),
         subject: format!("Kết quả thực hiện {programme} {period} trên địa bàn xã {commune}"),
@@ -243,14 +243,21 @@ pub fn build(set: &CriteriaSet, draft: &Draft, scores: &Scores) -> Report {
 }
 
 /// Why the document is still "DỰ THẢO": every error-level finding, and what the header lacks.
-fn draft_reasons(draft: &Draft, scores: &Scores) -> Vec<String> {
+fn draft_reasons(set: &CriteriaSet, draft: &Draft, scores: &Scores) -> Vec<String> {
     let m = &draft.meta;
-    let mut reasons: Vec<String> = scores
-        .findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .map(|f| f.message.clone())
+    let mut reasons: Vec<String> = set
+        .validate()
+        .first()
+        .map(|e| format!("Bộ tiêu chí của bản nháp có lỗi: {e}. Sửa bộ tiêu chí, hoặc chuyển bản nháp sang bộ khác (mục Thông tin)."))
+        .into_iter()
         .collect();
+    reasons.extend(
+        scores
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .map(|f| f.message.clone()),
+    );
     if m.commune.trim().is_empty() {
         reasons.push("Chưa nhập tên xã.".to_string());
     }
