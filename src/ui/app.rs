@@ -5,10 +5,10 @@ use crate::core::edit::Edit;
 use crate::core::sets;
 use crate::ui::banners::banners;
 use crate::ui::components::assess::{assessment, AssessProps};
-use crate::ui::components::drafts::{DraftOp, Drafts};
+use crate::ui::components::drafts::{drafts, DraftOp, DraftsProps};
 use crate::ui::components::narrative::{narrative, NarrativeProps};
-use crate::ui::components::report_view::ReportView;
-use crate::ui::components::sets::{SetOp, Sets};
+use crate::ui::components::report_view::{report_view, ReportProps};
+use crate::ui::components::sets::{sets, SetOp, SetsProps};
 use crate::ui::components::setup::{setup, SetupProps};
 use crate::ui::components::summary::Summary;
 use crate::ui::hooks::{use_autosave, use_browser_events, use_save_tracker};
@@ -167,13 +167,24 @@ fn screen(state: &Handle, d: &Dispatch, on_edit: &Callback<Edit>) -> Html {
         }),
         (Tab::Report, Some(doc)) => {
             let (d, doc2) = (d.clone(), doc.clone());
-            html! { <ReportView doc={doc} on_download={Callback::from(move |_| ops::download_report(&d, &doc2))} /> }
+            report_view(ReportProps {
+                doc,
+                on_download: Callback::from(move |_| ops::download_report(&d, &doc2)),
+            })
         }
         (Tab::Sets, _) => {
             let (d1, st1, d2, st2) = (d.clone(), state.clone(), d.clone(), state.clone());
             let on_op = Callback::from(move |op: SetOp| ops::set_op(&d1, &st1, op));
             let on_import = Callback::from(move |e: Event| ops::import_set(&d2, e, &st2));
-            html! { <Sets shipped={state.shipped.clone()} user={state.user_sets.clone()} {on_op} {on_import} /> }
+            let d3 = d.clone();
+            sets(SetsProps {
+                shipped: state.shipped.clone(),
+                user: state.user_sets.clone(),
+                editing: state.editing_set,
+                on_editing: Callback::from(move |i| d3.dispatch(Action::EditSet(i))),
+                on_op,
+                on_import,
+            })
         }
         _ => drafts_screen(state, d),
     }
@@ -230,9 +241,19 @@ fn drafts_screen(state: &Handle, d: &Dispatch) -> Html {
     let doc = state.doc.clone();
     html! {
         <>
-            <Drafts drafts={state.drafts.clone()} corrupt={state.corrupt.clone()} sets={library_options(state)} {default_set}
-                current={doc.as_ref().map(|d| AttrValue::from(d.draft.id.clone()))}
-                {on_new} {on_op} {on_import} {on_corrupt} persisted={state.persisted} memory_only={state.memory_only} />
+            { drafts(DraftsProps {
+                drafts: state.drafts.clone(),
+                corrupt: state.corrupt.clone(),
+                sets: library_options(state),
+                default_set,
+                current: doc.as_ref().map(|d| AttrValue::from(d.draft.id.clone())),
+                on_new,
+                on_op,
+                on_import,
+                on_corrupt,
+                persisted: state.persisted,
+                memory_only: state.memory_only,
+            }) }
             if let Some(doc) = doc.filter(|_| memory_only) {
                 <button type="button" class="primary" onclick={{ let d = d.clone(); Callback::from(move |_| ops::export(&d, &doc.draft.id, Some(&doc))) }}>{ "Xuất tệp bản nháp đang mở" }</button>
             }

@@ -19,6 +19,15 @@ pub fn banners(state: &State, d: &Dispatch, tracker: &SaveTracker) -> Html {
                 <div class="notice error" role="alert">{ "Trình duyệt đang chặn lưu trữ (cửa sổ ẩn danh hoặc đã tắt lưu dữ liệu). Ứng dụng vẫn dùng được, nhưng dữ liệu chỉ nằm trong trang này: hãy “Xuất tệp” trước khi đóng." }</div>
             }
             { conflict(state, d) }
+            if state.deleted_elsewhere {
+                <div class="notice error" role="alert">
+                    <p>{ "Bản nháp đang mở vừa bị xóa ở một thẻ (cửa sổ) khác. Tự động lưu đang tạm dừng: giữ lại bản nháp này (lưu lại như trên màn hình), hoặc đóng nó." }</p>
+                    <div class="row-actions">
+                        { button("primary", "Giữ lại bản nháp này", { let d = d.clone(); move || d.dispatch(Action::KeepMine) }) }
+                        { button("secondary", "Đóng bản nháp", { let d = d.clone(); move || d.dispatch(Action::Close) }) }
+                    </div>
+                </div>
+            }
             if let (SaveStatus::Failed(msg), Some(doc)) = (&state.save, state.doc.clone()) {
                 <div class="notice error" role="alert">
                     <span>{ format!("Chưa lưu được: {msg}") }</span>

@@ -45,7 +45,7 @@ pub fn use_save_tracker(state: &State) -> SaveTracker {
     let written = use_mut_ref(|| None);
     let current_id = use_mut_ref(|| None);
     *current_id.borrow_mut() = state.doc.as_ref().map(|d| d.draft.id.clone());
-    let paused = state.memory_only || state.conflict.is_some();
+    let paused = state.memory_only || state.conflict.is_some() || state.deleted_elsewhere;
     *dirty.borrow_mut() = match (&state.doc, state.unsaved() && !paused) {
         (Some(doc), true) => Some((doc.clone(), state.revision)),
         _ => None,
@@ -127,8 +127,9 @@ fn listeners(window: &web_sys::Window, d: &Dispatch, tracker: &SaveTracker) -> V
     out
 }
 
-/// Another tab wrote a draft: refresh the list, and when it is the open one and not this
-/// tab's own write, pause autosave and ask which version to keep.
+/// Another tab wrote or deleted a draft: refresh the list; when it is the open one (and not
+/// this tab's own write), pause autosave and ask which version to keep, or whether to keep a
+/// draft deleted there.
 fn on_storage(e: &web_sys::StorageEvent, d: &Dispatch, tracker: &SaveTracker) {
     let Some(key) = e.key() else { return };
     if !key.starts_with(storage::DRAFT_PREFIX) {
@@ -140,8 +141,12 @@ fn on_storage(e: &web_sys::StorageEvent, d: &Dispatch, tracker: &SaveTracker) {
         .as_ref()
         .map(|id| storage::draft_key(id));
     let new_value = e.new_value();
-    if open_key == Some(key) && new_value.is_some() && new_value != *tracker.written.borrow() {
-        if let Some(Ok(env)) = new_value.map(|v| crate::core::store::read(&v)) {
+    let open = open_key == Some(key);
+    if open && new_value.is_none() {
+        // Deleted there: a keystroke here must not bring it back unasked.
+        d.dispatch(Action::DeletedElsewhere);
+    } else if open && new_value != *tracker.written.borrow() {
+        if let Some(Ok(env)) = new_value.map(|v| crate::core::store::read_stored(&v)) {
             d.dispatch(Action::Conflict(env));
         }
     }

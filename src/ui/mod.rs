@@ -7,8 +7,9 @@ pub mod hooks;
 pub mod ops;
 pub mod state;
 
-/// Installs the panic page, then mounts the app on `<body>`.
+/// Installs the panic page, then mounts the app on `<body>`. The hook goes through Yew: its
+/// renderer replaces a hook set with `std::panic::set_hook` by its own console logger.
 pub fn start() {
-    crate::web::panic::install();
+    yew::set_custom_panic_hook(Box::new(|_| crate::web::panic::show()));
     yew::Renderer::<app::App>::new().render();
 }

@@ -139,6 +139,11 @@ pub enum Action {
     ClearNotice,
     /// The same draft changed in another tab.
     Conflict(Envelope),
+    /// The open draft was deleted in another tab: saving pauses until the user chooses.
+    DeletedElsewhere,
+    /// Opens one of the user's own sets (by its index among them) in the set editor, or
+    /// closes the editor.
+    EditSet(Option<usize>),
     /// Keep this tab's version: it will overwrite the other tab's on the next save.
     KeepMine,
     Library(Vec<CriteriaSet>),
@@ -169,6 +174,11 @@ pub struct State {
     pub memory_only: bool,
     pub notice: Option<Notice>,
     pub conflict: Option<Shared<Envelope>>,
+    /// The open draft was deleted in another tab; nothing is written until the user chooses to
+    /// keep it (write it back) or close it.
+    pub deleted_elsewhere: bool,
+    /// Which of the user's own sets is open in the set editor.
+    pub editing_set: Option<usize>,
     pub undo: Option<Shared<Envelope>>,
     pub replace: Option<Shared<Envelope>>,
     pub update_ready: bool,
@@ -192,6 +202,8 @@ impl State {
             memory_only: false,
             notice: None,
             conflict: None,
+            deleted_elsewhere: false,
+            editing_set: None,
             undo: None,
             replace: None,
             update_ready: false,
@@ -251,6 +263,8 @@ impl Reducible for State {
                 s.changed(Doc::new(draft, set));
             }
             Action::Tab(t) => {
+                // Leaving the sets tab closes the editor, as it always has.
+                s.editing_set = None;
                 if t.needs_doc() && s.doc.is_none() {
                     s.tab = Tab::Drafts;
                 } else {
@@ -267,6 +281,7 @@ impl Reducible for State {
                 s.saved_revision = s.revision;
                 s.save = SaveStatus::Saved(env.saved_at);
                 s.conflict = None;
+                s.deleted_elsewhere = false;
                 s.tab = Tab::Assess;
             }
             Action::Close => {
@@ -274,6 +289,7 @@ impl Reducible for State {
                 s.tab = Tab::Drafts;
                 s.save = SaveStatus::Idle;
                 s.conflict = None;
+                s.deleted_elsewhere = false;
             }
             Action::Saved { revision, summary } => s.saved(revision, summary),
             Action::SaveFailed(message) => s.save = SaveStatus::Failed(message),
@@ -284,8 +300,11 @@ impl Reducible for State {
             Action::Notice(tone, text) => s.notice = Some(Notice { tone, text }),
             Action::ClearNotice => s.notice = None,
             Action::Conflict(env) => s.conflict = Some(Shared(Rc::new(env))),
+            Action::DeletedElsewhere => s.deleted_elsewhere = s.doc.is_some(),
+            Action::EditSet(i) => s.editing_set = i,
             Action::KeepMine => {
                 s.conflict = None;
+                s.deleted_elsewhere = false;
                 // Force a save of this tab's version.
                 s.revision += 1;
                 s.save = SaveStatus::Pending;

@@ -58,6 +58,17 @@ pub fn print() {
     }
 }
 
+/// The current value of a `<select>` by its id.
+pub fn select_value(id: &str) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    web_sys::window()?
+        .document()?
+        .get_element_by_id(id)?
+        .dyn_into::<web_sys::HtmlSelectElement>()
+        .ok()
+        .map(|s| s.value())
+}
+
 pub fn online() -> bool {
     web_sys::window()
         .map(|w| w.navigator().on_line())

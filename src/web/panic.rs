@@ -3,7 +3,8 @@
 //!
 //! With `panic = "abort"` the module stops right after the hook returns, so the hook builds
 //! everything the user needs before that: the file (a Blob) and plain links that work without
-//! any script (download the draft; reload the page).
+//! any script (download the draft; reload the page). `ui::start` installs it through
+//! `yew::set_custom_panic_hook`: Yew's renderer replaces any other hook with its own.
 
 use crate::core::criteria::CriteriaSet;
 use crate::core::draft::Draft;
@@ -23,10 +24,6 @@ pub fn remember(open: Option<(Rc<Draft>, Rc<CriteriaSet>)>) {
             *o = open;
         }
     });
-}
-
-pub fn install() {
-    std::panic::set_hook(Box::new(|_| show()));
 }
 
 /// The envelope of the open draft as JSON, if one is open and can be read now.

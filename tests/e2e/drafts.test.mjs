@@ -144,6 +144,31 @@ test('a change in another tab is noticed and never silently overwritten', async 
   await ctx.close();
 });
 
+test('a draft deleted in another tab is not brought back by a keystroke here', async () => {
+  const ctx = await phone(browser);
+  const one = await ctx.newPage();
+  await openApp(one, server.url);
+  await newDraft(one);
+  await one.getByLabel(COMMUNE).fill('Bắc Sơn');
+  await saved(one);
+  const two = await ctx.newPage();
+  await openApp(two, server.url);
+  await two.getByRole('button', { name: 'Bản nháp' }).click();
+  await two.getByRole('button', { name: /^Xóa bản nháp xã Bắc Sơn/ }).click();
+  await one.getByText('vừa bị xóa ở một thẻ (cửa sổ) khác').waitFor();
+  const drafts = () => one.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('tieuchi.draft.')).length);
+  // Typing here does not recreate it…
+  await one.getByLabel(COMMUNE).fill('Bắc Sơn (sửa)');
+  await one.waitForTimeout(900);
+  assert.equal(await drafts(), 0);
+  // …unless the user chooses to keep it: then it is written back as on screen.
+  await one.getByRole('button', { name: 'Giữ lại bản nháp này' }).click();
+  await saved(one);
+  const stored = await one.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith('tieuchi.draft.')).map(([, v]) => JSON.parse(v).commune));
+  assert.deepEqual(stored, ['Bắc Sơn (sửa)']);
+  await ctx.close();
+});
+
 test('delete with undo, and the next reporting period', async () => {
   const { ctx, page } = await draftPage(browser, server.url);
   await page.getByLabel(COMMUNE).fill('Vân Nham');

@@ -13,7 +13,7 @@ pub enum DraftOp {
     Export,
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct DraftsProps {
     pub drafts: Vec<DraftSummary>,
     pub corrupt: Vec<Corrupt>,
@@ -30,22 +30,16 @@ pub struct DraftsProps {
     pub memory_only: bool,
 }
 
-#[function_component]
-pub fn Drafts(p: &DraftsProps) -> Html {
-    let chosen = use_state(|| p.default_set);
-    let on_set = {
-        let chosen = chosen.clone();
-        Callback::from(move |e: Event| {
-            let v = e
-                .target_unchecked_into::<web_sys::HtmlSelectElement>()
-                .value();
-            chosen.set(v.parse().unwrap_or(0));
-        })
-    };
+/// A plain function, not a component: the set chosen for a new draft is the select's own
+/// value, read when the button is pressed (each component costs its own copy of Yew's
+/// lifecycle code in the WASM).
+pub fn drafts(p: DraftsProps) -> Html {
     let create = {
-        let on = p.on_new.clone();
-        let chosen = chosen.clone();
-        Callback::from(move |_| on.emit(*chosen))
+        let (on, default) = (p.on_new.clone(), p.default_set);
+        Callback::from(move |_| {
+            let chosen = crate::web::dom::select_value("new-set").and_then(|v| v.parse().ok());
+            on.emit(chosen.unwrap_or(default))
+        })
     };
     let op = |o: DraftOp, id: &str| {
         let on = p.on_op.clone();
@@ -58,8 +52,8 @@ pub fn Drafts(p: &DraftsProps) -> Html {
             <div class="new-draft">
                 <div class="field">
                     <label for="new-set">{ "Bộ tiêu chí cho bản nháp mới" }</label>
-                    <select id="new-set" onchange={on_set}>
-                        { for p.sets.iter().map(|(i, name)| html! { <option value={i.to_string()} selected={*i == *chosen}>{ name.clone() }</option> }) }
+                    <select id="new-set">
+                        { for p.sets.iter().map(|(i, name)| html! { <option value={i.to_string()} selected={*i == p.default_set}>{ name.clone() }</option> }) }
                     </select>
                 </div>
                 <button type="button" class="primary" onclick={create}>{ "Tạo bản nháp mới" }</button>

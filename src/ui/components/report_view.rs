@@ -5,7 +5,7 @@ use crate::core::report::model::{Block, Report, MOTTO, NATIONAL_NAME};
 use crate::ui::state::Doc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct ReportProps {
     pub doc: Doc,
     pub on_download: Callback<()>,
@@ -68,8 +68,10 @@ fn preview(r: &Report) -> Html {
     }
 }
 
-#[function_component]
-pub fn ReportView(p: &ReportProps) -> Html {
+/// A plain function, not a component: it holds no state, and the app redraws the report tab
+/// only when something on it changes (each component costs its own copy of Yew's lifecycle
+/// code in the WASM).
+pub fn report_view(p: ReportProps) -> Html {
     let d = &p.doc;
     let report = crate::core::report::build(&d.set, &d.draft, &d.scores);
     let download = {

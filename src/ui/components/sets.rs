@@ -16,18 +16,20 @@ pub enum SetOp {
     Delete(usize),
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct SetsProps {
     pub shipped: Shared<Vec<CriteriaSet>>,
     pub user: Shared<Vec<CriteriaSet>>,
+    /// Which of the user's sets is open in the editor, by its index among them.
+    pub editing: Option<usize>,
+    pub on_editing: Callback<Option<usize>>,
     pub on_op: Callback<SetOp>,
     pub on_import: Callback<Event>,
 }
 
-#[function_component]
-pub fn Sets(p: &SetsProps) -> Html {
-    // Which of the user's sets is open in the editor, by its index among them.
-    let editing = use_state(|| None::<usize>);
+/// A plain function, not a component: which set is open in the editor is app state (each
+/// component costs its own copy of Yew's lifecycle code in the WASM).
+pub fn sets(p: SetsProps) -> Html {
     let shipped_n = p.shipped.len();
     let all: Vec<(usize, &CriteriaSet, bool)> = p
         .shipped
@@ -42,18 +44,18 @@ pub fn Sets(p: &SetsProps) -> Html {
         )
         .collect();
 
-    if let Some(ui) = *editing {
+    if let Some(ui) = p.editing {
         if let Some(set) = p.user.get(ui) {
             let on_save = {
-                let (on, editing) = (p.on_op.clone(), editing.clone());
+                let (on, editing) = (p.on_op.clone(), p.on_editing.clone());
                 Callback::from(move |set: CriteriaSet| {
                     on.emit(SetOp::Save(ui, Box::new(set)));
-                    editing.set(None);
+                    editing.emit(None);
                 })
             };
             let on_cancel = {
-                let editing = editing.clone();
-                Callback::from(move |_| editing.set(None))
+                let editing = p.on_editing.clone();
+                Callback::from(move |_| editing.emit(None))
             };
             let set = Shared(std::rc::Rc::new(set.clone()));
             return html! { <SetEditor key={ui} {set} {on_save} {on_cancel} /> };
@@ -69,7 +71,7 @@ pub fn Sets(p: &SetsProps) -> Html {
                     let i = *i;
                     let copy = { let on = p.on_op.clone(); Callback::from(move |_| on.emit(SetOp::Copy(i))) };
                     let export = { let on = p.on_op.clone(); Callback::from(move |_| on.emit(SetOp::Export(i))) };
-                    let edit = { let editing = editing.clone(); Callback::from(move |_| editing.set(Some(i - shipped_n))) };
+                    let edit = { let editing = p.on_editing.clone(); Callback::from(move |_| editing.emit(Some(i - shipped_n))) };
                     let delete = { let on = p.on_op.clone(); Callback::from(move |_| on.emit(SetOp::Delete(i - shipped_n))) };
                     let unknown = s.indicators().filter(|(_, ind)| ind.kind.is_numeric() && ind.thresholds.is_empty()).count();
                     html! {
