@@ -11,5 +11,14 @@ pub mod state;
 /// renderer replaces a hook set with `std::panic::set_hook` by its own console logger.
 pub fn start() {
     yew::set_custom_panic_hook(Box::new(|_| crate::web::panic::show()));
-    yew::Renderer::<app::App>::new().render();
+    // Into its own element: Yew clears the element it mounts in, and the page keeps what
+    // boot.js shows outside it (the note for in-app browsers).
+    match crate::web::dom::element("app") {
+        Some(root) => yew::Renderer::<app::App>::with_root(root).render(),
+        None => yew::Renderer::<app::App>::new().render(),
+    };
+    // The app now stands where the static shell of index.html stood.
+    if let Some(shell) = crate::web::dom::element("shell") {
+        shell.remove();
+    }
 }

@@ -58,6 +58,11 @@ pub fn print() {
     }
 }
 
+/// An element by its id.
+pub fn element(id: &str) -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.get_element_by_id(id)
+}
+
 /// The current value of a `<select>` by its id.
 pub fn select_value(id: &str) -> Option<String> {
     use wasm_bindgen::JsCast;

@@ -74,9 +74,11 @@ export async function phone(browser, opts = {}) {
   return ctx;
 }
 
-/** Opens the app and waits until Yew has rendered. */
+/** Opens the app and waits until it has started (the static shell, which carries the same
+ * heading while the module loads, is gone). */
 export async function openApp(page, url) {
   await page.goto(url);
+  await page.locator('#shell').waitFor({ state: 'detached' });
   await page.getByRole('heading', { name: 'Tự đánh giá xã nông thôn mới' }).waitFor();
 }
 
