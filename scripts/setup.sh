@@ -53,6 +53,7 @@ fi
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
+command -v firefox-esr >/dev/null || missing+=(firefox-esr)
 command -v soffice >/dev/null || missing+=(libreoffice-writer-nogui)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
 fc-list 2>/dev/null | grep -qi "liberation serif" || missing+=(fonts-liberation)
@@ -64,9 +65,11 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 if [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/axe-core ] \
+   || [ ! -d tests/e2e/node_modules/puppeteer-core ] \
    || [ tests/e2e/package-lock.json -nt tests/e2e/node_modules/.package-lock.json ]; then
-  log "installing end-to-end test packages (playwright-core, axe-core) from npm"
-  # playwright-core ships no browser and downloads none: it drives Debian's /usr/bin/chromium.
+  log "installing end-to-end test packages (playwright-core, axe-core, puppeteer-core) from npm"
+  # playwright-core and puppeteer-core ship no browser and download none: they drive Debian's
+  # /usr/bin/chromium and /usr/bin/firefox-esr.
   (cd tests/e2e && npm ci --no-audit --no-fund --silent)
 fi
 
