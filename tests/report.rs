@@ -815,3 +815,17 @@ fn narrative_comes_out_as_written_with_its_lists_and_sub_headings() {
         ]
     );
 }
+
+#[test]
+fn a_typed_figure_is_printed_in_full_as_read() {
+    // "15,125" once printed "15,12": a typed value is shown as it was read, never cut.
+    let set = lang_son();
+    let mut d = example();
+    d.entries.get_mut("3.1").unwrap().value = "15,125".into();
+    let r = build(&set, &d, &score(&set, &d));
+    let row = r.annex.iter().find(|r| r.code == "3.1").unwrap();
+    assert_eq!(row.figure, "15,125%");
+    assert!(r
+        .plain_text()
+        .contains(": là 15,125% (chỉ tiêu: ≥ 85%). Đánh giá: Chưa đạt."));
+}

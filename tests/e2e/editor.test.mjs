@@ -52,6 +52,9 @@ test('a missing threshold is entered with its source, and the summary jumps to p
   await page.getByLabel(/^Chỉ tiêu 9\.2: Tổng số hộ/).fill('185');
   const badge = page.locator('#ind-9-2 .indicator-head .badge');
   assert.match(await badge.innerText(), /Thiếu ngưỡng/);
+  // A reading that differs from the typing shows under the user's own threshold.
+  await page.getByLabel('Chỉ tiêu 9.2: ngưỡng tự nhập (≥ %)').fill('7.5');
+  await page.locator('#ind-9-2').getByText('Đã hiểu: 7 phẩy 5').waitFor();
   await page.getByLabel('Chỉ tiêu 9.2: ngưỡng tự nhập (≥ %)').fill('75');
   await badge.filter({ hasText: 'Đạt' }).waitFor();
   await page.locator('#ind-9-2').getByText('ngưỡng tự nhập cần ghi rõ nguồn').waitFor();
@@ -100,6 +103,10 @@ test('criteria sets: copy, edit a threshold with its source, export, import else
   await page.getByLabel('Tên ngắn chỉ tiêu 9.2').fill('Hộ có nhà kiên cố, bán kiên cố');
   await page.getByRole('button', { name: 'Thêm ngưỡng cho chỉ tiêu 9.2' }).click();
   const value = page.getByLabel('Chỉ tiêu 9.2, ngưỡng 1: giá trị (≥ %)');
+  // "45.125" is read the Vietnamese way (45 125): the field says so, it is not silent.
+  await value.fill('45.125');
+  await value.blur();
+  await page.getByText('Đã hiểu: 45\u00a0125').waitFor();
   await value.fill('8o');
   await value.blur();
   await page.getByText('Chỉ tiêu 9.2, ngưỡng 1: Không phải là số.').waitFor();
