@@ -313,20 +313,7 @@ fn document_text_matches_the_golden_snapshot() {
     let (_, bytes) = example_docx();
     let files = unzip(&bytes);
     let doc = parse(&files["word/document.xml"]);
-    let text: String = doc.paras.iter().map(|(t, _)| format!("{t}\n")).collect();
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/lien-son-2024-h1.report.txt"
-    );
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(path, &text).unwrap();
-    }
-    let golden =
-        std::fs::read_to_string(path).expect("golden file; run with UPDATE_GOLDEN=1 to create it");
-    assert_eq!(
-        text, golden,
-        "document text changed; review and run with UPDATE_GOLDEN=1"
-    );
+    check_golden(&doc, "lien-son-2024-h1.report.txt");
 }
 
 #[test]
@@ -663,18 +650,21 @@ fn the_honest_report_text_matches_its_reviewed_golden() {
     let (set, d) = (lang_son(), honest());
     let bytes = docx::render(&build(&set, &d, &score(&set, &d)));
     let doc = parse(&unzip(&bytes)["word/document.xml"]);
+    check_golden(&doc, "lien-son-2024-h1.honest.report.txt");
+}
+
+/// The document's text, one paragraph a line, equals its reviewed golden file in
+/// tests/fixtures (`UPDATE_GOLDEN=1` rewrites it, for review).
+fn check_golden(doc: &Doc, name: &str) {
     let text: String = doc.paras.iter().map(|(t, _)| format!("{t}\n")).collect();
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/lien-son-2024-h1.honest.report.txt"
-    );
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(path, &text).unwrap();
+        std::fs::write(&path, &text).unwrap();
     }
-    let golden = std::fs::read_to_string(path).expect("golden; UPDATE_GOLDEN=1 creates it");
+    let golden = std::fs::read_to_string(&path).expect("golden file; UPDATE_GOLDEN=1 creates it");
     assert!(
         text == golden,
-        "honest report changed; review and run with UPDATE_GOLDEN=1"
+        "{name} changed; review it and run with UPDATE_GOLDEN=1"
     );
 }
 

@@ -16,13 +16,13 @@ use crate::core::vn::{clean_text, fold, to_upper};
 /// fails; a typed value is shown as it was read, in full, so a misreading shows.
 pub fn figure_text(ind: &Indicator, fig: &Figure) -> String {
     match fig {
-        Figure::Counts { part, whole, .. } => format!(
-            "{}/{} {} = {}%",
-            part.fmt_vn_short(6),
-            whole.fmt_vn_short(6),
-            count_unit(ind),
-            share(ind, *part, *whole)
-        ),
+        Figure::Counts { part, whole, .. } => {
+            format!(
+                "{} = {}%",
+                counts(ind, *part, *whole),
+                share(ind, *part, *whole)
+            )
+        }
         Figure::Value(v) => value_text(ind, *v),
     }
 }
@@ -37,21 +37,21 @@ fn figure_phrase(ind: &Indicator, fig: &Figure, status: Status) -> String {
     };
     match fig {
         Figure::Counts { part, whole, .. } => format!(
-            "{}/{} {}, {verb} {}%",
-            part.fmt_vn_short(6),
-            whole.fmt_vn_short(6),
-            count_unit(ind),
+            "{}, {verb} {}%",
+            counts(ind, *part, *whole),
             share(ind, *part, *whole)
         ),
         Figure::Value(v) => format!("{verb} {}", value_text(ind, *v)),
     }
 }
 
-fn count_unit(ind: &Indicator) -> &str {
-    match &ind.kind {
-        Kind::Percent { unit, .. } => unit,
+/// The counts as typed, with what they count: "146/185 hộ".
+fn counts(ind: &Indicator, part: Dec, whole: Dec) -> String {
+    let unit = match &ind.kind {
+        Kind::Percent { unit, .. } => unit.as_str(),
         _ => "",
-    }
+    };
+    format!("{}/{} {unit}", part.fmt_vn_short(6), whole.fmt_vn_short(6))
 }
 
 /// A share from counts, two decimals, rounded toward failing.
