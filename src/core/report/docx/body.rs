@@ -8,11 +8,7 @@ use crate::core::report::model::{Block, Report, MOTTO, NATIONAL_NAME};
 fn header_block(r: &Report) -> String {
     let left_w = TEXT_W * 42 / 100;
     let right_w = TEXT_W - left_w;
-    let tight = Para {
-        center: true,
-        after: Some(0),
-        ..Para::default()
-    };
+    let tight = Para::centred();
     let mut left = String::new();
     if !r.header.upper.is_empty() {
         left.push_str(&para(&run(&r.header.upper, Run::default().size(26)), tight));
@@ -136,11 +132,7 @@ fn opening(r: &Report) -> String {
         ));
     }
     b.push_str(&header_block(r));
-    let center = Para {
-        center: true,
-        after: Some(0),
-        ..Para::default()
-    };
+    let center = Para::centred();
     b.push_str(&para(
         &run(&r.title, Run::default().bold()),
         Para {
@@ -248,22 +240,13 @@ fn closing(r: &Report) -> String {
     }
     let mut right = String::new();
     for t in &r.signature_title {
-        right.push_str(&para(
-            &run(t, Run::default().bold()),
-            Para {
-                center: true,
-                after: Some(0),
-                ..Para::default()
-            },
-        ));
+        right.push_str(&para(&run(t, Run::default().bold()), Para::centred()));
     }
     right.push_str(&para(
         &run(&r.signatory, Run::default().bold()),
         Para {
-            center: true,
             before: 1440,
-            after: Some(0),
-            ..Para::default()
+            ..Para::centred()
         },
     ));
     let row = format!(
@@ -275,33 +258,23 @@ fn closing(r: &Report) -> String {
     b
 }
 
-/// The annex, on a new page.
 /// The annex, in a section of its own that starts on a new page (the body's section ends
 /// with an empty paragraph carrying its properties).
 fn annex(r: &Report) -> String {
     let mut b = format!("<w:p><w:pPr>{}</w:pPr></w:p>", super::sect_pr(true));
     b.push_str(&para(
         &run(&r.annex_title, Run::default().bold()),
-        Para {
-            center: true,
-            after: Some(0),
-            ..Para::default()
-        },
+        Para::centred(),
     ));
     b.push_str(&para(
         &run(&r.annex_attached, Run::default().italic()),
-        Para {
-            center: true,
-            after: Some(0),
-            ..Para::default()
-        },
+        Para::centred(),
     ));
     b.push_str(&para(
         &run(&r.annex_subtitle, Run::default().italic()),
         Para {
-            center: true,
             after: Some(240),
-            ..Para::default()
+            ..Para::centred()
         },
     ));
     b.push_str(&annex_table(r));

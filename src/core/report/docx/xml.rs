@@ -93,6 +93,17 @@ pub(super) struct Para {
     pub(super) indent: u32,
 }
 
+impl Para {
+    /// Centred with no space after: title lines, header blocks, signature lines.
+    pub(super) fn centred() -> Para {
+        Para {
+            center: true,
+            after: Some(0),
+            ..Para::default()
+        }
+    }
+}
+
 pub(super) fn para(runs: &str, p: Para) -> String {
     let mut ppr = String::new();
     if p.keep_next {
