@@ -141,7 +141,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, ReadError> {
 }
 
 /// Reads a file from outside (an import): everything `read` checks, and the report's own
-/// fields in range. What the app itself stored is read with `read`, leniently: a draft the app
+/// fields in range. What the app itself stored is read with `read_stored`, leniently: a draft the app
 /// saved is never refused for its content.
 pub fn read_import(text: &str) -> Result<Envelope, ReadError> {
     let env = read(text)?;
@@ -151,25 +151,23 @@ pub fn read_import(text: &str) -> Result<Envelope, ReadError> {
     Ok(env)
 }
 
-/// Reads what the app itself stored, leniently: a draft whose embedded set fails today's
-/// validation still opens (its report stays a draft and names the problem); nothing the app
-/// wrote is hidden for its content.
-pub fn read_stored(text: &str) -> Result<Envelope, ReadError> {
-    read_envelope(text)
-}
-
-/// Reads a stored entry or an imported file, strictly: the embedded set must be valid.
+/// Reads an entry strictly: everything `read_stored` checks, and the embedded set must be valid.
 pub fn read(text: &str) -> Result<Envelope, ReadError> {
-    let env = read_envelope(text)?;
+    let env = read_stored(text)?;
     if let Some(first) = env.set.validate().first() {
         return Err(ReadError::BadSet(first.to_string()));
     }
     Ok(env)
 }
 
-/// The envelope of a text: our mark, a known schema, the current meaning, a valid draft id. Rejects, with a Vietnamese reason, anything that
-/// is not a complete, valid envelope of this or an earlier schema.
-fn read_envelope(text: &str) -> Result<Envelope, ReadError> {
+/// Reads what the app itself stored, leniently: a draft whose embedded set fails today's
+/// validation still opens (its report stays a draft and names the problem); nothing the app
+/// wrote is hidden for its content.
+///
+/// It still checks the envelope itself: our mark, a known schema (brought to its current
+/// meaning), a valid draft id. Anything that is not a complete envelope of this or an earlier
+/// schema is rejected with a Vietnamese reason.
+pub fn read_stored(text: &str) -> Result<Envelope, ReadError> {
     if text.len() > MAX_IMPORT_BYTES {
         return Err(ReadError::TooLarge(text.len()));
     }
