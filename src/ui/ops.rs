@@ -68,8 +68,10 @@ pub fn save_now(d: &Dispatch, doc: &Doc, revision: u64, written: &Rc<RefCell<Opt
     }
 }
 
+/// A stored draft, read as leniently as the list that offers it (`store::read_stored`): a draft
+/// that is listed can always be opened, renamed, carried forward, deleted and exported.
 fn load(id: &str) -> Option<Envelope> {
-    storage::read_raw(&storage::draft_key(id)).and_then(|raw| store::read(&raw).ok())
+    storage::read_raw(&storage::draft_key(id)).and_then(|raw| store::read_stored(&raw).ok())
 }
 
 /// Stores a new or changed envelope and opens it.
