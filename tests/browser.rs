@@ -2,6 +2,7 @@
 //! localStorage: quota, corrupted entries, migrations of every frozen fixture.
 #![cfg(target_arch = "wasm32")]
 
+use tieuchi::core::set_store;
 use tieuchi::core::store::{self, Envelope};
 use tieuchi::web::storage::{self, SaveError};
 use wasm_bindgen_test::*;
@@ -162,53 +163,80 @@ fn every_frozen_schema_migrates_in_the_browser() {
 }
 
 #[wasm_bindgen_test]
-fn user_sets_stored_by_the_first_release_are_upgraded_not_dropped() {
-    // The first release stored the user's sets in format 1; reading them as format 2 only
-    // would drop every one, and the next save would make the loss permanent.
+fn user_sets_stored_by_the_first_release_move_to_their_own_keys_upgraded() {
+    // The first release stored the user's sets in one list, in format 1; reading them as
+    // format 2 only would drop every one.
     clear();
     let old = include_str!("fixtures/set-format-1.json");
     storage::write_raw(storage::SETS_KEY, &format!("[{old}]")).unwrap();
-    let sets = storage::load_sets();
+    let (sets, unreadable) = storage::load_sets();
+    assert!(unreadable.is_empty());
     assert_eq!(sets.len(), 1);
-    assert_eq!(sets[0].format, tieuchi::core::criteria::FORMAT);
-    assert_eq!(sets[0].id, "quoc-gia-xa-ntm-2021-2025");
-    assert_eq!(sets[0].columns.items.len(), 7);
+    assert!(sets[0].usable(), "{:?}", sets[0].problems);
+    assert_eq!(sets[0].set.format, tieuchi::core::criteria::FORMAT);
+    assert_eq!(sets[0].set.columns.items.len(), 7);
+    assert_eq!(sets[0].key, set_store::key(&sets[0].set));
+    // The list is gone only because every set in it is under its own key now.
+    assert_eq!(storage::read_raw(storage::SETS_KEY), None);
+    assert!(storage::read_raw(&sets[0].key).is_some());
     clear();
 }
 
 #[wasm_bindgen_test]
-fn a_bad_stored_set_is_set_aside_not_lost() {
+fn an_old_list_that_cannot_be_read_is_kept_aside_not_lost() {
     clear();
-    let sets = tieuchi::core::sets::shipped();
-    let good = sets[1].to_json();
-    let mut bad = sets[2].clone();
-    bad.name.clear(); // fails validation
-    let raw = format!("[{good},{}]", bad.to_json());
-    storage::write_raw(storage::SETS_KEY, &raw).unwrap();
-    // The valid set loads; the whole stored list is kept aside, untouched, to download.
-    assert_eq!(storage::load_sets(), vec![sets[1].clone()]);
+    storage::write_raw(storage::SETS_KEY, "[{\"format\": 2,").unwrap();
+    let (sets, _) = storage::load_sets();
+    assert!(sets.is_empty());
     let aside = storage::corrupt_entries();
     assert_eq!(aside.len(), 1, "{aside:?}");
     assert_eq!(
         storage::read_raw(&aside[0].key).as_deref(),
-        Some(raw.as_str())
+        Some("[{\"format\": 2,")
     );
-    // A list that does not even parse is kept aside too.
-    clear();
-    storage::write_raw(storage::SETS_KEY, "[{\"format\": 2,").unwrap();
-    assert!(storage::load_sets().is_empty());
-    assert_eq!(storage::corrupt_entries().len(), 1);
     clear();
 }
 
 #[wasm_bindgen_test]
-fn user_sets_survive_and_bad_ones_are_skipped() {
+fn one_bad_stored_set_affects_only_itself() {
     clear();
-    let sets = tieuchi::core::sets::shipped();
-    storage::save_sets(&sets[..1]).unwrap();
-    assert_eq!(storage::load_sets(), sets[..1].to_vec());
-    storage::write_raw(storage::SETS_KEY, "not json").unwrap();
-    assert!(storage::load_sets().is_empty());
+    let shipped = tieuchi::core::sets::shipped();
+    let mut invalid = shipped[2].clone();
+    invalid.id = "mot-bo-loi".into();
+    invalid.name.clear(); // fails validation
+    storage::save_set(&shipped[1], "2026-11-30T01:00:00Z").unwrap();
+    storage::save_set(&invalid, "2026-11-30T02:00:00Z").unwrap();
+    storage::write_raw("tieuchi.set.hong@1", "{\"app\":\"tieuchi\",\"kind\":\"bo-").unwrap();
+    let newer = set_store::write(&shipped[0], "t").replace("\"schema\":1", "\"schema\":9");
+    storage::write_raw("tieuchi.set.moi@1", &newer).unwrap();
+    let (sets, unreadable) = storage::load_sets();
+    // The good set is usable; the invalid one is listed with why; the damaged and the newer
+    // entries are listed with their reasons and stay exactly where they were.
+    assert_eq!(sets.len(), 2);
+    assert_eq!(sets[0].set, shipped[1]);
+    assert!(sets[0].usable());
+    assert!(!sets[1].usable());
+    assert_eq!(unreadable.len(), 2, "{unreadable:?}");
+    assert!(unreadable
+        .iter()
+        .any(|c| c.reason.contains("phiên bản mới hơn")));
+    assert_eq!(storage::read_raw("tieuchi.set.moi@1"), Some(newer));
+    assert!(storage::read_raw("tieuchi.set.hong@1").is_some());
+    clear();
+}
+
+#[wasm_bindgen_test]
+fn two_pages_saving_different_sets_keep_both() {
+    // One list for every set made the second page's save drop the first page's new set.
+    clear();
+    let shipped = tieuchi::core::sets::shipped();
+    let (mut a, mut b) = (shipped[1].clone(), shipped[1].clone());
+    a.id = set_store::copy_id(&shipped[1].id, "aaaaaa", &[]);
+    b.id = set_store::copy_id(&shipped[1].id, "bbbbbb", &[]);
+    storage::save_set(&a, "2026-11-30T01:00:00Z").unwrap();
+    storage::save_set(&b, "2026-11-30T01:00:00Z").unwrap();
+    let (sets, _) = storage::load_sets();
+    assert_eq!(sets.len(), 2);
     clear();
 }
 

@@ -8,6 +8,7 @@ pub mod num;
 pub mod report;
 pub mod scoring;
 pub mod set_edit;
+pub mod set_store;
 pub mod sets;
 pub mod store;
 pub mod vn;

@@ -6,6 +6,7 @@
 //! says so.
 
 use crate::core::criteria::CriteriaSet;
+use crate::core::set_store::{self, StoredSet};
 use crate::core::store::{self, Envelope, ReadError};
 use gloo_storage::{LocalStorage, Storage};
 
@@ -166,7 +167,7 @@ pub fn corrupt_entries() -> Vec<Corrupt> {
         .filter_map(|key| {
             let raw = read_raw(&key)?;
             let reason = if key[CORRUPT_PREFIX.len()..].starts_with(SETS_ASIDE) {
-                "Danh sách bộ tiêu chí tự tạo có bộ không đọc được; các bộ còn đọc được vẫn dùng bình thường. Tải về để giữ lại.".to_string()
+                "Danh sách bộ tiêu chí tự tạo do phiên bản trước lưu không đọc được; được giữ nguyên để tải về.".to_string()
             } else {
                 match store::read(&raw) {
                     Err(e) => e.message_vi(),
@@ -193,35 +194,67 @@ fn sets_aside_key(raw: &str) -> String {
 
 const SETS_ASIDE: &str = "bo-tieu-chi-";
 
-/// The user's own criteria sets (copies, imports). A set that cannot be read or fails
-/// validation is left out, and the stored list as it was is first kept aside (offered for
-/// download with the other set-aside data), so the next save cannot make the loss permanent.
-pub fn load_sets() -> Vec<CriteriaSet> {
-    let Some(raw) = read_raw(SETS_KEY) else {
-        return vec![];
-    };
-    let Ok(sets) = serde_json::from_str::<Vec<CriteriaSet>>(&raw) else {
-        let _ = write_raw(&sets_aside_key(&raw), &raw);
-        return vec![];
-    };
-    let stored = sets.len();
-    // Sets stored by an earlier version are format 1: bring them up before validating, or
-    // every one of them would be dropped.
-    let valid: Vec<CriteriaSet> = sets
+/// The user's own criteria sets (copies, imports, edits), each under its own key, read
+/// leniently (`set_store::read`): an invalid set is listed with its problems; an entry that is
+/// not readable (damaged, or written by a newer version) stays where it is and is listed with
+/// its reason, to download or delete. Sets stored by an earlier version in one list are first
+/// moved to their own keys.
+pub fn load_sets() -> (Vec<StoredSet>, Vec<Corrupt>) {
+    migrate_set_list();
+    let mut sets = Vec::new();
+    let mut unreadable = Vec::new();
+    for key in keys()
         .into_iter()
-        .map(|mut s| {
-            s.upgrade();
-            s
-        })
-        .filter(|s| s.validate().is_empty())
-        .collect();
-    if valid.len() < stored {
-        let _ = write_raw(&sets_aside_key(&raw), &raw);
+        .filter(|k| k.starts_with(set_store::PREFIX))
+    {
+        let Some(raw) = read_raw(&key) else { continue };
+        match set_store::read(&key, &raw) {
+            Ok(s) => sets.push(s),
+            Err(e) => unreadable.push(Corrupt {
+                reason: e.message_vi(),
+                size: raw.len(),
+                key,
+            }),
+        }
     }
-    valid
+    // Oldest first: a set keeps its place in the list as others are added.
+    for i in 1..sets.len() {
+        let mut j = i;
+        while j > 0 && sets[j - 1].saved_at > sets[j].saved_at {
+            sets.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+    (sets, unreadable)
 }
 
-pub fn save_sets(sets: &[CriteriaSet]) -> Result<(), SaveError> {
-    let text = serde_json::to_string(sets).map_err(|e| SaveError::Other(e.to_string()))?;
-    write_raw(SETS_KEY, &text)
+/// The list of the first releases (`tieuchi.sets`), moved to one key per set. A set already
+/// under its own key is not overwritten. The list is removed only when every set in it was
+/// written; a list that cannot be read whole is kept aside first, never dropped.
+fn migrate_set_list() {
+    let Some(raw) = read_raw(SETS_KEY) else {
+        return;
+    };
+    let Some(list) = set_store::read_legacy_list(&raw) else {
+        if write_raw(&sets_aside_key(&raw), &raw).is_ok() {
+            remove(SETS_KEY);
+        }
+        return;
+    };
+    let written = list.into_iter().all(|mut set| {
+        set.upgrade();
+        let key = set_store::key(&set);
+        read_raw(&key).is_some() || write_raw(&key, &set_store::write(&set, "")).is_ok()
+    });
+    if written {
+        remove(SETS_KEY);
+    }
+}
+
+/// Writes one set under its key; returns the text written (to tell this page's writes from
+/// another's) or why it failed, the stored copy untouched.
+pub fn save_set(set: &CriteriaSet, saved_at: &str) -> Result<String, SaveError> {
+    let text = set_store::write(set, saved_at);
+    write_raw(&set_store::key(set), &text)?;
+    Ok(text)
 }
