@@ -10,8 +10,12 @@ written and before they move to dist/.
 2. Release builds: the wasm-bindgen JS loader is minified with terser (trunk's minifier fails
    on it) and its integrity hash in index.html updated. Without terser (not set up) the build
    goes on with the loader as it is.
-3. sw.js: the precache list is exactly this build's files (relative URLs, so the site works
-   under any sub-path), and the cache name derives from their contents' hashes.
+3. The criteria-set page (sets.html) is a second trunk build (trunk builds one HTML target
+   per run), started from here into the staging directory's `bo-tieu-chi/`, so that one
+   `trunk build` or `trunk serve` makes the whole site. Its own run of this hook does steps
+   1 and 2 only.
+4. sw.js: the precache list is exactly this build's files, both pages (relative URLs, so the
+   site works under any sub-path), and the cache name derives from their contents' hashes.
 """
 import base64
 import hashlib
@@ -72,6 +76,17 @@ if os.environ.get("TRUNK_PROFILE") != "debug":
     html = minify_loader(html)
 index.write_text(html, encoding="utf-8")
 
+SUB_PAGES = {"sets.html": "bo-tieu-chi"}
+if Path(os.environ.get("TRUNK_HTML_FILE", "index.html")).name in SUB_PAGES:
+    print("post_build: sub-page built; its files are precached by the main build's sw.js")
+    sys.exit(0)
+for html_file, folder in SUB_PAGES.items():
+    command = ["trunk", "build", html_file, "--dist", str(staging / folder)]
+    if os.environ.get("TRUNK_PROFILE") != "debug":
+        command.append("--release")
+    print("post_build: " + " ".join(command))
+    subprocess.run(command, check=True, cwd=source)
+
 files = sorted(
     p.relative_to(staging).as_posix()
     for p in staging.rglob("*")
@@ -82,7 +97,10 @@ for name in files:
     digest.update(name.encode())
     digest.update(hashlib.sha256((staging / name).read_bytes()).digest())
 version = digest.hexdigest()[:16]
-precache = ["./"] + [f for f in files if f != "index.html"]
+# Pages are cached under their folder's URL ("./", "bo-tieu-chi/"), which the worker serves for
+# a navigation to the folder or to its index.html.
+precache = [f[: -len("index.html")] or "./" for f in files if f.endswith("index.html")]
+precache += [f for f in files if not f.endswith("index.html")]
 template = (source / "assets" / "sw.template.js").read_text(encoding="utf-8")
 sw = template.replace("__VERSION__", version).replace("__PRECACHE__", json.dumps(precache, indent=2))
 (staging / "sw.js").write_text(sw, encoding="utf-8")

@@ -8,7 +8,6 @@ use crate::ui::components::assess::{assessment, AssessProps};
 use crate::ui::components::drafts::{drafts, DraftOp, DraftsProps};
 use crate::ui::components::narrative::{narrative, NarrativeProps};
 use crate::ui::components::report_view::{report_view, ReportProps};
-use crate::ui::components::sets::{sets, SetOp, SetsProps};
 use crate::ui::components::setup::{setup, SetupProps};
 use crate::ui::components::summary::Summary;
 use crate::ui::hooks::{use_autosave, use_browser_events, use_save_tracker};
@@ -79,7 +78,7 @@ pub fn App() -> Html {
             { app_header(&state, &dispatch) }
             <div class="banners no-print">{ banners(&state, &dispatch, &tracker) }</div>
             if let Some(doc) = &doc {
-                if state.tab != Tab::Drafts && state.tab != Tab::Sets {
+                if state.tab != Tab::Drafts {
                     <div class="no-print sticky-summary"><Summary set={doc.set.clone()} scores={doc.scores.clone()} on_jump={on_jump.clone()} /></div>
                 }
             }
@@ -119,6 +118,7 @@ fn app_header(state: &State, d: &Dispatch) -> Html {
                 { for Tab::ALL.iter().filter(|t| !t.needs_doc() || doc.is_some()).map(|&t| html! {
                     <button type="button" class={classes!("tab", (state.tab == t).then_some("active"))} aria-current={(state.tab == t).then_some("page")} onclick={tab_click(t)}>{ t.label_vi() }</button>
                 }) }
+                <a class="tab" href="bo-tieu-chi/">{ "Bộ tiêu chí" }</a>
             </nav>
         </header>
     }
@@ -170,20 +170,6 @@ fn screen(state: &Handle, d: &Dispatch, on_edit: &Callback<Edit>) -> Html {
             report_view(ReportProps {
                 doc,
                 on_download: Callback::from(move |_| ops::download_report(&d, &doc2)),
-            })
-        }
-        (Tab::Sets, _) => {
-            let (d1, st1, d2, st2) = (d.clone(), state.clone(), d.clone(), state.clone());
-            let on_op = Callback::from(move |op: SetOp| ops::set_op(&d1, &st1, op));
-            let on_import = Callback::from(move |e: Event| ops::import_set(&d2, e, &st2));
-            let d3 = d.clone();
-            sets(SetsProps {
-                shipped: state.shipped.clone(),
-                user: state.user_sets.clone(),
-                editing: state.editing_set,
-                on_editing: Callback::from(move |i| d3.dispatch(Action::EditSet(i))),
-                on_op,
-                on_import,
             })
         }
         _ => drafts_screen(state, d),

@@ -75,12 +75,15 @@ pub fn use_browser_events(d: Dispatch, tracker: SaveTracker) {
     use_effect_with((), move |_| {
         ops::startup(&d);
         let d2 = d.clone();
-        sw::register(Callback::from(move |e| {
-            d2.dispatch(match e {
-                sw::SwEvent::UpdateReady => Action::UpdateReady,
-                sw::SwEvent::OfflineReady => Action::OfflineReady,
-            })
-        }));
+        sw::register(
+            "./sw.js",
+            Callback::from(move |e| {
+                d2.dispatch(match e {
+                    sw::SwEvent::UpdateReady => Action::UpdateReady,
+                    sw::SwEvent::OfflineReady => Action::OfflineReady,
+                })
+            }),
+        );
         if storage::available() {
             let d2 = d.clone();
             sw::request_persistence(Callback::from(move |p| d2.dispatch(Action::Persisted(p))));
@@ -132,6 +135,11 @@ fn listeners(window: &web_sys::Window, d: &Dispatch, tracker: &SaveTracker) -> V
 /// draft deleted there.
 fn on_storage(e: &web_sys::StorageEvent, d: &Dispatch, tracker: &SaveTracker) {
     let Some(key) = e.key() else { return };
+    if key.starts_with(crate::core::set_store::PREFIX) {
+        // A set saved, imported or deleted on the set page (or another tab).
+        ops::load_library(d);
+        return;
+    }
     if !key.starts_with(storage::DRAFT_PREFIX) {
         return;
     }

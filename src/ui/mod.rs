@@ -5,6 +5,7 @@ pub mod banners;
 pub mod components;
 pub mod hooks;
 pub mod ops;
+pub mod sets_page;
 pub mod state;
 
 /// Installs the panic page, then mounts the app on `<body>`. The hook goes through Yew: its

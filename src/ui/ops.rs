@@ -34,12 +34,13 @@ pub fn startup(d: &Dispatch) {
         return;
     }
     // Sets first: what they set aside is then in the list the user is told about.
-    let sets = storage::load_sets();
+    let unusable = load_library(d);
     let (drafts, corrupt) = storage::load_drafts();
     if !corrupt.is_empty() {
         notice(d, Tone::Error, "Một số dữ liệu lưu trong trình duyệt bị hỏng; đã để riêng và có thể tải về ở mục Bản nháp.");
+    } else if unusable > 0 {
+        notice(d, Tone::Info, format!("{unusable} bộ tiêu chí tự tạo chưa dùng được (có lỗi hoặc không đọc được); xem và sửa ở trang “Bộ tiêu chí”."));
     }
-    d.dispatch(Action::Library(sets));
     let last = storage::read_raw(LAST_KEY);
     let reopen = last.and_then(|id| drafts.iter().find(|e| e.draft.id == id).cloned());
     d.dispatch(Action::Drafts(
@@ -264,116 +265,17 @@ pub fn download_report(d: &Dispatch, doc: &Doc) {
     }
 }
 
-// ---- criteria sets -------------------------------------------------------------------------
-
-fn save_sets(d: &Dispatch, sets: Vec<CriteriaSet>) -> bool {
-    match storage::save_sets(&sets) {
-        Ok(()) => {
-            d.dispatch(Action::Library(sets));
-            true
-        }
-        Err(e) => {
-            notice(d, Tone::Error, e.message_vi());
-            false
-        }
-    }
-}
-
-fn unique_id(base: &str, taken: &[&CriteriaSet]) -> String {
-    (1..)
-        .map(|n| format!("{base}-ban-sao-{n}"))
-        .find(|id| !taken.iter().any(|s| s.id == *id))
-        .unwrap_or_default()
-}
-
-pub fn set_op(d: &Dispatch, state: &State, op: crate::ui::components::sets::SetOp) {
-    use crate::ui::components::sets::SetOp;
-    let library = state.library();
-    let mut user: Vec<CriteriaSet> = state.user_sets.iter().cloned().collect();
-    match op {
-        SetOp::Copy(i) => {
-            let Some(src) = library.get(i) else { return };
-            let mut copy = (*src).clone();
-            copy.id = unique_id(&src.id, &library);
-            copy.version = "1".into();
-            copy.name = format!("{} (bản sao)", src.name);
-            user.push(copy);
-            if save_sets(d, user) {
-                notice(
-                    d,
-                    Tone::Success,
-                    "Đã tạo bản sao. Bấm “Chỉnh sửa” để sửa ngưỡng theo văn bản của tỉnh.",
-                );
-            }
-        }
-        SetOp::Export(i) => {
-            let Some(s) = library.get(i) else { return };
-            let name = format!("bo-tieu-chi-{}-{}.json", s.id, slug(&s.version));
-            if let Err(e) = download::bytes(&name, download::JSON_MIME, s.to_json().as_bytes()) {
-                notice(d, Tone::Error, e);
-            }
-        }
-        SetOp::Save(ui, set) => {
-            if ui < user.len() {
-                user[ui] = *set;
-                if save_sets(d, user) {
-                    notice(
-                        d,
-                        Tone::Success,
-                        "Đã lưu bộ tiêu chí. Bản nháp mới tạo từ bộ này sẽ dùng ngưỡng mới.",
-                    );
-                }
-            }
-        }
-        SetOp::Delete(ui) => {
-            if ui < user.len() {
-                user.remove(ui);
-                save_sets(d, user);
-            }
-        }
-    }
-}
-
-pub fn import_set(d: &Dispatch, event: Event, state: &State) {
-    let d = d.clone();
-    let mut user: Vec<CriteriaSet> = state.user_sets.iter().cloned().collect();
-    let taken: Vec<(String, String)> = state
-        .library()
-        .iter()
-        .map(|s| (s.id.clone(), s.version.clone()))
+/// The user's own sets that can start a draft, into the library; returns how many stored
+/// ones cannot (they are listed, with why, on the set page).
+pub fn load_library(d: &Dispatch) -> usize {
+    let (stored, unreadable) = storage::load_sets();
+    let all = stored.len() + unreadable.len();
+    let usable: Vec<CriteriaSet> = stored
+        .into_iter()
+        .filter(|s| s.usable())
+        .map(|s| s.set)
         .collect();
-    wasm_bindgen_futures::spawn_local(async move {
-        let text = match crate::web::files::read_picked(event, store::MAX_IMPORT_BYTES).await {
-            Ok((_, t)) => t,
-            Err(msg) => return notice(&d, Tone::Error, msg),
-        };
-        match CriteriaSet::from_json(&text) {
-            Err(errors) => {
-                let list: Vec<String> = errors.iter().take(5).map(|e| e.to_string()).collect();
-                let more = if errors.len() > 5 {
-                    format!(" (và {} lỗi khác)", errors.len() - 5)
-                } else {
-                    String::new()
-                };
-                notice(
-                    &d,
-                    Tone::Error,
-                    format!("Tệp bộ tiêu chí không hợp lệ: {}{more}.", list.join("; ")),
-                );
-            }
-            Ok(mut set) => {
-                if taken
-                    .iter()
-                    .any(|(id, v)| *id == set.id && *v == set.version)
-                {
-                    set.version = format!("{}-nhap", set.version);
-                }
-                let name = set.name.clone();
-                user.push(set);
-                if save_sets(&d, user) {
-                    notice(&d, Tone::Success, format!("Đã nhập bộ tiêu chí “{name}”."));
-                }
-            }
-        }
-    });
+    let unusable = all - usable.len();
+    d.dispatch(Action::Library(usable));
+    unusable
 }

@@ -64,17 +64,15 @@ pub enum Tab {
     Assess,
     Narrative,
     Report,
-    Sets,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 6] = [
+    pub const ALL: [Tab; 5] = [
         Tab::Drafts,
         Tab::Setup,
         Tab::Assess,
         Tab::Narrative,
         Tab::Report,
-        Tab::Sets,
     ];
 
     pub fn label_vi(self) -> &'static str {
@@ -84,7 +82,6 @@ impl Tab {
             Tab::Assess => "Đánh giá",
             Tab::Narrative => "Nội dung",
             Tab::Report => "Báo cáo",
-            Tab::Sets => "Bộ tiêu chí",
         }
     }
 
@@ -141,9 +138,6 @@ pub enum Action {
     Conflict(Envelope),
     /// The open draft was deleted in another tab: saving pauses until the user chooses.
     DeletedElsewhere,
-    /// Opens one of the user's own sets (by its index among them) in the set editor, or
-    /// closes the editor.
-    EditSet(Option<usize>),
     /// Keep this tab's version: it will overwrite the other tab's on the next save.
     KeepMine,
     Library(Vec<CriteriaSet>),
@@ -177,8 +171,6 @@ pub struct State {
     /// The open draft was deleted in another tab; nothing is written until the user chooses to
     /// keep it (write it back) or close it.
     pub deleted_elsewhere: bool,
-    /// Which of the user's own sets is open in the set editor.
-    pub editing_set: Option<usize>,
     pub undo: Option<Shared<Envelope>>,
     pub replace: Option<Shared<Envelope>>,
     pub update_ready: bool,
@@ -203,7 +195,6 @@ impl State {
             notice: None,
             conflict: None,
             deleted_elsewhere: false,
-            editing_set: None,
             undo: None,
             replace: None,
             update_ready: false,
@@ -263,8 +254,6 @@ impl Reducible for State {
                 s.changed(Doc::new(draft, set));
             }
             Action::Tab(t) => {
-                // Leaving the sets tab closes the editor, as it always has.
-                s.editing_set = None;
                 if t.needs_doc() && s.doc.is_none() {
                     s.tab = Tab::Drafts;
                 } else {
@@ -301,7 +290,6 @@ impl Reducible for State {
             Action::ClearNotice => s.notice = None,
             Action::Conflict(env) => s.conflict = Some(Shared(Rc::new(env))),
             Action::DeletedElsewhere => s.deleted_elsewhere = s.doc.is_some(),
-            Action::EditSet(i) => s.editing_set = i,
             Action::KeepMine => {
                 s.conflict = None;
                 s.deleted_elsewhere = false;

@@ -39,13 +39,14 @@ fn watch(worker: ServiceWorker, notify: yew::Callback<SwEvent>) {
     on_state.forget();
 }
 
-/// Registers `./sw.js` and reports what happens. Does nothing where service workers are not
-/// available; the app works online regardless.
-pub fn register(notify: yew::Callback<SwEvent>) {
+/// Registers the site's worker (`script`: its URL from this page, "./sw.js" at the site's
+/// root, "../sw.js" from a sub-page) and reports what happens. Does nothing where service
+/// workers are not available; the app works online regardless.
+pub fn register(script: &'static str, notify: yew::Callback<SwEvent>) {
     let Some(c) = container() else { return };
     let had_controller = c.controller().is_some();
     wasm_bindgen_futures::spawn_local(async move {
-        let Ok(reg) = JsFuture::from(c.register("./sw.js")).await else {
+        let Ok(reg) = JsFuture::from(c.register(script)).await else {
             return;
         };
         let Ok(reg) = reg.dyn_into::<ServiceWorkerRegistration>() else {

@@ -45,8 +45,13 @@ for (const [name, viewport] of [['phone', { width: 360, height: 640 }], ['laptop
     await axe(p, 'Nội dung');
     await p.getByRole('button', { name: 'Báo cáo' }).click();
     await axe(p, 'Báo cáo');
-    await p.getByRole('button', { name: 'Bộ tiêu chí' }).click();
+    await p.getByRole('link', { name: 'Bộ tiêu chí' }).click();
+    await p.getByRole('heading', { name: 'Bộ tiêu chí', level: 2 }).waitFor();
     await axe(p, 'Bộ tiêu chí');
+    await p.locator('.set-list li', { hasText: 'Lạng Sơn' }).getByRole('button', { name: 'Tạo bản sao' }).click();
+    await p.getByRole('button', { name: 'Chỉnh sửa' }).click();
+    await axe(p, 'Bộ tiêu chí, editor');
+    await p.getByRole('link', { name: 'Bản nháp' }).click();
     await p.getByRole('button', { name: 'Bản nháp' }).click();
     await axe(p, 'Bản nháp (with a draft)');
     await audit.close();

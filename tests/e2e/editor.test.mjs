@@ -87,7 +87,7 @@ test('criteria sets: copy, edit a threshold with its source, export, import else
   const ctx = await phone(browser);
   const page = await ctx.newPage();
   await openApp(page, server.url);
-  await page.getByRole('button', { name: 'Bộ tiêu chí' }).click();
+  await page.getByRole('link', { name: 'Bộ tiêu chí' }).click();
   await page.locator('.set-list li', { hasText: 'Lạng Sơn' }).getByRole('button', { name: 'Tạo bản sao' }).click();
   await page.getByText('Đã tạo bản sao').waitFor();
   await page.getByRole('button', { name: 'Chỉnh sửa' }).click();
@@ -128,10 +128,10 @@ test('criteria sets: copy, edit a threshold with its source, export, import else
   const other = await phone(browser);
   const p2 = await other.newPage();
   await openApp(p2, server.url);
-  await p2.getByRole('button', { name: 'Bộ tiêu chí' }).click();
+  await p2.getByRole('link', { name: 'Bộ tiêu chí' }).click();
   await p2.locator('#import-set').setInputFiles(file);
   await p2.getByText('Đã nhập bộ tiêu chí').waitFor();
-  await p2.getByRole('button', { name: 'Bản nháp' }).click();
+  await p2.getByRole('link', { name: 'Bản nháp' }).click();
   await newDraft(p2, /dự kiến/);
   await p2.getByRole('button', { name: 'Đánh giá' }).click();
   await openCriterion(p2, 9);
@@ -143,7 +143,7 @@ test('criteria sets: copy, edit a threshold with its source, export, import else
   assert.equal(await p2.locator('#ind-13-5').count(), 0);
   assert.equal(await p2.locator('#ind-1-3').count(), 1);
   // A bad set file: located errors, nothing added.
-  await p2.getByRole('button', { name: 'Bộ tiêu chí' }).click();
+  await p2.getByRole('link', { name: 'Bộ tiêu chí' }).click();
   const before = await p2.locator('.set-list li').count();
   const broken = JSON.parse(readFileSync(file, 'utf-8'));
   broken.criteria[8].indicators[1].thresholds[0].value = -5;

@@ -8,7 +8,5 @@ pub mod field;
 pub mod indicator;
 pub mod narrative;
 pub mod report_view;
-pub mod set_editor;
-pub mod sets;
 pub mod setup;
 pub mod summary;

@@ -4,9 +4,9 @@
 //! One state, one reducer: the working copy changes only through `core::set_edit::apply`; a
 //! typed value that cannot be read is kept out of the set and its message shown by the field.
 
-use super::field::{change_value, input_value};
 use crate::core::criteria::{CriteriaSet, Indicator};
 use crate::core::set_edit::{apply, NewKind, SetEdit};
+use crate::ui::components::field::{change_value, input_value};
 use crate::ui::state::Shared;
 use std::rc::Rc;
 use yew::prelude::*;

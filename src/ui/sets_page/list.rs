@@ -1,101 +1,140 @@
-//! Criteria sets: see the shipped and own sets, copy one to edit (in `set_editor`), export and
-//! import files.
+//! The list of criteria sets: the shipped and the user's own, with their actions; the editor
+//! (`editor`) in place of the list while one of the user's sets is open.
 
-use super::set_editor::SetEditor;
+use super::editor::SetEditor;
 use crate::core::criteria::CriteriaSet;
+use crate::core::set_store::StoredSet;
+use crate::core::store::Corrupt;
 use crate::ui::state::Shared;
 use yew::prelude::*;
 
+/// A set of the list: shipped (by index) or the user's own (by index among them).
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub enum Src {
+    Shipped(usize),
+    Own(usize),
+}
+
 #[derive(Clone, PartialEq, Debug)]
 pub enum SetOp {
-    /// Copy library set `i` into the user's sets.
-    Copy(usize),
-    Export(usize),
-    /// Replace user set `i` (index among user sets) with an edited version.
-    Save(usize, Box<CriteriaSet>),
+    /// Copy a set into the user's own, to edit.
+    Copy(Src),
+    Export(Src),
+    /// Open user set `i` in the editor.
+    Edit(usize),
+    Cancel,
+    /// Store the edited version of the set open in the editor.
+    Save(Box<CriteriaSet>),
     Delete(usize),
+    /// An unreadable stored entry, by key: download it as it is, or discard it.
+    Download(String),
+    Discard(String),
 }
 
 #[derive(PartialEq)]
 pub struct SetsProps {
     pub shipped: Shared<Vec<CriteriaSet>>,
-    pub user: Shared<Vec<CriteriaSet>>,
-    /// Which of the user's sets is open in the editor, by its index among them.
-    pub editing: Option<usize>,
-    pub on_editing: Callback<Option<usize>>,
+    pub user: Shared<Vec<StoredSet>>,
+    pub unreadable: Vec<Corrupt>,
+    /// The key of the set open in the editor.
+    pub editing: Option<String>,
     pub on_op: Callback<SetOp>,
     pub on_import: Callback<Event>,
 }
 
-/// A plain function, not a component: which set is open in the editor is app state (each
-/// component costs its own copy of Yew's lifecycle code in the WASM).
+fn op_button(class: &'static str, label: &'static str, on: &Callback<SetOp>, op: SetOp) -> Html {
+    let on = on.clone();
+    html! { <button type="button" {class} onclick={Callback::from(move |_| on.emit(op.clone()))}>{ label }</button> }
+}
+
+/// A plain function, not a component (each component costs its own copy of Yew's lifecycle
+/// code in the WASM).
 pub fn sets(p: SetsProps) -> Html {
-    let shipped_n = p.shipped.len();
-    let all: Vec<(usize, &CriteriaSet, bool)> = p
+    if let Some(key) = &p.editing {
+        if let Some(stored) = p.user.iter().find(|s| s.key == *key) {
+            let on_save = {
+                let on = p.on_op.clone();
+                Callback::from(move |set: CriteriaSet| on.emit(SetOp::Save(Box::new(set))))
+            };
+            let on_cancel = {
+                let on = p.on_op.clone();
+                Callback::from(move |_| on.emit(SetOp::Cancel))
+            };
+            let set = Shared(std::rc::Rc::new(stored.set.clone()));
+            return html! { <SetEditor key={key.clone()} {set} {on_save} {on_cancel} /> };
+        }
+    }
+    let shipped = p
         .shipped
         .iter()
         .enumerate()
-        .map(|(i, s)| (i, s, false))
-        .chain(
-            p.user
-                .iter()
-                .enumerate()
-                .map(|(i, s)| (shipped_n + i, s, true)),
-        )
-        .collect();
-
-    if let Some(ui) = p.editing {
-        if let Some(set) = p.user.get(ui) {
-            let on_save = {
-                let (on, editing) = (p.on_op.clone(), p.on_editing.clone());
-                Callback::from(move |set: CriteriaSet| {
-                    on.emit(SetOp::Save(ui, Box::new(set)));
-                    editing.emit(None);
-                })
-            };
-            let on_cancel = {
-                let editing = p.on_editing.clone();
-                Callback::from(move |_| editing.emit(None))
-            };
-            let set = Shared(std::rc::Rc::new(set.clone()));
-            return html! { <SetEditor key={ui} {set} {on_save} {on_cancel} /> };
-        }
-    }
-
+        .map(|(i, s)| (Src::Shipped(i), s, None));
+    let own = p
+        .user
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (Src::Own(i), &s.set, Some(s)));
+    let all: Vec<(Src, &CriteriaSet, Option<&StoredSet>)> = shipped.chain(own).collect();
     html! {
         <section class="sets" aria-labelledby="sets-title">
             <h2 id="sets-title">{ "Bộ tiêu chí" }</h2>
             <p class="hint">{ "Bộ tiêu chí có sẵn không sửa trực tiếp được: tạo bản sao rồi chỉnh ngưỡng theo văn bản của tỉnh. Bản nháp luôn giữ bộ tiêu chí đã dùng khi tạo, nên kết quả không đổi khi bộ tiêu chí được cập nhật." }</p>
             <ul class="set-list">
-                { for all.iter().map(|(i, s, own)| {
-                    let i = *i;
-                    let copy = { let on = p.on_op.clone(); Callback::from(move |_| on.emit(SetOp::Copy(i))) };
-                    let export = { let on = p.on_op.clone(); Callback::from(move |_| on.emit(SetOp::Export(i))) };
-                    let edit = { let editing = p.on_editing.clone(); Callback::from(move |_| editing.emit(Some(i - shipped_n))) };
-                    let delete = { let on = p.on_op.clone(); Callback::from(move |_| on.emit(SetOp::Delete(i - shipped_n))) };
-                    let unknown = s.indicators().filter(|(_, ind)| ind.kind.is_numeric() && ind.thresholds.is_empty()).count();
-                    html! {
-                        <li key={format!("{}@{}", s.id, s.version)}>
-                            <strong>{ s.name.clone() }</strong>
-                            <small>{ format!("{} · phiên bản {} · {} {} · {} tiêu chí, {} chỉ tiêu ({} chỉ tiêu chưa có ngưỡng)",
-                                if *own { "Bộ tự tạo" } else { "Có sẵn" }, s.version, s.legal_basis.number, s.legal_basis.issuer,
-                                s.criteria.len(), s.indicators().count(), unknown) }</small>
-                            <div class="row-actions">
-                                <button type="button" class="secondary" onclick={copy}>{ "Tạo bản sao" }</button>
-                                <button type="button" class="secondary" onclick={export}>{ "Xuất tệp" }</button>
-                                if *own {
-                                    <button type="button" class="primary" onclick={edit}>{ "Chỉnh sửa" }</button>
-                                    <button type="button" class="danger" onclick={delete}>{ "Xóa" }</button>
-                                }
-                            </div>
-                        </li>
-                    }
-                }) }
+                { for all.iter().map(|&(src, s, own)| set_item(src, s, own, &p.on_op)) }
             </ul>
+            { unreadable_list(&p.unreadable, &p.on_op) }
             <div class="import">
                 <label for="import-set" class="button secondary">{ "Nhập tệp bộ tiêu chí (.json)" }</label>
                 <input id="import-set" type="file" accept=".json,application/json" class="visually-hidden" onchange={p.on_import.clone()} />
             </div>
         </section>
+    }
+}
+
+fn set_item(src: Src, s: &CriteriaSet, own: Option<&StoredSet>, on: &Callback<SetOp>) -> Html {
+    let unknown = s
+        .indicators()
+        .filter(|(_, ind)| ind.kind.is_numeric() && ind.thresholds.is_empty())
+        .count();
+    let problems = own.map(|o| o.problems.as_slice()).unwrap_or_default();
+    html! {
+        <li key={format!("{}@{}", s.id, s.version)}>
+            <strong>{ s.name.clone() }</strong>
+            <small>{ format!("{} · phiên bản {} · {} {} · {} tiêu chí, {} chỉ tiêu ({} chỉ tiêu chưa có ngưỡng)",
+                if own.is_some() { "Bộ tự tạo" } else { "Có sẵn" }, s.version, s.legal_basis.number, s.legal_basis.issuer,
+                s.criteria.len(), s.indicators().count(), unknown) }</small>
+            if !problems.is_empty() {
+                <p class="error">{ format!("Chưa dùng được cho bản nháp mới, cần sửa: {}", problems.join("; ")) }</p>
+            }
+            <div class="row-actions">
+                { op_button("secondary", "Tạo bản sao", on, SetOp::Copy(src)) }
+                { op_button("secondary", "Xuất tệp", on, SetOp::Export(src)) }
+                if let Src::Own(i) = src {
+                    { op_button("primary", "Chỉnh sửa", on, SetOp::Edit(i)) }
+                    { op_button("danger", "Xóa", on, SetOp::Delete(i)) }
+                }
+            </div>
+        </li>
+    }
+}
+
+/// Stored entries that are not readable sets: kept where they are, to download or discard.
+fn unreadable_list(list: &[Corrupt], on: &Callback<SetOp>) -> Html {
+    if list.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="notice error corrupt">
+            <p><strong>{ "Dữ liệu bộ tiêu chí không đọc được (được giữ nguyên):" }</strong></p>
+            <ul>
+                { for list.iter().map(|c| html! {
+                    <li key={c.key.clone()}>
+                        <span>{ format!("{} ({} KB)", c.reason, c.size.div_ceil(1000)) }</span>
+                        { op_button("secondary small", "Tải dữ liệu gốc", on, SetOp::Download(c.key.clone())) }
+                        { op_button("danger small", "Bỏ", on, SetOp::Discard(c.key.clone())) }
+                    </li>
+                }) }
+            </ul>
+        </div>
     }
 }
