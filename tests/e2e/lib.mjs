@@ -19,11 +19,13 @@ const TYPES = {
   '.png': 'image/png', '.svg': 'image/svg+xml',
 };
 
-/** Serves `root` on 127.0.0.1 under `prefix` ("/" or "/ntm/"); records every request. */
+/** Serves `root` on 127.0.0.1 under `prefix` ("/" or "/ntm/"); records every request. A
+ *  request whose path contains "/hang-" is never answered (a download that hangs). */
 export async function serve({ root = DIST, prefix = '/' } = {}) {
   const state = { root, requests: [] };
   const server = createServer(async (req, res) => {
     state.requests.push(req.url);
+    if (req.url.includes('/hang-')) return;
     const url = new URL(req.url, 'http://x');
     if (!url.pathname.startsWith(prefix)) { res.writeHead(404).end(); return; }
     let rel = decodeURIComponent(url.pathname.slice(prefix.length)) || 'index.html';
@@ -47,7 +49,7 @@ export async function serve({ root = DIST, prefix = '/' } = {}) {
     origin: `http://127.0.0.1:${port}`,
     requests: state.requests,
     setRoot: (r) => { state.root = r; },
-    close: () => new Promise((r) => server.close(r)),
+    close: () => { server.closeAllConnections(); return new Promise((r) => server.close(r)); },
   };
 }
 

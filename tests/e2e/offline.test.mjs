@@ -3,7 +3,7 @@
 // only when the user chooses, without losing what they typed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, cpSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { serve, launch, phone, openApp, newDraft, saved, tmp, docxText, DIST, ROOT, downloadFrom } from './lib.mjs';
@@ -82,6 +82,69 @@ test('a new version is announced and applied when the user chooses, keeping thei
   assert.equal(await page.getByLabel('Họ và tên người ký').inputValue(), 'Đang gõ dở', 'typed text saved before the reload');
   const keys = await page.evaluate(() => caches.keys());
   assert.deepEqual(keys.filter((k) => k.startsWith('tieuchi-')).length, 1, `old caches removed: ${keys}`);
+  await ctx.close();
+  await server.close();
+});
+
+test('an update whose download hangs never replaces the running version, online or offline', { timeout: 120000 }, async () => {
+  // The next deployment: its page loads other files, one of which never arrives. The old
+  // worker used to fetch pages from the network first and store them in its own cache, so the
+  // new page, whose files were never cached, came up blank offline.
+  const v3 = path.join(await tmp(), 'dist-v3');
+  cpSync(DIST, v3, { recursive: true });
+  const main = /src="\.\/(tieuchi-[0-9a-f]+)\.js"|from '\.\/(tieuchi-[0-9a-f]+)\.js'/.exec(readFileSync(path.join(DIST, 'index.html'), 'utf-8'));
+  const stem = main[1] || main[2];
+  const html = readFileSync(path.join(v3, 'index.html'), 'utf-8').replaceAll(stem, 'hang-tieuchi').replace('<title>', '<title>v3 ');
+  writeFileSync(path.join(v3, 'index.html'), html);
+  const sw = readFileSync(path.join(v3, 'sw.js'), 'utf-8')
+    .replace(/const VERSION = '[0-9a-f]+'/, "const VERSION = 'v3v3v3v3'")
+    .replaceAll(stem, 'hang-tieuchi');
+  writeFileSync(path.join(v3, 'sw.js'), sw);
+
+  const server = await serve();
+  const ctx = await phone(browser, { serviceWorkers: 'allow' });
+  const page = await ctx.newPage();
+  await openApp(page, server.url);
+  await page.getByText('Sẵn sàng dùng khi không có mạng').waitFor({ timeout: 15000 });
+  await newDraft(page);
+  await page.getByLabel(COMMUNE).fill('Hữu Lũng');
+  await saved(page);
+  const title = await page.title();
+
+  server.setRoot(v3);
+  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update().catch(() => {}));
+  // A plain reload, online: the version the worker holds, not the half-downloaded one.
+  await page.reload();
+  await page.getByRole('button', { name: 'Thông tin' }).click();
+  assert.equal(await page.getByLabel(COMMUNE).inputValue(), 'Hữu Lũng');
+  assert.equal(await page.title(), title);
+  assert.ok(server.requests.some((u) => u.includes('/hang-')), 'the new version was being downloaded');
+  // Offline, the same.
+  await ctx.setOffline(true);
+  await page.reload();
+  await page.getByRole('button', { name: 'Thông tin' }).click();
+  assert.equal(await page.getByLabel(COMMUNE).inputValue(), 'Hữu Lũng');
+  assert.equal(await page.title(), title);
+  const keys = await page.evaluate(() => caches.keys());
+  assert.ok(!keys.includes('tieuchi-v3v3v3v3'), `no partial cache of the new version: ${keys}`);
+  await ctx.close();
+  await server.close();
+});
+
+test('the criteria-set page works offline after one visit to the editor', { timeout: 90000 }, async () => {
+  const server = await serve();
+  const ctx = await phone(browser, { serviceWorkers: 'allow' });
+  const page = await ctx.newPage();
+  await openApp(page, server.url);
+  await page.getByText('Sẵn sàng dùng khi không có mạng').waitFor({ timeout: 15000 });
+  await ctx.setOffline(true);
+  await page.getByRole('link', { name: 'Bộ tiêu chí' }).click();
+  await page.locator('.set-list li', { hasText: 'Lạng Sơn' }).getByRole('button', { name: 'Tạo bản sao' }).click();
+  await page.getByText('Đã tạo bản sao').waitFor();
+  await page.getByRole('link', { name: 'Bản nháp' }).click();
+  const options = await page.getByLabel('Bộ tiêu chí cho bản nháp mới').locator('option').allTextContents();
+  assert.ok(options.some((o) => /\(bản sao\)/.test(o)), `the copy is offered for a new draft: ${options}`);
+  assert.deepEqual(ctx.errors, []);
   await ctx.close();
   await server.close();
 });
