@@ -28,6 +28,15 @@ pub fn banners(state: &State, d: &Dispatch, tracker: &SaveTracker) -> Html {
                     </div>
                 </div>
             }
+            if let Some(doc) = state.doc.clone().filter(|_| state.newer_elsewhere) {
+                <div class="notice error" role="alert">
+                    <p>{ "Bản nháp đang mở vừa được phiên bản mới hơn của ứng dụng lưu ở một thẻ (cửa sổ) khác. Thẻ này không lưu nữa để không ghi đè bản đó: hãy tải lại trang để dùng phiên bản mới. Những gì vừa gõ ở đây có thể xuất ra tệp để đối chiếu." }</p>
+                    <div class="row-actions">
+                        { button("primary", "Tải lại trang", crate::web::dom::reload) }
+                        { button("secondary", "Xuất tệp bản đang sửa ở thẻ này", { let d = d.clone(); move || ops::export(&d, &doc.draft.id, Some(&doc)) }) }
+                    </div>
+                </div>
+            }
             if let (SaveStatus::Failed(msg), Some(doc)) = (&state.save, state.doc.clone()) {
                 <div class="notice error" role="alert">
                     <span>{ format!("Chưa lưu được: {msg}") }</span>

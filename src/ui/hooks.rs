@@ -45,7 +45,10 @@ pub fn use_save_tracker(state: &State) -> SaveTracker {
     let written = use_mut_ref(|| None);
     let current_id = use_mut_ref(|| None);
     *current_id.borrow_mut() = state.doc.as_ref().map(|d| d.draft.id.clone());
-    let paused = state.memory_only || state.conflict.is_some() || state.deleted_elsewhere;
+    let paused = state.memory_only
+        || state.conflict.is_some()
+        || state.deleted_elsewhere
+        || state.newer_elsewhere;
     *dirty.borrow_mut() = match (&state.doc, state.unsaved() && !paused) {
         (Some(doc), true) => Some((doc.clone(), state.revision)),
         _ => None,
@@ -154,8 +157,13 @@ fn on_storage(e: &web_sys::StorageEvent, d: &Dispatch, tracker: &SaveTracker) {
         // Deleted there: a keystroke here must not bring it back unasked.
         d.dispatch(Action::DeletedElsewhere);
     } else if open && new_value != *tracker.written.borrow() {
-        if let Some(Ok(env)) = new_value.map(|v| crate::core::store::read_stored(&v)) {
-            d.dispatch(Action::Conflict(env));
+        match new_value.map(|v| crate::core::store::read_stored(&v)) {
+            Some(Ok(env)) => d.dispatch(Action::Conflict(env)),
+            // Written by a newer version: this one must not write over it.
+            Some(Err(crate::core::store::ReadError::Newer(_))) => {
+                d.dispatch(Action::NewerElsewhere)
+            }
+            _ => {}
         }
     }
     ops::refresh_drafts(d);

@@ -138,6 +138,9 @@ pub enum Action {
     Conflict(Envelope),
     /// The open draft was deleted in another tab: saving pauses until the user chooses.
     DeletedElsewhere,
+    /// A newer version of the app saved the open draft in another tab: saving stops, so that
+    /// this older version never writes over it.
+    NewerElsewhere,
     /// Keep this tab's version: it will overwrite the other tab's on the next save.
     KeepMine,
     Library(Vec<CriteriaSet>),
@@ -171,6 +174,9 @@ pub struct State {
     /// The open draft was deleted in another tab; nothing is written until the user chooses to
     /// keep it (write it back) or close it.
     pub deleted_elsewhere: bool,
+    /// The open draft was saved by a newer version of the app in another tab; nothing is
+    /// written here until the page is reloaded (and runs that version) or the draft closed.
+    pub newer_elsewhere: bool,
     pub undo: Option<Shared<Envelope>>,
     pub replace: Option<Shared<Envelope>>,
     pub update_ready: bool,
@@ -195,6 +201,7 @@ impl State {
             notice: None,
             conflict: None,
             deleted_elsewhere: false,
+            newer_elsewhere: false,
             undo: None,
             replace: None,
             update_ready: false,
@@ -271,6 +278,7 @@ impl Reducible for State {
                 s.save = SaveStatus::Saved(env.saved_at);
                 s.conflict = None;
                 s.deleted_elsewhere = false;
+                s.newer_elsewhere = false;
                 s.tab = Tab::Assess;
             }
             Action::Close => {
@@ -279,6 +287,7 @@ impl Reducible for State {
                 s.save = SaveStatus::Idle;
                 s.conflict = None;
                 s.deleted_elsewhere = false;
+                s.newer_elsewhere = false;
             }
             Action::Saved { revision, summary } => s.saved(revision, summary),
             Action::SaveFailed(message) => s.save = SaveStatus::Failed(message),
@@ -290,6 +299,7 @@ impl Reducible for State {
             Action::ClearNotice => s.notice = None,
             Action::Conflict(env) => s.conflict = Some(Shared(Rc::new(env))),
             Action::DeletedElsewhere => s.deleted_elsewhere = s.doc.is_some(),
+            Action::NewerElsewhere => s.newer_elsewhere = s.doc.is_some(),
             Action::KeepMine => {
                 s.conflict = None;
                 s.deleted_elsewhere = false;

@@ -79,3 +79,10 @@ pub fn online() -> bool {
         .map(|w| w.navigator().on_line())
         .unwrap_or(true)
 }
+
+/// Reloads the page (the worker serves the version it holds; see `sw.js`).
+pub fn reload() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
+    }
+}

@@ -169,6 +169,35 @@ test('a draft deleted in another tab is not brought back by a keystroke here', a
   await ctx.close();
 });
 
+test('a newer version saving the open draft in another tab is never overwritten from here', async () => {
+  const ctx = await phone(browser);
+  const one = await ctx.newPage();
+  await openApp(one, server.url);
+  await newDraft(one);
+  await one.getByLabel(COMMUNE).fill('Đình Lập');
+  await saved(one);
+  // Another tab, running a newer release, saves the same draft in its schema.
+  const two = await ctx.newPage();
+  await two.goto(server.url + 'manifest.webmanifest');
+  const newer = await two.evaluate(() => {
+    const [key, value] = Object.entries(localStorage).find(([k]) => k.startsWith('tieuchi.draft.'));
+    const env = JSON.parse(value);
+    env.schema = 99;
+    env.commune = 'Đình Lập (bản mới)';
+    env.draft.meta.commune = 'Đình Lập (bản mới)';
+    localStorage.setItem(key, JSON.stringify(env));
+    return [key, JSON.stringify(env)];
+  });
+  await one.getByText('phiên bản mới hơn của ứng dụng').first().waitFor();
+  await one.getByLabel(COMMUNE).fill('Đình Lập sửa ở đây');
+  await one.waitForTimeout(900);
+  assert.equal(await one.evaluate((k) => localStorage.getItem(k), newer[0]), newer[1], 'the newer version\'s save stays');
+  // What was typed here can still be taken away as a file.
+  const file = await downloadFrom(one, one.getByRole('button', { name: 'Xuất tệp bản đang sửa ở thẻ này' }));
+  assert.match(readFileSync(file, 'utf-8'), /Đình Lập sửa ở đây/);
+  await ctx.close();
+});
+
 test('a stored draft whose set no longer passes validation is listed, opens and exports', async () => {
   const { ctx, page } = await draftPage(browser, server.url);
   await page.getByLabel(COMMUNE).fill('Bình Gia');

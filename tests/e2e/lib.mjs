@@ -21,7 +21,7 @@ const TYPES = {
 
 /** Serves `root` on 127.0.0.1 under `prefix` ("/" or "/ntm/"); records every request. A
  *  request whose path contains "/hang-" is never answered (a download that hangs). */
-export async function serve({ root = DIST, prefix = '/' } = {}) {
+export async function serve({ root = DIST, prefix = '/', gzip = false } = {}) {
   const state = { root, requests: [] };
   const server = createServer(async (req, res) => {
     state.requests.push(req.url);
@@ -35,8 +35,14 @@ export async function serve({ root = DIST, prefix = '/' } = {}) {
     try {
       const s = await stat(file);
       if (!s.isFile()) throw new Error('not a file');
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-cache' });
+      let body = await readFile(file);
+      const headers = { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-cache' };
+      // As a static host serves it (gzip -9, the level the size budget counts), when asked.
+      if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+        body = gzipSync(body, { level: 9 });
+        headers['content-encoding'] = 'gzip';
+      }
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
