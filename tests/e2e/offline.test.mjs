@@ -75,6 +75,11 @@ test('a new version is announced and applied when the user chooses, keeping thei
   // Nothing reloaded under the user's typing.
   assert.equal(await page.getByLabel('Họ và tên người ký').inputValue(), 'Đang gõ dở');
 
+  // A plain reload does not switch: the page runs the version its worker holds, and the new
+  // one is offered again.
+  await page.reload();
+  await page.getByText('Đã có phiên bản mới — tải lại').waitFor({ timeout: 15000 });
+  assert.doesNotMatch(await page.locator('#app-version').innerText(), /e2e-v2/);
   await page.getByRole('button', { name: 'Tải lại' }).click();
   await page.waitForFunction(async (v) => (await caches.keys()).includes(`tieuchi-${v}`), v2Cache, { timeout: 15000 });
   await page.locator('#app-version', { hasText: 'e2e-v2' }).waitFor({ timeout: 15000 });
