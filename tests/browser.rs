@@ -367,10 +367,24 @@ impl Rng {
     /// non-characters, byte-order marks, markup, quotes, controls.
     fn text(&mut self) -> String {
         const PIECES: [&str; 14] = [
-            "Hữu Lũng", "\u{fffd}", "\u{ffff}", "\u{feff}", "</script>", "\"", "\\", "\u{0}",
-            "\u{202e}", "🌾", "a\u{0301}", "\n", "38.999", "Đạt",
+            "Hữu Lũng",
+            "\u{fffd}",
+            "\u{ffff}",
+            "\u{feff}",
+            "</script>",
+            "\"",
+            "\\",
+            "\u{0}",
+            "\u{202e}",
+            "🌾",
+            "a\u{0301}",
+            "\n",
+            "38.999",
+            "Đạt",
         ];
-        (0..self.below(6)).map(|_| PIECES[self.below(PIECES.len())]).collect()
+        (0..self.below(6))
+            .map(|_| PIECES[self.below(PIECES.len())])
+            .collect()
     }
 }
 
@@ -395,7 +409,8 @@ fn random_interleavings_of_two_tabs_never_make_a_draft_or_set_unreachable() {
                     env.draft.id = format!("d{i}");
                     env.draft.meta.commune = rng.text();
                     env.draft.name = format!("{tab}{}", rng.text());
-                    let env = Envelope::new(env.draft, env.set, format!("2026-11-30T10:{step:02}:00Z"));
+                    let env =
+                        Envelope::new(env.draft, env.set, format!("2026-11-30T10:{step:02}:00Z"));
                     storage::save_draft(&env).unwrap();
                     drafts[i] = Some(env);
                 }
@@ -416,7 +431,10 @@ fn random_interleavings_of_two_tabs_never_make_a_draft_or_set_unreachable() {
             }
             // A reload, in either tab: everything last written is there, as written.
             let (listed, aside) = storage::load_drafts();
-            assert!(aside.is_empty(), "case {case} step {step}: set aside {aside:?}");
+            assert!(
+                aside.is_empty(),
+                "case {case} step {step}: set aside {aside:?}"
+            );
             let mut want: Vec<&Envelope> = drafts.iter().flatten().collect();
             want.sort_by(|a, b| a.draft.id.cmp(&b.draft.id));
             let mut got: Vec<&Envelope> = listed.iter().collect();
@@ -427,7 +445,10 @@ fn random_interleavings_of_two_tabs_never_make_a_draft_or_set_unreachable() {
                 "case {case} step {step}"
             );
             let (stored, unreadable) = storage::load_sets();
-            assert!(unreadable.is_empty(), "case {case} step {step}: {unreadable:?}");
+            assert!(
+                unreadable.is_empty(),
+                "case {case} step {step}: {unreadable:?}"
+            );
             let mut got: Vec<_> = stored.iter().map(|s| s.set.clone()).collect();
             got.sort_by(|a, b| a.id.cmp(&b.id));
             let want: Vec<_> = sets.iter().flatten().cloned().collect();

@@ -9,6 +9,7 @@ pub mod report;
 pub mod scoring;
 pub mod set_edit;
 pub mod set_store;
+pub mod set_table;
 pub mod sets;
 pub mod store;
 pub mod vn;
