@@ -55,6 +55,8 @@ command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
 command -v firefox-esr >/dev/null || missing+=(firefox-esr)
 command -v soffice >/dev/null || missing+=(libreoffice-writer-nogui)
+# Calc: the end-to-end tests open the exported CSV tables in it.
+dpkg -s libreoffice-calc-nogui >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
 fc-list 2>/dev/null | grep -qi "liberation serif" || missing+=(fonts-liberation)
 if [ ${#missing[@]} -gt 0 ]; then

@@ -3,7 +3,10 @@
 // open in another tab.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, phone, openApp } from './lib.mjs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { serve, launch, phone, openApp, openCriterion, downloadFrom, tmp, ROOT } from './lib.mjs';
 
 let browser;
 let server;
@@ -58,5 +61,110 @@ test('a set copied on the set page is offered at once by the editor open in anot
   sets.once('dialog', (d) => d.accept());
   await sets.getByRole('button', { name: 'Xóa' }).click();
   await editor.waitForFunction(() => ![...document.querySelectorAll('option')].some((o) => o.textContent.includes('(bản sao)')));
+  await ctx.close();
+});
+
+// Test data in the decision's layout, not legal figures (tests/fixtures/bang-thu-nghiem-2026.tsv).
+const TABLE = readFileSync(path.join(ROOT, 'tests/fixtures/bang-thu-nghiem-2026.tsv'), 'utf-8');
+const SET_2026 = /quốc gia về xã nông thôn mới giai đoạn 2026 - 2030/;
+
+async function copyAndEdit(page, name) {
+  await page.locator('.set-list li', { hasText: SET_2026 }).first().getByRole('button', { name: 'Tạo bản sao' }).click();
+  await page.getByText('Đã tạo bản sao').waitFor();
+  await page.locator('.set-list li', { hasText: '(bản sao)' }).filter({ hasNotText: 'Bảng' }).first().getByRole('button', { name: 'Chỉnh sửa' }).click();
+  await page.getByLabel('Tên bộ tiêu chí').fill(name);
+}
+
+/** Scores of the open draft as the summary and each criterion's badge show them. */
+async function scores(page) {
+  await page.getByRole('button', { name: 'Đánh giá' }).click();
+  const summary = await page.locator('.sticky-summary').innerText();
+  const badges = await page.locator('details.criterion > summary .badge').allInnerTexts();
+  await openCriterion(page, 1);
+  const indicators = await page.locator('#crit-1 .indicator-head .badge').allInnerTexts();
+  return { summary: /Đạt \d+\/\d+ tiêu chí/.exec(summary)[0], badges, indicators };
+}
+
+test('a 47-row table pasted into a copy of the 2026–2030 set scores drafts; its CSV re-imported scores the same', { timeout: 180000 }, async () => {
+  const ctx = await phone(browser);
+  const sets = await setPage(ctx);
+  await copyAndEdit(sets, 'Bảng A (dữ liệu kiểm thử)');
+  await sets.getByLabel('Dán bảng chỉ tiêu').fill(TABLE);
+  await sets.getByText('Xem trước: 47 dòng đọc được').waitFor();
+  await sets.getByText('Bỏ qua 11 dòng').waitFor();
+  // Numbers are shown as read.
+  await sets.locator('.table-preview tr', { hasText: '1.4' }).getByText('≤ 4 phẩy 5 %').waitFor();
+  await sets.getByRole('button', { name: 'Áp dụng bảng' }).click();
+  await sets.getByText('Đã áp dụng 47 dòng: 47 chỉ tiêu mới, 0 chỉ tiêu cập nhật.').waitFor();
+  // One undo restores the set as it was, and the table can be applied again.
+  await sets.getByRole('button', { name: 'Hoàn tác lần áp dụng bảng' }).click();
+  assert.equal(await sets.locator('details.set-indicator').count(), 0);
+  await sets.getByLabel('Dán bảng chỉ tiêu').fill(TABLE);
+  await sets.getByRole('button', { name: 'Áp dụng bảng' }).click();
+  assert.equal(await sets.locator('details.set-indicator').count(), 47);
+  const csv = await downloadFrom(sets, sets.getByRole('button', { name: 'Xuất bảng chỉ tiêu (.csv)' }));
+  await sets.getByRole('button', { name: 'Lưu bộ tiêu chí' }).click();
+  await sets.getByText('Đã lưu bộ tiêu chí').waitFor();
+
+  // The CSV: UTF-8 with a BOM, Vietnamese intact in LibreOffice Calc.
+  const bytes = readFileSync(csv);
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  const dir = await tmp();
+  const profile = await tmp('tieuchi-lo-');
+  execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--infilter=CSV:59,34,76,1', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1', '--outdir', dir, csv], { stdio: 'pipe', timeout: 180000 });
+  const calc = readFileSync(path.join(dir, path.basename(csv)), 'utf-8').replaceAll('"', '');
+  assert.match(calc, /Thu nhập thử nghiệm 1\.3 \(dữ liệu kiểm thử, không phải số liệu pháp lý\),,≥ 75 triệu đồng\/người\/năm,≥ 65/);
+  assert.match(calc, /Xã nhóm 1,Xã nhóm 2,Xã nhóm 3/);
+
+  // A draft scored against table A.
+  const page = await ctx.newPage();
+  await openApp(page, server.url);
+  const select = page.getByLabel('Bộ tiêu chí cho bản nháp mới');
+  const options = await select.locator('option').allTextContents();
+  await select.selectOption({ index: options.findIndex((o) => o.startsWith('Bảng A')) });
+  await page.getByRole('button', { name: 'Tạo bản nháp mới' }).click();
+  await page.getByLabel('Nhóm xã (cột ngưỡng áp dụng cho xã)').selectOption({ label: 'Xã nhóm 2' });
+  await page.getByRole('button', { name: 'Đánh giá' }).click();
+  await openCriterion(page, 1);
+  await page.getByLabel('Chỉ tiêu 1.1: Số đạt yêu cầu (đơn vị)').fill('81');
+  await page.getByLabel('Chỉ tiêu 1.1: Tổng số (đơn vị)').fill('100');
+  await page.getByLabel('Chỉ tiêu 1.2: đánh giá').selectOption('met');
+  await page.getByLabel(/^Chỉ tiêu 1\.3: .*\(triệu đồng\/người\/năm\)$/).fill('64,9');
+  await page.getByLabel('Chỉ tiêu 1.4: hoặc tỷ lệ (%) nếu không có số đếm').fill('2');
+  await page.getByLabel(/^Chỉ tiêu 1\.5: Số lượng thử nghiệm/).fill('2');
+  const before = await scores(page);
+  assert.match(await page.locator('#ind-1-1 .indicator-head .badge').innerText(), /Đạt/);
+  assert.match(await page.locator('#ind-1-3 .indicator-head .badge').innerText(), /Chưa đạt/);
+
+  // Table B: another copy of the 2026 set, its table imported from A's CSV.
+  await copyAndEdit(sets, 'Bảng B (từ tệp CSV)');
+  await sets.locator('#s-csv').setInputFiles(csv);
+  await sets.getByText('Xem trước: 47 dòng đọc được').waitFor();
+  await sets.getByRole('button', { name: 'Áp dụng bảng' }).click();
+  await sets.getByRole('button', { name: 'Lưu bộ tiêu chí' }).click();
+  await sets.getByText('Đã lưu bộ tiêu chí').waitFor();
+
+  // The draft moved to table B scores the same.
+  await page.getByRole('button', { name: 'Thông tin' }).click();
+  page.once('dialog', (d) => d.accept());
+  const change = page.getByLabel('Đổi sang bộ tiêu chí khác (số liệu đã nhập được giữ theo mã chỉ tiêu)');
+  const all = await change.locator('option').allTextContents();
+  await change.selectOption({ index: all.findIndex((o) => o.startsWith('Bảng B')) });
+  await page.getByText('Đang dùng: Bảng B (từ tệp CSV)').waitFor();
+  assert.deepEqual(await scores(page), before);
+  assert.deepEqual(ctx.errors, []);
+  await ctx.close();
+});
+
+test('a malformed paste names its rows and changes nothing', { timeout: 60000 }, async () => {
+  const ctx = await phone(browser);
+  const sets = await setPage(ctx);
+  await copyAndEdit(sets, 'Bảng lỗi');
+  await sets.getByLabel('Dán bảng chỉ tiêu').fill('1.1\tCó quy hoạch\t≥ 80%\t≥ 70%\t≥ 60%\n11.1\tKhông có\t≥ 1%\t-\t-\n1.2\tSai số\t≥ abc\t-\t-');
+  await sets.getByText('2 dòng chưa đọc được; chưa áp dụng gì:').waitFor();
+  await sets.getByText('dòng 2: bộ tiêu chí không có tiêu chí 11').waitFor();
+  await sets.getByText('dòng 3: ô “≥ abc”: Không phải là số').waitFor();
+  assert.equal(await sets.getByRole('button', { name: 'Áp dụng bảng' }).isDisabled(), true);
+  assert.equal(await sets.locator('details.set-indicator').count(), 0);
   await ctx.close();
 });

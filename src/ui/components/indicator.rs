@@ -198,7 +198,7 @@ fn figures(row: &Row, e: &Entry, score: Option<&IndicatorScore>) -> Html {
             let (vh, ve) = number_feedback(&e.value);
             html! {
                 <div class="figures">
-                    { text_field(TextProps { id: (row.id("val")).into(), label: (format!("Chỉ tiêu {code}: {} ({unit})", row.ind.short)).into(), value: e.value.clone().into(), on_input: row.edit(Edit::Value), inputmode: Some("decimal".into()), hint: vh, error: ve, class: classes!("narrow"), ..Default::default() }) }
+                    { text_field(TextProps { id: (row.id("val")).into(), label: (if unit.is_empty() { format!("Chỉ tiêu {code}: {}", row.ind.short) } else { format!("Chỉ tiêu {code}: {} ({unit})", row.ind.short) }).into(), value: e.value.clone().into(), on_input: row.edit(Edit::Value), inputmode: Some("decimal".into()), hint: vh, error: ve, class: classes!("narrow"), ..Default::default() }) }
                 </div>
             }
         }

@@ -4,6 +4,7 @@
 //! One state, one reducer: the working copy changes only through `core::set_edit::apply`; a
 //! typed value that cannot be read is kept out of the set and its message shown by the field.
 
+use super::table::TablePanel;
 use crate::core::criteria::{CriteriaSet, Indicator};
 use crate::core::set_edit::{apply, NewKind, SetEdit};
 use crate::ui::components::field::{change_value, input_value};
@@ -11,12 +12,14 @@ use crate::ui::state::Shared;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The working copy and the messages of fields whose typed value was refused, by field id.
+/// The working copy, the messages of fields whose typed value was refused (by field id), and
+/// the set as it was before a table was applied (for its one undo).
 #[derive(Clone)]
 pub struct Editing {
     /// Shared with the views, which compare it by pointer; copied on write.
     pub set: Rc<CriteriaSet>,
     pub refused: Refused,
+    pub before_table: Option<Rc<CriteriaSet>>,
 }
 
 /// (field id, message); a handful at most, so a list rather than a map.
@@ -26,18 +29,38 @@ fn refused_for<'a>(refused: &'a Refused, id: &str) -> Option<&'a String> {
     refused.iter().find(|(f, _)| f == id).map(|(_, m)| m)
 }
 
-/// An edit, and the id of the field it came from (where a refusal is shown).
-pub struct FieldEdit(pub String, pub SetEdit);
+pub enum EditorAction {
+    /// An edit, and the id of the field it came from (where a refusal is shown).
+    Field(String, SetEdit),
+    /// A pasted or imported table applied: the set it gave.
+    Table(Rc<CriteriaSet>),
+    /// Back to the set as it was before the table.
+    UndoTable,
+}
+
+use EditorAction::Field as FieldEdit;
 
 impl Reducible for Editing {
-    type Action = FieldEdit;
+    type Action = EditorAction;
 
-    fn reduce(self: Rc<Self>, FieldEdit(field, edit): FieldEdit) -> Rc<Self> {
+    fn reduce(self: Rc<Self>, action: EditorAction) -> Rc<Self> {
         let mut next = (*self).clone();
-        let result = apply(Rc::make_mut(&mut next.set), edit);
-        next.refused.retain(|(f, _)| *f != field);
-        if let Err(message) = result {
-            next.refused.push((field, message));
+        match action {
+            EditorAction::Field(field, edit) => {
+                let result = apply(Rc::make_mut(&mut next.set), edit);
+                next.refused.retain(|(f, _)| *f != field);
+                if let Err(message) = result {
+                    next.refused.push((field, message));
+                }
+            }
+            EditorAction::Table(set) => {
+                next.before_table = Some(std::mem::replace(&mut next.set, set));
+            }
+            EditorAction::UndoTable => {
+                if let Some(before) = next.before_table.take() {
+                    next.set = before;
+                }
+            }
         }
         Rc::new(next)
     }
@@ -56,6 +79,7 @@ pub fn SetEditor(p: &EditorProps) -> Html {
     let state = use_reducer(|| Editing {
         set: p.set.0.clone(),
         refused: Vec::new(),
+        before_table: None,
     });
     let errors = use_state(Vec::<String>::new);
     let set = &state.set;
@@ -114,6 +138,7 @@ pub fn SetEditor(p: &EditorProps) -> Html {
                 { for set.indicators().map(|(_, ind)| indicator_editor(ind, set, &state.refused, &dispatch)) }
             </div>
             <AddIndicator set={Shared(state.set.clone())} refused={refused_for(&state.refused, ADD_ID).cloned()} dispatch={dispatch.clone()} />
+            <TablePanel set={Shared(state.set.clone())} dispatch={dispatch.clone()} can_undo={state.before_table.is_some()} />
             if !errors.is_empty() {
                 <div class="notice error" role="alert"><p><strong>{ "Chưa lưu được, bộ tiêu chí có lỗi:" }</strong></p>
                     <ul>{ for errors.iter().map(|e| html! { <li>{ e.clone() }</li> }) }</ul></div>

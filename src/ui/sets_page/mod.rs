@@ -7,6 +7,7 @@
 pub mod editor;
 pub mod list;
 pub mod ops;
+pub mod table;
 
 use crate::core::criteria::CriteriaSet;
 use crate::core::set_store::StoredSet;
