@@ -7,6 +7,7 @@ pub mod json;
 pub mod num;
 pub mod report;
 pub mod scoring;
+pub mod set_diff;
 pub mod set_edit;
 pub mod set_store;
 pub mod set_table;

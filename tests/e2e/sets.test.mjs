@@ -168,3 +168,53 @@ test('a malformed paste names its rows and changes nothing', { timeout: 60000 },
   assert.equal(await sets.locator('details.set-indicator').count(), 0);
   await ctx.close();
 });
+
+test('a new version of a set drafts use: what changed, what each draft would become, moved on request', { timeout: 90000 }, async () => {
+  const ctx = await phone(browser);
+  const sets = await setPage(ctx);
+  await sets.locator('.set-list li', { hasText: 'Lạng Sơn' }).getByRole('button', { name: 'Tạo bản sao' }).click();
+  await sets.getByText('Đã tạo bản sao').waitFor();
+  const own = sets.locator('.set-list li', { hasText: '(bản sao)' });
+  const v1 = JSON.parse(readFileSync(await downloadFrom(sets, own.getByRole('button', { name: 'Xuất tệp' })), 'utf-8'));
+
+  // A draft on version 1 meets criterion 4.
+  const page = await ctx.newPage();
+  await openApp(page, server.url);
+  const select = page.getByLabel('Bộ tiêu chí cho bản nháp mới');
+  const options = await select.locator('option').allTextContents();
+  await select.selectOption({ index: options.findIndex((o) => o.includes('(bản sao)')) });
+  await page.getByRole('button', { name: 'Tạo bản nháp mới' }).click();
+  await page.getByLabel('Tên xã (không ghi chữ “xã”)').fill('Vân Nham');
+  await page.getByRole('button', { name: 'Đánh giá' }).click();
+  await openCriterion(page, 4);
+  await page.getByLabel('Chỉ tiêu 4.1: đánh giá').selectOption('met');
+  await page.getByLabel('Chỉ tiêu 4.2: hoặc tỷ lệ (%) nếu không có số đếm').fill('96');
+  await page.getByText('Đạt 1/19 tiêu chí').waitFor();
+  await page.locator('#save-status', { hasText: 'Đã lưu lúc' }).waitFor();
+
+  // The province sends version 2: 4.2 stricter, 13.5 dropped.
+  const v2 = structuredClone(v1);
+  v2.version = '2';
+  const c4 = v2.criteria.find((c) => c.number === 4);
+  c4.indicators.find((i) => i.code === '4.2').thresholds = [{ value: 97, source: 'Văn bản thử nghiệm của tỉnh' }];
+  const c13 = v2.criteria.find((c) => c.number === 13);
+  c13.indicators = c13.indicators.filter((i) => i.code !== '13.5');
+  const file = path.join(await tmp(), 'bo-tieu-chi-v2.json');
+  writeFileSync(file, JSON.stringify(v2));
+  await sets.locator('#import-set').setInputFiles(file);
+  await sets.getByRole('heading', { name: /Phiên bản 2 của .*: những gì thay đổi so với phiên bản 1/ }).waitFor();
+  await sets.getByText('Chỉ tiêu 4.2: ngưỡng ≥ 95% → ≥ 97%').waitFor();
+  await sets.getByText(/^Bỏ chỉ tiêu 13\.5/).waitFor();
+  const row = sets.locator('.review tr', { hasText: 'Xã Vân Nham' });
+  assert.match(await row.innerText(), /1\s+đạt 1\/19 tiêu chí\s+đạt 0\/19 tiêu chí/);
+  await row.getByRole('button', { name: /^Chuyển bản nháp Xã Vân Nham .* sang phiên bản mới$/ }).click();
+  await row.getByText('Đã chuyển').waitFor();
+
+  // The editor (another tab) hears of it; reopened, the draft is on version 2.
+  await page.reload();
+  await page.getByRole('button', { name: 'Thông tin' }).click();
+  await page.getByText(/Đang dùng: .*\(bản sao\) \(phiên bản 2,/).waitFor();
+  await page.getByText('Đạt 0/19 tiêu chí').waitFor();
+  assert.deepEqual(ctx.errors, []);
+  await ctx.close();
+});

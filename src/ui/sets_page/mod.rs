@@ -7,6 +7,7 @@
 pub mod editor;
 pub mod list;
 pub mod ops;
+pub mod review;
 pub mod table;
 
 use crate::core::criteria::CriteriaSet;
@@ -37,6 +38,8 @@ pub struct Page {
     pub notice: Option<Notice>,
     pub memory_only: bool,
     pub offline_ready: bool,
+    /// A new version of a set was imported: its changes and the drafts it concerns.
+    pub review: Option<review::Review>,
 }
 
 pub enum PageAction {
@@ -45,6 +48,9 @@ pub enum PageAction {
     Notice(Tone, String),
     MemoryOnly,
     OfflineReady,
+    Review(Option<review::Review>),
+    /// The draft with this id was moved to the reviewed version.
+    Moved(String),
 }
 
 impl Reducible for Page {
@@ -61,6 +67,14 @@ impl Reducible for Page {
             PageAction::Notice(tone, text) => s.notice = Some(Notice { tone, text }),
             PageAction::MemoryOnly => s.memory_only = true,
             PageAction::OfflineReady => s.offline_ready = true,
+            PageAction::Review(r) => s.review = r,
+            PageAction::Moved(id) => {
+                if let Some(r) = &mut s.review {
+                    for a in r.drafts.iter_mut().filter(|a| a.id == id) {
+                        a.moved = true;
+                    }
+                }
+            }
         }
         Rc::new(s)
     }
@@ -76,6 +90,7 @@ impl Page {
             notice: None,
             memory_only: false,
             offline_ready: false,
+            review: None,
         }
     }
 }
@@ -161,12 +176,22 @@ type Handle = UseReducerHandle<Page>;
 fn screen(page: &Handle, d: &Dispatch) -> Html {
     let (d1, p1) = (d.clone(), page.clone());
     let (d2, p2) = (d.clone(), page.clone());
-    sets(SetsProps {
+    let review = page.review.as_ref().map(|r| {
+        let (d3, set) = (d.clone(), r.set.clone());
+        let d4 = d.clone();
+        review::review_panel(
+            r,
+            Callback::from(move |id: String| ops::move_draft(&d3, &id, &set)),
+            Callback::from(move |_| d4.dispatch(PageAction::Review(None))),
+        )
+    });
+    let list = sets(SetsProps {
         shipped: page.shipped.clone(),
         user: page.user.clone(),
         unreadable: page.unreadable.clone(),
         editing: page.editing.as_ref().map(|e| e.key.clone()),
         on_op: Callback::from(move |op| ops::set_op(&d1, &p1, op)),
         on_import: Callback::from(move |e: Event| ops::import(&d2, e, &p2)),
-    })
+    });
+    html! { <>{ for review }{ list }</> }
 }

@@ -3,8 +3,10 @@
 //! opened here happens only when the user says so (the rule drafts follow too).
 
 use super::list::{SetOp, Src};
+use super::review::{Affected, Review};
 use super::{Editing, Page, PageAction};
 use crate::core::criteria::CriteriaSet;
+use crate::core::set_diff;
 use crate::core::set_store::{self, StoredSet};
 use crate::core::store::MAX_IMPORT_BYTES;
 use crate::core::vn::slug;
@@ -196,6 +198,12 @@ fn delete(d: &Dispatch, s: &StoredSet) {
 /// Imports a set file, strictly: every problem is listed in Vietnamese and nothing is added.
 pub fn import(d: &Dispatch, event: Event, page: &Page) {
     let d = d.clone();
+    let library: Vec<CriteriaSet> = page
+        .shipped
+        .iter()
+        .chain(page.user.iter().map(|s| &s.set))
+        .cloned()
+        .collect();
     let taken: Vec<(String, String)> = page
         .shipped
         .iter()
@@ -236,10 +244,78 @@ pub fn import(d: &Dispatch, event: Event, page: &Page) {
                             Tone::Success,
                             format!("Đã nhập bộ tiêu chí “{}”.", set.name),
                         );
+                        d.dispatch(PageAction::Review(review(set, &library)));
                     }
                     Err(e) => notice(&d, Tone::Error, e.message_vi()),
                 }
             }
         }
     });
+}
+
+/// The review of a newly imported set: changes from the latest other version of it (in the
+/// library, else the one a draft embeds), and every stored draft on another version.
+fn review(set: CriteriaSet, library: &[CriteriaSet]) -> Option<Review> {
+    let (drafts, _) = storage::load_drafts();
+    let affected: Vec<&crate::core::store::Envelope> = drafts
+        .iter()
+        .filter(|e| e.set.id == set.id && e.set.version != set.version)
+        .collect();
+    let base = library
+        .iter()
+        .rev()
+        .find(|s| s.id == set.id && s.version != set.version)
+        .or_else(|| affected.first().map(|e| &e.set))?;
+    let drafts = affected
+        .iter()
+        .map(|e| {
+            let (before, after) = set_diff::results(&e.set, &set, &e.draft);
+            Affected {
+                id: e.draft.id.clone(),
+                label: format!("Xã {} — {}", e.commune, e.period),
+                version: e.set.version.clone(),
+                before,
+                after,
+                moved: false,
+            }
+        })
+        .collect();
+    Some(Review {
+        changes: set_diff::diff(base, &set),
+        from_version: base.version.clone(),
+        set: std::rc::Rc::new(set),
+        drafts,
+    })
+}
+
+/// Moves a stored draft to the reviewed version of its set (figures kept by code).
+pub fn move_draft(d: &Dispatch, id: &str, set: &CriteriaSet) {
+    let stored = storage::read_raw(&storage::draft_key(id))
+        .and_then(|raw| crate::core::store::read_stored(&raw).ok());
+    let Some(env) = stored else {
+        return notice(
+            d,
+            Tone::Error,
+            "Không đọc được bản nháp để chuyển (có thể vừa bị xóa ở thẻ khác).",
+        );
+    };
+    let moved = crate::core::store::Envelope::new(
+        set_diff::moved(&env.draft, set),
+        set.clone(),
+        clock::now_iso(),
+    );
+    match storage::save_draft(&moved) {
+        Ok(_) => {
+            d.dispatch(PageAction::Moved(id.to_string()));
+            notice(
+                d,
+                Tone::Success,
+                format!(
+                    "Bản nháp xã {} đã chuyển sang phiên bản {}.",
+                    env.commune, set.version
+                ),
+            );
+        }
+        Err(e) => notice(d, Tone::Error, e.message_vi()),
+    }
 }
