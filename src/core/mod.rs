@@ -6,6 +6,7 @@ pub mod edit;
 pub mod json;
 pub mod num;
 pub mod report;
+pub mod rollup;
 pub mod scoring;
 pub mod set_diff;
 pub mod set_edit;

@@ -2,6 +2,6 @@
 
 pub mod docx;
 pub mod model;
-mod zip;
+pub(crate) mod zip;
 
 pub use model::{build, Report};
