@@ -10,10 +10,10 @@ written and before they move to dist/.
 2. Release builds: the wasm-bindgen JS loader is minified with terser (trunk's minifier fails
    on it) and its integrity hash in index.html updated. Without terser (not set up) the build
    goes on with the loader as it is.
-3. The criteria-set page (sets.html) is a second trunk build (trunk builds one HTML target
-   per run), started from here into the staging directory's `bo-tieu-chi/`, so that one
-   `trunk build` or `trunk serve` makes the whole site. Its own run of this hook does steps
-   1 and 2 only.
+3. The criteria-set page (sets.html) and the roll-up page (rollup.html) are trunk builds of
+   their own (trunk builds one HTML target per run), started from here into the staging
+   directory's `bo-tieu-chi/` and `tong-hop/`, so that one `trunk build` or `trunk serve`
+   makes the whole site. Their own runs of this hook do steps 1 and 2 only.
 4. sw.js: the precache list is exactly this build's files, both pages (relative URLs, so the
    site works under any sub-path), and the cache name derives from their contents' hashes.
 """
@@ -76,7 +76,7 @@ if os.environ.get("TRUNK_PROFILE") != "debug":
     html = minify_loader(html)
 index.write_text(html, encoding="utf-8")
 
-SUB_PAGES = {"sets.html": "bo-tieu-chi"}
+SUB_PAGES = {"sets.html": "bo-tieu-chi", "rollup.html": "tong-hop"}
 if Path(os.environ.get("TRUNK_HTML_FILE", "index.html")).name in SUB_PAGES:
     print("post_build: sub-page built; its files are precached by the main build's sw.js")
     sys.exit(0)

@@ -119,6 +119,7 @@ fn app_header(state: &State, d: &Dispatch) -> Html {
                     <button type="button" class={classes!("tab", (state.tab == t).then_some("active"))} aria-current={(state.tab == t).then_some("page")} onclick={tab_click(t)}>{ t.label_vi() }</button>
                 }) }
                 <a class="tab" href="bo-tieu-chi/">{ "Bộ tiêu chí" }</a>
+                <a class="tab" href="tong-hop/">{ "Tổng hợp" }</a>
             </nav>
         </header>
     }

@@ -5,6 +5,7 @@ pub mod banners;
 pub mod components;
 pub mod hooks;
 pub mod ops;
+pub mod rollup_page;
 pub mod sets_page;
 pub mod state;
 

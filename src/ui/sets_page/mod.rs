@@ -148,6 +148,7 @@ fn SetsPage() -> Html {
                 <nav aria-label="Các mục" class="tabs">
                     <a class="tab" href="../">{ "Bản nháp" }</a>
                     <a class="tab active" href="./" aria-current="page">{ "Bộ tiêu chí" }</a>
+                    <a class="tab" href="../tong-hop/">{ "Tổng hợp" }</a>
                 </nav>
             </header>
             <div class="banners no-print">{ banner(&page) }</div>

@@ -1,0 +1,297 @@
+//! The roll-up page (`tong-hop/`): many communes' draft files side by side, for a province's
+//! office, offline, with nothing sent anywhere. Its own page and WASM module (a third trunk
+//! build), so the commune's editor does not carry it. Reading, merging, totals and the
+//! workbook are `core::rollup`; this page reads the files and shows the result.
+
+mod charts;
+mod table;
+
+use crate::core::rollup::{self, Input, Rollup};
+use crate::ui::state::{Notice, Shared, Tone};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use yew::prelude::*;
+
+/// How the rows of a group are ordered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sort {
+    Commune,
+    MostMet,
+    FewestMet,
+    MostProblems,
+}
+
+/// What the table shows: rows not meeting a criterion (by its index in the set), rows meeting
+/// at least so many criteria.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct View {
+    pub sort: Sort,
+    pub not_met: Option<usize>,
+    pub min_met: usize,
+    /// The commune whose trend is drawn: (province, commune).
+    pub commune: Option<(String, String)>,
+}
+
+#[derive(Clone, PartialEq)]
+pub struct Page {
+    pub rollup: Shared<Rollup>,
+    pub files: usize,
+    pub reading: bool,
+    /// One view per group, by index.
+    pub views: Vec<View>,
+    pub notice: Option<Notice>,
+}
+
+pub enum PageAction {
+    Reading,
+    Loaded(Rollup, usize),
+    View(usize, View),
+    Notice(Tone, String),
+}
+
+impl Reducible for Page {
+    type Action = PageAction;
+
+    fn reduce(self: Rc<Self>, action: PageAction) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            PageAction::Reading => s.reading = true,
+            PageAction::Loaded(r, files) => {
+                s.views = r
+                    .groups
+                    .iter()
+                    .map(|_| View {
+                        sort: Sort::Commune,
+                        not_met: None,
+                        min_met: 0,
+                        commune: None,
+                    })
+                    .collect();
+                s.rollup = Shared(Rc::new(r));
+                s.files = files;
+                s.reading = false;
+            }
+            PageAction::View(i, v) => {
+                if let Some(slot) = s.views.get_mut(i) {
+                    *slot = v;
+                }
+            }
+            PageAction::Notice(tone, text) => s.notice = Some(Notice { tone, text }),
+        }
+        Rc::new(s)
+    }
+}
+
+pub type Dispatch = UseReducerDispatcher<Page>;
+
+/// Mounts the page, with the same panic page as the editor.
+pub fn start() {
+    yew::set_custom_panic_hook(Box::new(|_| crate::web::panic::show()));
+    match crate::web::dom::element("app") {
+        Some(root) => yew::Renderer::<RollupPage>::with_root(root).render(),
+        None => yew::Renderer::<RollupPage>::new().render(),
+    };
+    if let Some(shell) = crate::web::dom::element("shell") {
+        shell.remove();
+    }
+}
+
+/// Every file read so far; the table is computed from all of them again when more arrive.
+type Inputs = Rc<RefCell<Vec<Input>>>;
+
+/// Largest single file read (a province's archive of many communes).
+const MAX_FILE: f64 = 200.0 * 1024.0 * 1024.0;
+
+async fn read_files(files: Vec<web_sys::File>) -> (Vec<Input>, Vec<rollup::Rejected>) {
+    let mut out = Vec::new();
+    let mut refused = Vec::new();
+    for f in files {
+        if f.size() > MAX_FILE {
+            refused.push(rollup::Rejected {
+                name: f.name(),
+                reason: "Tệp quá lớn (trên 200 MB).".into(),
+            });
+            continue;
+        }
+        match JsFuture::from(f.array_buffer()).await {
+            Ok(buf) => out.push(Input {
+                name: f.name(),
+                bytes: js_sys::Uint8Array::new(&buf).to_vec(),
+            }),
+            Err(_) => refused.push(rollup::Rejected {
+                name: f.name(),
+                reason: "Không đọc được nội dung tệp.".into(),
+            }),
+        }
+    }
+    (out, refused)
+}
+
+fn file_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    list.map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect())
+        .unwrap_or_default()
+}
+
+/// Adds files to those read and tabulates them all.
+fn add(d: &Dispatch, inputs: &Inputs, files: Vec<web_sys::File>) {
+    if files.is_empty() {
+        return;
+    }
+    d.dispatch(PageAction::Reading);
+    let (d, inputs) = (d.clone(), inputs.clone());
+    wasm_bindgen_futures::spawn_local(async move {
+        let (read, refused) = read_files(files).await;
+        inputs.borrow_mut().extend(read);
+        tabulate(&d, &inputs, refused);
+    });
+}
+
+fn tabulate(d: &Dispatch, inputs: &Inputs, refused: Vec<rollup::Rejected>) {
+    let all = inputs.borrow();
+    let mut r = rollup::read_files(&all);
+    r.rejected.extend(refused);
+    d.dispatch(PageAction::Loaded(r, all.len()));
+}
+
+/// The drafts stored in this browser, as files.
+fn add_stored(d: &Dispatch, inputs: &Inputs) {
+    let (drafts, _) = crate::web::storage::load_drafts();
+    let n = drafts.len();
+    inputs
+        .borrow_mut()
+        .extend(drafts.into_iter().map(|e| Input {
+            name: format!("Trình duyệt này: xã {} — {}", e.commune, e.period),
+            bytes: e.to_json().into_bytes(),
+        }));
+    tabulate(d, inputs, Vec::new());
+    d.dispatch(PageAction::Notice(
+        Tone::Info,
+        format!("Đã thêm {n} bản nháp lưu trong trình duyệt này."),
+    ));
+}
+
+fn download(d: &Dispatch, name: &str, mime: &str, bytes: &[u8]) {
+    if let Err(e) = crate::web::download::bytes(name, mime, bytes) {
+        d.dispatch(PageAction::Notice(Tone::Error, e));
+    }
+}
+
+#[function_component]
+fn RollupPage() -> Html {
+    let page = use_reducer(|| Page {
+        rollup: Shared(Rc::new(Rollup::default())),
+        files: 0,
+        reading: false,
+        views: Vec::new(),
+        notice: None,
+    });
+    let inputs: Inputs = use_mut_ref(Vec::new);
+    let d = page.dispatcher();
+    use_effect_with((), |_| {
+        crate::web::sw::register("../sw.js", Callback::from(|_| {}));
+    });
+    let on_pick = {
+        let (d, inputs) = (d.clone(), inputs.clone());
+        Callback::from(move |e: Event| {
+            let input = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+            if let Some(input) = input {
+                add(&d, &inputs, file_list(input.files()));
+                input.set_value("");
+            }
+        })
+    };
+    let on_drop = {
+        let (d, inputs) = (d.clone(), inputs.clone());
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            add(
+                &d,
+                &inputs,
+                file_list(e.data_transfer().and_then(|t| t.files())),
+            );
+        })
+    };
+    let on_stored = {
+        let (d, inputs) = (d.clone(), inputs.clone());
+        Callback::from(move |_| add_stored(&d, &inputs))
+    };
+    let on_clear = {
+        let (d, inputs) = (d.clone(), inputs.clone());
+        Callback::from(move |_| {
+            inputs.borrow_mut().clear();
+            d.dispatch(PageAction::Loaded(Rollup::default(), 0));
+        })
+    };
+    let r = page.rollup.clone();
+    let (d1, r1, d2, r2) = (d.clone(), r.clone(), d.clone(), r.clone());
+    let on_xlsx = Callback::from(move |_| {
+        download(
+            &d1,
+            "tong-hop-nong-thon-moi.xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            &rollup::xlsx(&r1),
+        )
+    });
+    let on_csv = Callback::from(move |_| {
+        download(
+            &d2,
+            "tong-hop-chi-tieu.csv",
+            "text/csv;charset=utf-8",
+            rollup::long_csv(&r2).as_bytes(),
+        )
+    });
+    let rows: usize = r.groups.iter().map(|g| g.rows.len()).sum();
+    html! {
+        <>
+            <header class="app-header no-print">
+                <div class="brand"><h1>{ "Tổng hợp nhiều xã" }</h1><p class="doc-title">{ "Tự đánh giá xã nông thôn mới" }</p></div>
+                <nav aria-label="Các mục" class="tabs">
+                    <a class="tab" href="../">{ "Bản nháp" }</a>
+                    <a class="tab" href="../bo-tieu-chi/">{ "Bộ tiêu chí" }</a>
+                    <a class="tab active" href="./" aria-current="page">{ "Tổng hợp" }</a>
+                </nav>
+            </header>
+            <main id="main">
+                <section class="rollup-input no-print" aria-labelledby="input-title">
+                    <h2 id="input-title">{ "Mở tệp của các xã" }</h2>
+                    <p class="hint">{ "Chọn nhiều tệp bản nháp (.json) các xã gửi, hoặc tệp nén (.zip) chứa chúng. Mỗi tệp được kiểm tra như khi nhập; tệp hỏng được liệt kê và bỏ qua. Mọi thứ xử lý trên máy này, không gửi đi đâu." }</p>
+                    <div class="drop" ondragover={Callback::from(|e: DragEvent| e.prevent_default())} ondrop={on_drop}>
+                        <label for="rollup-files" class="button primary">{ "Chọn tệp (.json, .zip)" }</label>
+                        <input id="rollup-files" type="file" multiple=true accept=".json,.zip,application/json,application/zip" class="visually-hidden" onchange={on_pick} />
+                        <span>{ " hoặc kéo thả tệp vào đây" }</span>
+                    </div>
+                    <div class="row-actions">
+                        <button type="button" class="secondary" onclick={on_stored}>{ "Thêm bản nháp lưu trong trình duyệt này" }</button>
+                        if page.files > 0 { <button type="button" class="secondary" onclick={on_clear}>{ "Xóa danh sách tệp" }</button> }
+                    </div>
+                    <p role="status" id="rollup-status">{
+                        if page.reading { "Đang đọc tệp…".to_string() }
+                        else if page.files == 0 { String::new() }
+                        else { format!("Đã đọc {} tệp: {rows} xã – kỳ, {} tệp bị bỏ qua.", page.files, r.rejected.len()) }
+                    }</p>
+                    if let Some(n) = &page.notice {
+                        <p class={classes!("notice", if n.tone == Tone::Error { "error" } else { "info" })}>{ n.text.clone() }</p>
+                    }
+                    { table::rejected(&r.rejected) }
+                </section>
+                { for r.groups.iter().enumerate().map(|(i, g)| {
+                    let view = page.views.get(i).cloned().unwrap_or(View { sort: Sort::Commune, not_met: None, min_met: 0, commune: None });
+                    let d = d.clone();
+                    let on_view = Callback::from(move |v: View| d.dispatch(PageAction::View(i, v)));
+                    table::group(i, g, &view, on_view)
+                }) }
+                if rows > 0 {
+                    <div class="row-actions no-print">
+                        <button type="button" class="primary" onclick={on_xlsx}>{ "Tải bảng tổng hợp (.xlsx)" }</button>
+                        <button type="button" class="secondary" onclick={on_csv}>{ "Tải bảng chỉ tiêu (.csv)" }</button>
+                    </div>
+                }
+            </main>
+            <footer class="app-footer no-print">{ "Dữ liệu chỉ xử lý trên máy này, không gửi đi đâu." }</footer>
+        </>
+    }
+}
