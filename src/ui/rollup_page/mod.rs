@@ -32,7 +32,12 @@ pub struct View {
     pub min_met: usize,
     /// The commune whose trend is drawn: (province, commune).
     pub commune: Option<(String, String)>,
+    /// How many rows the table shows (more on request: a national roll-up has thousands).
+    pub limit: usize,
 }
+
+/// Rows shown at first, and added by "Hiện thêm".
+pub const PAGE: usize = 200;
 
 #[derive(Clone, PartialEq)]
 pub struct Page {
@@ -67,6 +72,7 @@ impl Reducible for Page {
                         not_met: None,
                         min_met: 0,
                         commune: None,
+                        limit: PAGE,
                     })
                     .collect();
                 s.rollup = Shared(Rc::new(r));
@@ -104,26 +110,40 @@ type Inputs = Rc<RefCell<Vec<Input>>>;
 /// Largest single file read (a province's archive of many communes).
 const MAX_FILE: f64 = 200.0 * 1024.0 * 1024.0;
 
+/// Reads the files' bytes, all at once (the browser reads them in parallel).
 async fn read_files(files: Vec<web_sys::File>) -> (Vec<Input>, Vec<rollup::Rejected>) {
-    let mut out = Vec::new();
     let mut refused = Vec::new();
-    for f in files {
-        if f.size() > MAX_FILE {
+    let (files, too_large): (Vec<_>, Vec<_>) =
+        files.into_iter().partition(|f| f.size() <= MAX_FILE);
+    refused.extend(too_large.into_iter().map(|f| rollup::Rejected {
+        name: f.name(),
+        reason: "Tệp quá lớn (trên 200 MB).".into(),
+    }));
+    // Each read settles to its bytes or to `undefined`, so one unreadable file does not stop
+    // the others.
+    let fallback = wasm_bindgen::closure::Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(|_| {});
+    let reads = js_sys::Array::new();
+    for f in &files {
+        reads.push(&f.array_buffer().catch(&fallback));
+    }
+    let buffers = match JsFuture::from(js_sys::Promise::all(&reads)).await {
+        Ok(b) => js_sys::Array::from(&b),
+        Err(_) => js_sys::Array::new(),
+    };
+    drop(fallback);
+    let mut out = Vec::new();
+    for (k, f) in files.iter().enumerate() {
+        let buf = buffers.get(k as u32);
+        if buf.is_undefined() {
             refused.push(rollup::Rejected {
                 name: f.name(),
-                reason: "Tệp quá lớn (trên 200 MB).".into(),
+                reason: "Không đọc được nội dung tệp.".into(),
             });
-            continue;
-        }
-        match JsFuture::from(f.array_buffer()).await {
-            Ok(buf) => out.push(Input {
+        } else {
+            out.push(Input {
                 name: f.name(),
                 bytes: js_sys::Uint8Array::new(&buf).to_vec(),
-            }),
-            Err(_) => refused.push(rollup::Rejected {
-                name: f.name(),
-                reason: "Không đọc được nội dung tệp.".into(),
-            }),
+            });
         }
     }
     (out, refused)
@@ -279,7 +299,7 @@ fn RollupPage() -> Html {
                     { table::rejected(&r.rejected) }
                 </section>
                 { for r.groups.iter().enumerate().map(|(i, g)| {
-                    let view = page.views.get(i).cloned().unwrap_or(View { sort: Sort::Commune, not_met: None, min_met: 0, commune: None });
+                    let view = page.views.get(i).cloned().unwrap_or(View { sort: Sort::Commune, not_met: None, min_met: 0, commune: None, limit: PAGE });
                     let d = d.clone();
                     let on_view = Callback::from(move |v: View| d.dispatch(PageAction::View(i, v)));
                     table::group(i, g, &view, on_view)

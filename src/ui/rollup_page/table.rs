@@ -119,13 +119,19 @@ pub fn group(i: usize, g: &Group, v: &View, on: Callback<View>) -> Html {
                     { for g.set.criteria.iter().map(|c| html! { <th scope="col" title={c.name.clone()}>{ format!("TC {}", c.number) }</th> }) }
                     <th scope="col">{ "Số tiêu chí đạt" }</th><th scope="col">{ "Vấn đề còn mở" }</th>
                 </tr></thead>
-                <tbody>{ for rows.iter().map(|r| row(r, n)) }</tbody>
+                <tbody>{ for rows.iter().take(v.limit).map(|r| row(r, n)) }</tbody>
                 <tfoot><tr>
                     <th scope="row" colspan="2">{ "Số xã đạt" }</th>
                     { for totals.iter().map(|t| html! { <td>{ format!("{t}/{}", g.rows.len()) }</td> }) }
                     <td colspan="2"></td>
                 </tr></tfoot>
             </table></div>
+            if rows.len() > v.limit {
+                <button type="button" class="secondary no-print" onclick={{
+                    let (on, v) = (on.clone(), v.clone());
+                    Callback::from(move |_| on.emit(View { limit: v.limit + super::PAGE, ..v.clone() }))
+                }}>{ format!("Hiện thêm (đang hiện {} trong {} dòng)", v.limit, rows.len()) }</button>
+            }
             { charts::histogram(i, g) }
             { charts::shares(i, g, &totals) }
             { charts::trend(i, g, v, &on) }
