@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Prints every performance figure: first-load sizes per file (gzip -9), native benchmarks of
-# the core, and browser figures at 4× CPU slowdown (Chromium via the DevTools protocol).
+# the core, browser figures at 4× CPU slowdown (Chromium via the DevTools protocol), the
+# roll-up of 1,000 files, and Lighthouse's mobile scores of each page's first visit (3 runs).
 # Figures, not pass/fail: the budget check lives in tests/e2e/size.test.mjs.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -12,3 +13,10 @@ printf '\n== native (cargo bench --bench core)\n'
 cargo bench --locked --bench core 2>/dev/null | grep -v '^$'
 printf '\n== browser (tests/e2e/bench.mjs)\n'
 node tests/e2e/bench.mjs
+printf '\n== Lighthouse, first visit (tests/e2e/lighthouse.mjs)\n'
+LIGHTHOUSE_VERSION=12.2.3
+if [ "$(.tools/lighthouse/node_modules/.bin/lighthouse --version 2>/dev/null)" != "$LIGHTHOUSE_VERSION" ]; then
+  # Pinned: Lighthouse 13 needs Node 22. Only the benchmarks use it, so setup.sh does not.
+  npm install --prefix .tools/lighthouse --no-audit --no-fund --silent "lighthouse@$LIGHTHOUSE_VERSION"
+fi
+node tests/e2e/lighthouse.mjs
