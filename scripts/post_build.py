@@ -52,7 +52,8 @@ def minify_loader(html):
         print("post_build: terser not installed (scripts/setup.sh): JS loader left unminified")
         return html
     for js in staging.glob("*.js"):
-        if js.name == "sw.js":
+        # The worker's scripts are classic scripts: see name_worker.
+        if js.name == "sw.js" or js.name.startswith(WORKER):
             continue
         before = js.stat().st_size
         subprocess.run([str(terser), str(js), "--module", "--compress", "--mangle", "-o", str(js)], check=True)
@@ -72,8 +73,41 @@ def minify_loader(html):
     return html
 
 
+WORKER = "bao-cao"
+
+
+def name_worker(html):
+    """The report worker (a trunk worker target of index.html): trunk writes it unhashed and
+    does not link it. Its files get a content hash in their names (so no host cache can pair an
+    old script with a new module), the loader shim is rewritten to match, and index.html names
+    the loader in a meta tag for the app (`web::report_worker`). Release builds minify the glue
+    with terser as a classic script (it defines the global `wasm_bindgen`)."""
+    js, wasm, loader = (staging / f"{WORKER}.js", staging / f"{WORKER}_bg.wasm", staging / f"{WORKER}_loader.js")
+    if not js.exists():
+        return html
+    terser = source / ".tools" / "node_modules" / ".bin" / "terser"
+    if os.environ.get("TRUNK_PROFILE") != "debug" and terser.exists():
+        subprocess.run([str(terser), str(js), "--compress", "--mangle", "-o", str(js)], check=True)
+    digest = hashlib.sha256(js.read_bytes() + wasm.read_bytes()).hexdigest()[:16]
+    stem = f"{WORKER}-{digest}"
+    js.rename(staging / f"{stem}.js")
+    wasm.rename(staging / f"{stem}_bg.wasm")
+    loader.unlink()
+    (staging / f"{stem}_loader.js").write_text(
+        f'importScripts("./{stem}.js");wasm_bindgen("./{stem}_bg.wasm");', encoding="utf-8"
+    )
+    meta = f'<meta name="tieuchi-report-worker" content="./{stem}_loader.js">'
+    # After the charset declaration (a minified page has no <head> tag to look for).
+    html, n = re.subn(r"(<meta charset=[^>]*>)", lambda m: m.group(1) + meta, html, count=1, flags=re.I)
+    if n != 1:
+        sys.exit("post_build: the charset <meta> was not found in index.html")
+    print(f"post_build: report worker named {stem}")
+    return html
+
+
 if os.environ.get("TRUNK_PROFILE") != "debug":
     html = minify_loader(html)
+html = name_worker(html)
 index.write_text(html, encoding="utf-8")
 
 SUB_PAGES = {"sets.html": "bo-tieu-chi", "rollup.html": "tong-hop"}

@@ -7,7 +7,7 @@ use crate::ui::banners::banners;
 use crate::ui::components::assess::{assessment, AssessProps};
 use crate::ui::components::drafts::{drafts, DraftOp, DraftsProps};
 use crate::ui::components::narrative::{narrative, NarrativeProps};
-use crate::ui::components::report_view::{report_view, ReportProps};
+use crate::ui::components::report_view::ReportView;
 use crate::ui::components::setup::{setup, SetupProps};
 use crate::ui::components::summary::Summary;
 use crate::ui::hooks::{use_autosave, use_browser_events, use_save_tracker};
@@ -168,10 +168,8 @@ fn screen(state: &Handle, d: &Dispatch, on_edit: &Callback<Edit>) -> Html {
         }),
         (Tab::Report, Some(doc)) => {
             let (d, doc2) = (d.clone(), doc.clone());
-            report_view(ReportProps {
-                doc,
-                on_download: Callback::from(move |_| ops::download_report(&d, &doc2)),
-            })
+            let on_download = Callback::from(move |_| ops::download_report(&d, &doc2));
+            html! { <ReportView {doc} {on_download} /> }
         }
         _ => drafts_screen(state, d),
     }

@@ -251,18 +251,23 @@ pub fn corrupt(d: &Dispatch, download_it: bool, key: &str) {
     }
 }
 
+/// Asks the report worker for the .docx and hands it to the browser.
 pub fn download_report(d: &Dispatch, doc: &Doc) {
-    let report = crate::core::report::build(&doc.set, &doc.draft, &doc.scores);
-    let bytes = crate::core::report::docx::render(&report);
-    match download::bytes(&report.file_name, download::DOCX_MIME, &bytes) {
-        Ok(()) if report.is_draft() => notice(
-            d,
-            Tone::Info,
-            "Đã tải báo cáo, đánh dấu “DỰ THẢO” vì còn lỗi cần sửa.",
-        ),
-        Ok(()) => notice(d, Tone::Success, format!("Đã tải {}.", report.file_name)),
-        Err(e) => notice(d, Tone::Error, e),
-    }
+    let d = d.clone();
+    let envelope = doc.envelope(clock::now_iso()).to_json();
+    let answer = Callback::from(move |a: crate::web::report_worker::Answer| match a {
+        Ok(r) => match download::bytes(&r.file_name, download::DOCX_MIME, &r.bytes) {
+            Ok(()) if !r.reasons.is_empty() => notice(
+                &d,
+                Tone::Info,
+                "Đã tải báo cáo, đánh dấu “DỰ THẢO” vì còn lỗi cần sửa.",
+            ),
+            Ok(()) => notice(&d, Tone::Success, format!("Đã tải {}.", r.file_name)),
+            Err(e) => notice(&d, Tone::Error, e),
+        },
+        Err(e) => notice(&d, Tone::Error, e),
+    });
+    crate::web::report_worker::request("docx", envelope, answer);
 }
 
 /// The user's own sets that can start a draft, into the library; returns how many stored

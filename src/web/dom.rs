@@ -86,3 +86,12 @@ pub fn reload() {
         let _ = w.location().reload();
     }
 }
+
+/// The content of `<meta name="…">`, which the build uses to hand the app a URL.
+pub fn meta(name: &str) -> Option<String> {
+    web_sys::window()?
+        .document()?
+        .query_selector(&format!("meta[name=\"{name}\"]"))
+        .ok()??
+        .get_attribute("content")
+}

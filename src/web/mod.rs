@@ -7,5 +7,6 @@ pub mod dom;
 pub mod download;
 pub mod files;
 pub mod panic;
+pub mod report_worker;
 pub mod storage;
 pub mod sw;

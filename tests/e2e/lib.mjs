@@ -92,6 +92,8 @@ export async function openApp(page, url) {
 
 export async function newDraft(page, setName = /Lạng Sơn/) {
   const select = page.getByLabel('Bộ tiêu chí cho bản nháp mới');
+  // The user's own sets join the list once storage is read, just after the first render.
+  await select.locator('option', { hasText: setName }).first().waitFor({ state: 'attached', timeout: 5000 }).catch(() => {});
   const options = await select.locator('option').allTextContents();
   const i = options.findIndex((o) => setName.test(o));
   await select.selectOption({ index: i < 0 ? 0 : i });

@@ -120,6 +120,7 @@ test('a 47-row table pasted into a copy of the 2026–2030 set scores drafts; it
   const page = await ctx.newPage();
   await openApp(page, server.url);
   const select = page.getByLabel('Bộ tiêu chí cho bản nháp mới');
+  await select.locator('option', { hasText: /^Bảng A/ }).waitFor({ state: 'attached' });
   const options = await select.locator('option').allTextContents();
   await select.selectOption({ index: options.findIndex((o) => o.startsWith('Bảng A')) });
   await page.getByRole('button', { name: 'Tạo bản nháp mới' }).click();
@@ -181,6 +182,7 @@ test('a new version of a set drafts use: what changed, what each draft would bec
   const page = await ctx.newPage();
   await openApp(page, server.url);
   const select = page.getByLabel('Bộ tiêu chí cho bản nháp mới');
+  await select.locator('option', { hasText: '(bản sao)' }).waitFor({ state: 'attached' });
   const options = await select.locator('option').allTextContents();
   await select.selectOption({ index: options.findIndex((o) => o.includes('(bản sao)')) });
   await page.getByRole('button', { name: 'Tạo bản nháp mới' }).click();
