@@ -215,6 +215,10 @@ pub fn cell(text: &str) -> Result<Option<Cell>, String> {
         return Err(format!("ô “{t}”: ngưỡng không được âm"));
     }
     let unit = unit.trim().to_string();
+    // "1 234,5" is one number; a unit never starts with a figure (it would not read back).
+    if unit.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '.' | ',' | '-')) {
+        return Err(format!("ô “{t}”: không tách được số và đơn vị"));
+    }
     if unit == "%" && value > Dec::HUNDRED {
         return Err(format!("ô “{t}”: tỷ lệ không quá 100%"));
     }
@@ -274,6 +278,10 @@ mod tests {
         assert!(cell("120%").unwrap_err().contains("100%"));
         assert!(cell("-5").unwrap_err().contains("âm"));
         assert!(cell("≥ -5%").unwrap_err().contains("âm"));
+        // A control character between figures (copied from a PDF) is not a unit.
+        assert!(cell("≥ 1\u{b}234,5")
+            .unwrap_err()
+            .contains("không tách được"));
     }
 
     #[test]
