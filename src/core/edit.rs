@@ -173,11 +173,23 @@ pub fn new_draft(id: String, set: &CriteriaSet, today: Option<Date>) -> Draft {
 /// The set a new draft should use: the first in the library whose period covers the year,
 /// else the one whose period ends last.
 pub fn set_for_year(library: &[&CriteriaSet], year: u16) -> Option<usize> {
-    library.iter().position(|s| s.covers(year)).or_else(|| {
-        library
-            .iter()
-            .enumerate()
-            .max_by_key(|(i, s)| (s.period.to, std::cmp::Reverse(*i)))
-            .map(|(i, _)| i)
-    })
+    let periods: Vec<(u16, u16)> = library
+        .iter()
+        .map(|s| (s.period.from, s.period.to))
+        .collect();
+    period_for_year(&periods, year)
+}
+
+/// `set_for_year` over periods (from, to): sets the editor lists before reading them.
+pub fn period_for_year(periods: &[(u16, u16)], year: u16) -> Option<usize> {
+    periods
+        .iter()
+        .position(|(from, to)| (*from..=*to).contains(&year))
+        .or_else(|| {
+            periods
+                .iter()
+                .enumerate()
+                .max_by_key(|(i, (_, to))| (*to, std::cmp::Reverse(*i)))
+                .map(|(i, _)| i)
+        })
 }

@@ -44,7 +44,7 @@ fn version_text() -> String {
 
 #[function_component]
 pub fn App() -> Html {
-    let state = use_reducer(|| State::new(sets::shipped()));
+    let state = use_reducer(|| State::new(sets::current()));
     let dispatch = state.dispatcher();
     let tracker = use_save_tracker(&state);
     use_browser_events(dispatch.clone(), tracker.clone());
@@ -125,13 +125,13 @@ fn app_header(state: &State, d: &Dispatch) -> Html {
     }
 }
 
-/// Every set of the library as (index, "name (version)").
+/// Every set offered as (index, "name (version)").
 fn library_options(state: &State) -> Vec<(usize, AttrValue)> {
     state
-        .library()
+        .choices()
         .iter()
         .enumerate()
-        .map(|(i, s)| (i, AttrValue::from(format!("{} ({})", s.name, s.version))))
+        .map(|(i, c)| (i, AttrValue::from(c.label())))
         .collect()
 }
 
@@ -175,11 +175,16 @@ fn screen(state: &Handle, d: &Dispatch, on_edit: &Callback<Edit>) -> Html {
     }
 }
 
-/// Scores the open draft with set `i` of the library from now on, once the user confirms.
+/// Scores the open draft with set `i` of the choices from now on, once the user confirms.
 fn change_set(d: &Dispatch, state: &State, i: usize) {
-    let Some(set) = state.library().get(i).map(|s| (*s).clone()) else {
+    let Some(choice) = state.choices().get(i).copied() else {
         return;
     };
+    let d2 = d.clone();
+    ops::with_set(d, choice, move |set| confirm_change(&d2, set));
+}
+
+fn confirm_change(d: &Dispatch, set: crate::core::criteria::CriteriaSet) {
     let question = format!("Chấm điểm bản nháp này theo “{}”? Số liệu đã nhập được giữ theo mã chỉ tiêu; chỉ tiêu không có trong bộ mới sẽ không được tính.", set.name);
     if crate::web::dialog::confirm(&question) {
         let name = set.name.clone();
@@ -196,8 +201,9 @@ fn drafts_screen(state: &Handle, d: &Dispatch) -> Html {
     let on_new = {
         let (d, st) = (d.clone(), state.clone());
         Callback::from(move |i: usize| {
-            if let Some(set) = st.library().get(i) {
-                ops::new_draft_from(&d, set, memory_only);
+            if let Some(choice) = st.choices().get(i).copied() {
+                let d2 = d.clone();
+                ops::with_set(&d, choice, move |set| ops::new_draft_from(&d2, &set, memory_only));
             }
         })
     };
@@ -220,8 +226,9 @@ fn drafts_screen(state: &Handle, d: &Dispatch) -> Html {
         Callback::from(move |(dl, key): (bool, String)| ops::corrupt(&d, dl, &key))
     };
     // A new draft starts on the set whose period covers this year.
+    let periods: Vec<(u16, u16)> = state.choices().iter().map(|c| c.period()).collect();
     let default_set = clock::today()
-        .and_then(|t| crate::core::edit::set_for_year(&state.library(), t.year))
+        .and_then(|t| crate::core::edit::period_for_year(&periods, t.year))
         .unwrap_or(0);
     let doc = state.doc.clone();
     html! {

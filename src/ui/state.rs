@@ -57,6 +57,31 @@ impl Doc {
     }
 }
 
+/// A set offered for a new draft or a switch: read, or a shipped one whose file is read when
+/// picked (the editor carries only the set in force; see `core::sets::CATALOGUE`).
+#[derive(Clone, Copy, Debug)]
+pub enum Choice<'a> {
+    Read(&'a CriteriaSet),
+    Listed(&'static crate::core::sets::Listed),
+}
+
+impl Choice<'_> {
+    /// "name (version)", as the lists show it.
+    pub fn label(&self) -> String {
+        match self {
+            Choice::Read(s) => format!("{} ({})", s.name, s.version),
+            Choice::Listed(l) => format!("{} ({})", l.name, l.version),
+        }
+    }
+
+    pub fn period(&self) -> (u16, u16) {
+        match self {
+            Choice::Read(s) => (s.period.from, s.period.to),
+            Choice::Listed(l) => (l.from, l.to),
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tab {
     Drafts,
@@ -144,6 +169,8 @@ pub enum Action {
     /// Keep this tab's version: it will overwrite the other tab's on the next save.
     KeepMine,
     Library(Vec<CriteriaSet>),
+    /// A shipped set's file was read (on demand).
+    Shipped(CriteriaSet),
     /// Scores the open draft with another set from now on (figures are kept by indicator code).
     ChangeSet(CriteriaSet),
     Deleted(Envelope),
@@ -211,9 +238,16 @@ impl State {
         }
     }
 
-    /// Every set the user can start a draft with: shipped first, then their own.
-    pub fn library(&self) -> Vec<&CriteriaSet> {
-        self.shipped.iter().chain(self.user_sets.iter()).collect()
+    /// Every set the user can start a draft with, as offered: the shipped ones in the
+    /// catalogue's order (read, or only listed until the user picks one), then their own.
+    pub fn choices(&self) -> Vec<Choice<'_>> {
+        let shipped = crate::core::sets::CATALOGUE.iter().map(|l| {
+            match self.shipped.iter().find(|s| s.id == l.id && s.version == l.version) {
+                Some(s) => Choice::Read(s),
+                None => Choice::Listed(l),
+            }
+        });
+        shipped.chain(self.user_sets.iter().map(Choice::Read)).collect()
     }
 
     pub fn unsaved(&self) -> bool {
@@ -308,6 +342,13 @@ impl Reducible for State {
                 s.save = SaveStatus::Pending;
             }
             Action::Library(sets) => s.user_sets = Shared(Rc::new(sets)),
+            Action::Shipped(set) => {
+                if !s.shipped.iter().any(|x| x.id == set.id && x.version == set.version) {
+                    let mut all = (*s.shipped).clone();
+                    all.push(set);
+                    s.shipped = Shared(Rc::new(all));
+                }
+            }
             Action::ChangeSet(set) => {
                 let Some(doc) = &s.doc else { return self };
                 let mut draft = (*doc.draft).clone();

@@ -5,6 +5,7 @@ pub mod clock;
 pub mod dialog;
 pub mod dom;
 pub mod download;
+pub mod fetch;
 pub mod files;
 pub mod panic;
 pub mod report_worker;

@@ -4,9 +4,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { firstLoad } from './lib.mjs';
 
-// 300 KiB, the budget the first release set; the goal (issue "first visit on a cheap phone")
-// is 250,000 bytes.
-const BUDGET = 307_200;
+// The ceiling holds what was reached (263,348 bytes when set, with 1.6 KB of room): the first
+// release's 300 KiB let the editor grow back unnoticed. The goal of the issue on first visits
+// is 250,000 bytes, not reached yet (BENCHMARKS.md says where the bytes are).
+const BUDGET = 265_000;
 const GOAL = 250_000;
 const kb = (bytes) => (bytes / 1000).toFixed(1);
 
