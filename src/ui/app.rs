@@ -203,7 +203,9 @@ fn drafts_screen(state: &Handle, d: &Dispatch) -> Html {
         Callback::from(move |i: usize| {
             if let Some(choice) = st.choices().get(i).copied() {
                 let d2 = d.clone();
-                ops::with_set(&d, choice, move |set| ops::new_draft_from(&d2, &set, memory_only));
+                ops::with_set(&d, choice, move |set| {
+                    ops::new_draft_from(&d2, &set, memory_only)
+                });
             }
         })
     };

@@ -287,7 +287,11 @@ pub fn load_library(d: &Dispatch) -> usize {
 
 /// Runs `then` with the chosen set: at once if it is read, else once its file is read (the
 /// network the first time, the service worker's copy after that).
-pub fn with_set(d: &Dispatch, choice: crate::ui::state::Choice, then: impl FnOnce(CriteriaSet) + 'static) {
+pub fn with_set(
+    d: &Dispatch,
+    choice: crate::ui::state::Choice,
+    then: impl FnOnce(CriteriaSet) + 'static,
+) {
     let listed = match choice {
         crate::ui::state::Choice::Read(set) => return then(set.clone()),
         crate::ui::state::Choice::Listed(l) => l,
@@ -296,9 +300,10 @@ pub fn with_set(d: &Dispatch, choice: crate::ui::state::Choice, then: impl FnOnc
     notice(&d, Tone::Info, format!("Đang mở “{}”…", listed.name));
     wasm_bindgen_futures::spawn_local(async move {
         let url = format!("criteria/{}.json", listed.id);
-        let set = crate::web::fetch::text(&url)
-            .await
-            .and_then(|text| CriteriaSet::from_json(&text).map_err(|e| e.first().map(|x| x.to_string()).unwrap_or_default()));
+        let set = crate::web::fetch::text(&url).await.and_then(|text| {
+            CriteriaSet::from_json(&text)
+                .map_err(|e| e.first().map(|x| x.to_string()).unwrap_or_default())
+        });
         match set {
             Ok(set) => {
                 d.dispatch(Action::ClearNotice);

@@ -242,12 +242,18 @@ impl State {
     /// catalogue's order (read, or only listed until the user picks one), then their own.
     pub fn choices(&self) -> Vec<Choice<'_>> {
         let shipped = crate::core::sets::CATALOGUE.iter().map(|l| {
-            match self.shipped.iter().find(|s| s.id == l.id && s.version == l.version) {
+            match self
+                .shipped
+                .iter()
+                .find(|s| s.id == l.id && s.version == l.version)
+            {
                 Some(s) => Choice::Read(s),
                 None => Choice::Listed(l),
             }
         });
-        shipped.chain(self.user_sets.iter().map(Choice::Read)).collect()
+        shipped
+            .chain(self.user_sets.iter().map(Choice::Read))
+            .collect()
     }
 
     pub fn unsaved(&self) -> bool {
@@ -343,7 +349,11 @@ impl Reducible for State {
             }
             Action::Library(sets) => s.user_sets = Shared(Rc::new(sets)),
             Action::Shipped(set) => {
-                if !s.shipped.iter().any(|x| x.id == set.id && x.version == set.version) {
+                if !s
+                    .shipped
+                    .iter()
+                    .any(|x| x.id == set.id && x.version == set.version)
+                {
                     let mut all = (*s.shipped).clone();
                     all.push(set);
                     s.shipped = Shared(Rc::new(all));
