@@ -12,7 +12,7 @@ import { serve, ROOT } from './lib.mjs';
 
 const RUNS = Number(process.env.RUNS || 3);
 const LIGHTHOUSE = path.join(ROOT, '.tools', 'lighthouse', 'node_modules', '.bin', 'lighthouse');
-const PAGES = (process.env.PAGES || './,bo-tieu-chi/').split(',');
+const PAGES = (process.env.PAGES || './,bo-tieu-chi/,tong-hop/').split(',');
 const server = await serve({ gzip: true });
 const out = mkdtempSync(path.join(tmpdir(), 'tieuchi-lh-'));
 let allMet = true;
