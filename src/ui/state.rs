@@ -269,6 +269,27 @@ impl State {
         }
     }
 
+    /// A draft opened (or none): nothing of the previous one's conflicts remains.
+    fn settle(&mut self, doc: Option<Doc>) {
+        self.doc = doc;
+        self.conflict = None;
+        self.deleted_elsewhere = false;
+        self.newer_elsewhere = false;
+    }
+
+    /// A shipped set's file was read: it joins the sets the editor holds (once).
+    fn read_shipped(&mut self, set: CriteriaSet) {
+        let known = self
+            .shipped
+            .iter()
+            .any(|x| x.id == set.id && x.version == set.version);
+        if !known {
+            let mut all = (*self.shipped).clone();
+            all.push(set);
+            self.shipped = Shared(Rc::new(all));
+        }
+    }
+
     /// Revision `revision` was written: saved if nothing was typed since, and listed.
     fn saved(&mut self, revision: u64, summary: DraftSummary) {
         self.saved_revision = self.saved_revision.max(revision);
@@ -312,22 +333,16 @@ impl Reducible for State {
                 s.corrupt = corrupt;
             }
             Action::Open(env) => {
-                s.doc = Some(Doc::new(env.draft, Rc::new(env.set)));
+                s.settle(Some(Doc::new(env.draft, Rc::new(env.set))));
                 s.revision += 1;
                 s.saved_revision = s.revision;
                 s.save = SaveStatus::Saved(env.saved_at);
-                s.conflict = None;
-                s.deleted_elsewhere = false;
-                s.newer_elsewhere = false;
                 s.tab = Tab::Assess;
             }
             Action::Close => {
-                s.doc = None;
+                s.settle(None);
                 s.tab = Tab::Drafts;
                 s.save = SaveStatus::Idle;
-                s.conflict = None;
-                s.deleted_elsewhere = false;
-                s.newer_elsewhere = false;
             }
             Action::Saved { revision, summary } => s.saved(revision, summary),
             Action::SaveFailed(message) => s.save = SaveStatus::Failed(message),
@@ -348,17 +363,7 @@ impl Reducible for State {
                 s.save = SaveStatus::Pending;
             }
             Action::Library(sets) => s.user_sets = Shared(Rc::new(sets)),
-            Action::Shipped(set) => {
-                if !s
-                    .shipped
-                    .iter()
-                    .any(|x| x.id == set.id && x.version == set.version)
-                {
-                    let mut all = (*s.shipped).clone();
-                    all.push(set);
-                    s.shipped = Shared(Rc::new(all));
-                }
-            }
+            Action::Shipped(set) => s.read_shipped(set),
             Action::ChangeSet(set) => {
                 let Some(doc) = &s.doc else { return self };
                 let mut draft = (*doc.draft).clone();

@@ -84,68 +84,31 @@ fn is_code(text: &str) -> bool {
 /// Reads a pasted table or a CSV file against `set` (its criteria and threshold columns).
 pub fn parse(text: &str, set: &CriteriaSet) -> Table {
     let mut table = Table::default();
-    let first = text
-        .trim_start_matches('\u{feff}')
-        .lines()
-        .find(|l| !l.trim().is_empty());
-    let Some(first) = first else {
-        table.refuse(1, "", "Chưa có dòng nào: hãy dán bảng chỉ tiêu.".into());
+    let Some((sep, recs)) = split(text, &mut table) else {
         return table;
     };
-    let sep = Sep::detect(first);
-    let recs = match records(text, sep) {
-        Ok(r) => r,
-        Err((line, message)) => {
-            table.refuse(line, "", format!("dòng {line}: {message}"));
-            return table;
-        }
-    };
-    if recs.len() > MAX_ROWS {
-        let message = format!("Bảng có {} dòng, quá {MAX_ROWS} dòng của một bảng chỉ tiêu: hãy kiểm tra lại nội dung đã dán.", recs.len());
-        table.refuse(recs[MAX_ROWS].line, "", message);
-        return table;
-    }
     let mut recs = recs.into_iter().peekable();
     let header = recs.peek().filter(|r| {
         let first = crate::core::vn::to_lower(r.fields[0].trim());
         first == "mã chỉ tiêu" || first == "mã"
     });
-    let roles = match header {
-        Some(h) => match header_roles(h, set) {
-            Ok(roles) => {
-                recs.next();
-                roles
-            }
-            Err(message) => {
-                table.refuse(1, &h.text, message);
-                return table;
-            }
-        },
+    let roles = match header.map(|h| (h.text.clone(), header_roles(h, set))) {
         None => Vec::new(),
+        Some((_, Ok(roles))) => {
+            recs.next();
+            roles
+        }
+        Some((text, Err(message))) => {
+            table.refuse(1, &text, message);
+            return table;
+        }
     };
     // A code may come back on another row for another year or source (the CSV export writes
     // them so), never twice for the same.
     let mut seen: Vec<(String, Option<u16>, String)> = Vec::new();
     for (i, rec) in recs.enumerate() {
-        let roles = if roles.is_empty() {
-            match positional_roles(&rec, set, sep) {
-                Ok(r) => r,
-                Err(m) if i == 0 && !is_code(rec.fields[0].trim()) => {
-                    let _ = m;
-                    table.skipped.push((rec.line, "dòng tiêu đề".into()));
-                    continue;
-                }
-                Err(m) => {
-                    table.refuse(rec.line, &rec.text, format!("dòng {}: {m}", rec.line));
-                    continue;
-                }
-            }
-        } else if rec.fields.len() != roles.len() {
-            let m = count_message(&rec, roles.len(), sep);
-            table.refuse(rec.line, &rec.text, format!("dòng {}: {m}", rec.line));
+        let Some(roles) = roles_of(&mut table, &rec, &roles, set, sep, i == 0) else {
             continue;
-        } else {
-            roles.clone()
         };
         match read_row(&rec, &roles, set, i == 0) {
             Ok(None) => table
@@ -168,13 +131,68 @@ pub fn parse(text: &str, set: &CriteriaSet) -> Table {
         }
     }
     if table.rows.is_empty() && table.errors.is_empty() {
-        table.refuse(
-            1,
-            "",
-            "Không có dòng chỉ tiêu nào (mã dạng 5.2 ở cột đầu).".into(),
-        );
+        let m = "Không có dòng chỉ tiêu nào (mã dạng 5.2 ở cột đầu).";
+        table.refuse(1, "", m.into());
     }
     table
+}
+
+/// The table's separator and records, or `None` with the table's own error (nothing pasted,
+/// an unclosed quote, too many rows).
+fn split(text: &str, table: &mut Table) -> Option<(Sep, Vec<Record>)> {
+    let first = text
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .find(|l| !l.trim().is_empty());
+    let Some(first) = first else {
+        table.refuse(1, "", "Chưa có dòng nào: hãy dán bảng chỉ tiêu.".into());
+        return None;
+    };
+    let sep = Sep::detect(first);
+    let recs = match records(text, sep) {
+        Ok(r) => r,
+        Err((line, message)) => {
+            table.refuse(line, "", format!("dòng {line}: {message}"));
+            return None;
+        }
+    };
+    if recs.len() > MAX_ROWS {
+        let message = format!("Bảng có {} dòng, quá {MAX_ROWS} dòng của một bảng chỉ tiêu: hãy kiểm tra lại nội dung đã dán.", recs.len());
+        table.refuse(recs[MAX_ROWS].line, "", message);
+        return None;
+    }
+    Some((sep, recs))
+}
+
+/// What each field of a record holds: by the header's names, or by position; `None` (with
+/// the row refused, or a first row passed over as a header) when its fields do not fit.
+fn roles_of(
+    table: &mut Table,
+    rec: &Record,
+    header: &[Role],
+    set: &CriteriaSet,
+    sep: Sep,
+    first: bool,
+) -> Option<Vec<Role>> {
+    if header.is_empty() {
+        return match positional_roles(rec, set, sep) {
+            Ok(r) => Some(r),
+            Err(_) if first && !is_code(rec.fields[0].trim()) => {
+                table.skipped.push((rec.line, "dòng tiêu đề".into()));
+                None
+            }
+            Err(m) => {
+                table.refuse(rec.line, &rec.text, format!("dòng {}: {m}", rec.line));
+                None
+            }
+        };
+    }
+    if rec.fields.len() != header.len() {
+        let m = count_message(rec, header.len(), sep);
+        table.refuse(rec.line, &rec.text, format!("dòng {}: {m}", rec.line));
+        return None;
+    }
+    Some(header.to_vec())
 }
 
 /// The threshold columns a row without a header has: the set's, or one general column.

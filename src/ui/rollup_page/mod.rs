@@ -212,6 +212,38 @@ fn RollupPage() -> Html {
     use_effect_with((), |_| {
         crate::web::sw::register("../sw.js", Callback::from(|_| {}));
     });
+    let r = page.rollup.clone();
+    html! {
+        <>
+            <header class="app-header no-print">
+                <div class="brand"><h1>{ "Tổng hợp nhiều xã" }</h1><p class="doc-title">{ "Tự đánh giá xã nông thôn mới" }</p></div>
+                <nav aria-label="Các mục" class="tabs">
+                    <a class="tab" href="../">{ "Bản nháp" }</a>
+                    <a class="tab" href="../bo-tieu-chi/">{ "Bộ tiêu chí" }</a>
+                    <a class="tab active" href="./" aria-current="page">{ "Tổng hợp" }</a>
+                </nav>
+            </header>
+            <main id="main">
+                { input_section(&page, &d, &inputs) }
+                { for r.groups.iter().enumerate().map(|(i, g)| {
+                    let view = page.views.get(i).cloned().unwrap_or(View { sort: Sort::Commune, not_met: None, min_met: 0, commune: None, limit: PAGE });
+                    let d = d.clone();
+                    let on_view = Callback::from(move |v: View| d.dispatch(PageAction::View(i, v)));
+                    table::group(i, g, &view, on_view)
+                }) }
+                { exports(&d, &r) }
+            </main>
+            <footer class="app-footer no-print">{ "Dữ liệu chỉ xử lý trên máy này, không gửi đi đâu." }</footer>
+        </>
+    }
+}
+
+fn rows(r: &Rollup) -> usize {
+    r.groups.iter().map(|g| g.rows.len()).sum()
+}
+
+/// Picking, dropping and adding files, and what was read.
+fn input_section(page: &Page, d: &Dispatch, inputs: &Inputs) -> Html {
     let on_pick = {
         let (d, inputs) = (d.clone(), inputs.clone());
         Callback::from(move |e: Event| {
@@ -246,72 +278,64 @@ fn RollupPage() -> Html {
             d.dispatch(PageAction::Loaded(Rollup::default(), 0));
         })
     };
-    let r = page.rollup.clone();
+    let r = &page.rollup;
+    let status = if page.reading {
+        "Đang đọc tệp…".to_string()
+    } else if page.files == 0 {
+        String::new()
+    } else {
+        format!(
+            "Đã đọc {} tệp: {} xã – kỳ, {} tệp bị bỏ qua.",
+            page.files,
+            rows(r),
+            r.rejected.len()
+        )
+    };
+    html! {
+        <section class="rollup-input no-print" aria-labelledby="input-title">
+            <h2 id="input-title">{ "Mở tệp của các xã" }</h2>
+            <p class="hint">{ "Chọn nhiều tệp bản nháp (.json) các xã gửi, hoặc tệp nén (.zip) chứa chúng. Mỗi tệp được kiểm tra như khi nhập; tệp hỏng được liệt kê và bỏ qua. Mọi thứ xử lý trên máy này, không gửi đi đâu." }</p>
+            <div class="drop" ondragover={Callback::from(|e: DragEvent| e.prevent_default())} ondrop={on_drop}>
+                <label for="rollup-files" class="button primary">{ "Chọn tệp (.json, .zip)" }</label>
+                <input id="rollup-files" type="file" multiple=true accept=".json,.zip,application/json,application/zip" class="visually-hidden" onchange={on_pick} />
+                <span>{ " hoặc kéo thả tệp vào đây" }</span>
+            </div>
+            <div class="row-actions">
+                <button type="button" class="secondary" onclick={on_stored}>{ "Thêm bản nháp lưu trong trình duyệt này" }</button>
+                if page.files > 0 { <button type="button" class="secondary" onclick={on_clear}>{ "Xóa danh sách tệp" }</button> }
+            </div>
+            <p role="status" id="rollup-status">{ status }</p>
+            if let Some(n) = &page.notice {
+                <p class={classes!("notice", if n.tone == Tone::Error { "error" } else { "info" })}>{ n.text.clone() }</p>
+            }
+            { table::rejected(&r.rejected) }
+        </section>
+    }
+}
+
+/// The workbook and the long CSV, once something is read.
+fn exports(d: &Dispatch, r: &Shared<Rollup>) -> Html {
+    if rows(r) == 0 {
+        return html! {};
+    }
     let (d1, r1, d2, r2) = (d.clone(), r.clone(), d.clone(), r.clone());
     let on_xlsx = Callback::from(move |_| {
-        download(
-            &d1,
-            "tong-hop-nong-thon-moi.xlsx",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            &rollup::xlsx(&r1),
-        )
+        let mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        download(&d1, "tong-hop-nong-thon-moi.xlsx", mime, &rollup::xlsx(&r1))
     });
     let on_csv = Callback::from(move |_| {
+        let csv = rollup::long_csv(&r2);
         download(
             &d2,
             "tong-hop-chi-tieu.csv",
             "text/csv;charset=utf-8",
-            rollup::long_csv(&r2).as_bytes(),
+            csv.as_bytes(),
         )
     });
-    let rows: usize = r.groups.iter().map(|g| g.rows.len()).sum();
     html! {
-        <>
-            <header class="app-header no-print">
-                <div class="brand"><h1>{ "Tổng hợp nhiều xã" }</h1><p class="doc-title">{ "Tự đánh giá xã nông thôn mới" }</p></div>
-                <nav aria-label="Các mục" class="tabs">
-                    <a class="tab" href="../">{ "Bản nháp" }</a>
-                    <a class="tab" href="../bo-tieu-chi/">{ "Bộ tiêu chí" }</a>
-                    <a class="tab active" href="./" aria-current="page">{ "Tổng hợp" }</a>
-                </nav>
-            </header>
-            <main id="main">
-                <section class="rollup-input no-print" aria-labelledby="input-title">
-                    <h2 id="input-title">{ "Mở tệp của các xã" }</h2>
-                    <p class="hint">{ "Chọn nhiều tệp bản nháp (.json) các xã gửi, hoặc tệp nén (.zip) chứa chúng. Mỗi tệp được kiểm tra như khi nhập; tệp hỏng được liệt kê và bỏ qua. Mọi thứ xử lý trên máy này, không gửi đi đâu." }</p>
-                    <div class="drop" ondragover={Callback::from(|e: DragEvent| e.prevent_default())} ondrop={on_drop}>
-                        <label for="rollup-files" class="button primary">{ "Chọn tệp (.json, .zip)" }</label>
-                        <input id="rollup-files" type="file" multiple=true accept=".json,.zip,application/json,application/zip" class="visually-hidden" onchange={on_pick} />
-                        <span>{ " hoặc kéo thả tệp vào đây" }</span>
-                    </div>
-                    <div class="row-actions">
-                        <button type="button" class="secondary" onclick={on_stored}>{ "Thêm bản nháp lưu trong trình duyệt này" }</button>
-                        if page.files > 0 { <button type="button" class="secondary" onclick={on_clear}>{ "Xóa danh sách tệp" }</button> }
-                    </div>
-                    <p role="status" id="rollup-status">{
-                        if page.reading { "Đang đọc tệp…".to_string() }
-                        else if page.files == 0 { String::new() }
-                        else { format!("Đã đọc {} tệp: {rows} xã – kỳ, {} tệp bị bỏ qua.", page.files, r.rejected.len()) }
-                    }</p>
-                    if let Some(n) = &page.notice {
-                        <p class={classes!("notice", if n.tone == Tone::Error { "error" } else { "info" })}>{ n.text.clone() }</p>
-                    }
-                    { table::rejected(&r.rejected) }
-                </section>
-                { for r.groups.iter().enumerate().map(|(i, g)| {
-                    let view = page.views.get(i).cloned().unwrap_or(View { sort: Sort::Commune, not_met: None, min_met: 0, commune: None, limit: PAGE });
-                    let d = d.clone();
-                    let on_view = Callback::from(move |v: View| d.dispatch(PageAction::View(i, v)));
-                    table::group(i, g, &view, on_view)
-                }) }
-                if rows > 0 {
-                    <div class="row-actions no-print">
-                        <button type="button" class="primary" onclick={on_xlsx}>{ "Tải bảng tổng hợp (.xlsx)" }</button>
-                        <button type="button" class="secondary" onclick={on_csv}>{ "Tải bảng chỉ tiêu (.csv)" }</button>
-                    </div>
-                }
-            </main>
-            <footer class="app-footer no-print">{ "Dữ liệu chỉ xử lý trên máy này, không gửi đi đâu." }</footer>
-        </>
+        <div class="row-actions no-print">
+            <button type="button" class="primary" onclick={on_xlsx}>{ "Tải bảng tổng hợp (.xlsx)" }</button>
+            <button type="button" class="secondary" onclick={on_csv}>{ "Tải bảng chỉ tiêu (.csv)" }</button>
+        </div>
     }
 }

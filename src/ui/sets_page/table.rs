@@ -41,36 +41,8 @@ pub fn TablePanel(p: &TableProps) -> Html {
         let source = source.clone();
         Callback::from(move |e: InputEvent| source.set(input_value(&e)))
     };
-    let on_file = {
-        let (text, outcome) = (text.clone(), outcome.clone());
-        Callback::from(move |e: Event| {
-            let (text, outcome) = (text.clone(), outcome.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                match crate::web::files::read_picked(e, crate::core::store::MAX_IMPORT_BYTES).await
-                {
-                    Ok((_, content)) => {
-                        text.set(content);
-                        outcome.set(None);
-                    }
-                    Err(msg) => outcome.set(Some(Err(vec![msg]))),
-                }
-            });
-        })
-    };
-    let export = {
-        let (set, outcome) = (p.set.clone(), outcome.clone());
-        Callback::from(move |_| {
-            let name = format!(
-                "bang-chi-tieu-{}-{}.csv",
-                set.id,
-                crate::core::vn::slug(&set.version)
-            );
-            let csv = set_table::to_csv(&set);
-            if let Err(e) = download::bytes(&name, "text/csv;charset=utf-8", csv.as_bytes()) {
-                outcome.set(Some(Err(vec![e])));
-            }
-        })
-    };
+    let on_file = on_file(&text, &outcome);
+    let export = export(&p.set, &outcome);
     let apply = {
         let (set, table, source, d) = (
             p.set.clone(),
@@ -120,6 +92,39 @@ pub fn TablePanel(p: &TableProps) -> Html {
             </div>
         </fieldset>
     }
+}
+
+/// A CSV file picked: its text goes into the box, to be previewed like a paste.
+fn on_file(text: &UseStateHandle<String>, outcome: &UseStateHandle<Outcome>) -> Callback<Event> {
+    let (text, outcome) = (text.clone(), outcome.clone());
+    Callback::from(move |e: Event| {
+        let (text, outcome) = (text.clone(), outcome.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            match crate::web::files::read_picked(e, crate::core::store::MAX_IMPORT_BYTES).await {
+                Ok((_, content)) => {
+                    text.set(content);
+                    outcome.set(None);
+                }
+                Err(msg) => outcome.set(Some(Err(vec![msg]))),
+            }
+        });
+    })
+}
+
+/// The set's table as a CSV download.
+fn export(set: &Shared<CriteriaSet>, outcome: &UseStateHandle<Outcome>) -> Callback<MouseEvent> {
+    let (set, outcome) = (set.clone(), outcome.clone());
+    Callback::from(move |_| {
+        let name = format!(
+            "bang-chi-tieu-{}-{}.csv",
+            set.id,
+            crate::core::vn::slug(&set.version)
+        );
+        let csv = set_table::to_csv(&set);
+        if let Err(e) = download::bytes(&name, "text/csv;charset=utf-8", csv.as_bytes()) {
+            outcome.set(Some(Err(vec![e])));
+        }
+    })
 }
 
 fn columns_hint(set: &CriteriaSet) -> String {
