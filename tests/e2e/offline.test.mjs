@@ -138,7 +138,7 @@ test('an update whose download hangs never replaces the running version, online 
   await server.close();
 });
 
-test('the criteria-set page works offline after one visit to the editor', { timeout: 90000 }, async () => {
+test('the set page, the roll-up and the report work offline after one visit to the editor', { timeout: 90000 }, async () => {
   const server = await serve();
   const ctx = await phone(browser, { serviceWorkers: 'allow' });
   const page = await ctx.newPage();
@@ -148,8 +148,17 @@ test('the criteria-set page works offline after one visit to the editor', { time
   await page.getByRole('link', { name: 'Bộ tiêu chí' }).click();
   await page.locator('.set-list li', { hasText: 'Lạng Sơn' }).getByRole('button', { name: 'Tạo bản sao' }).click();
   await page.getByText('Đã tạo bản sao').waitFor();
+  await page.getByRole('link', { name: 'Tổng hợp' }).click();
+  await page.getByRole('heading', { name: 'Mở tệp của các xã' }).waitFor();
+  await page.getByRole('button', { name: 'Thêm bản nháp lưu trong trình duyệt này' }).click();
   await page.getByRole('link', { name: 'Bản nháp' }).click();
   await page.getByLabel('Bộ tiêu chí cho bản nháp mới').locator('option', { hasText: '(bản sao)' }).waitFor({ state: 'attached' });
+  // A set of a past period (read from its file) and the report (made by the worker), offline.
+  await newDraft(page, /Lạng Sơn/);
+  await page.getByRole('button', { name: 'Báo cáo' }).click();
+  await page.locator('article.paper').waitFor();
+  const file = await downloadFrom(page, page.getByRole('button', { name: 'Tải báo cáo (.docx)' }));
+  assert.match(docxText(file), /LẠNG SƠN|Lạng Sơn/);
   assert.deepEqual(ctx.errors, []);
   await ctx.close();
   await server.close();
