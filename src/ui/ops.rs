@@ -239,11 +239,8 @@ pub fn resolve_import(d: &Dispatch, env: &Envelope, replace: bool, memory_only: 
 
 pub fn corrupt(d: &Dispatch, download_it: bool, key: &str) {
     if download_it {
-        if let Some(raw) = storage::read_raw(key) {
-            let name = format!("du-lieu-hong-{}.json", slug(key));
-            if let Err(e) = download::bytes(&name, download::JSON_MIME, raw.as_bytes()) {
-                notice(d, Tone::Error, e);
-            }
+        if let Err(e) = download::stored_entry(key) {
+            notice(d, Tone::Error, e);
         }
     } else if crate::web::dialog::confirm("Bỏ hẳn dữ liệu này? Sau khi bỏ sẽ không khôi phục được. Nếu chưa chắc, hãy “Tải dữ liệu gốc” trước.") {
         storage::remove(key);

@@ -30,6 +30,15 @@ pub fn link(name: &str, mime: &str, bytes: &[u8]) -> Result<web_sys::HtmlAnchorE
 }
 
 /// Offers `bytes` as a download named `name`. Returns a Vietnamese message on failure.
+/// A stored entry exactly as stored (something the app could not read), as a file.
+pub fn stored_entry(key: &str) -> Result<(), String> {
+    let Some(raw) = crate::web::storage::read_raw(key) else {
+        return Ok(());
+    };
+    let name = format!("du-lieu-hong-{}.json", crate::core::vn::slug(key));
+    bytes(&name, JSON_MIME, raw.as_bytes())
+}
+
 pub fn bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
     let a = link(name, mime, bytes)?;
     let url = a.href();

@@ -142,19 +142,24 @@ pub fn load_drafts() -> (Vec<Envelope>, Vec<Corrupt>) {
             }
         }
     }
-    newest_first(&mut drafts);
+    by_saved_at(&mut drafts, |e| &e.saved_at, true);
     newer.extend(corrupt_entries());
     (drafts, newer)
 }
 
-/// Orders drafts by the time they were saved, newest first. An insertion sort: a browser holds
-/// a handful of drafts, and the standard library's sort costs about 10 KB of WASM (measured
-/// with twiggy; see BENCHMARKS.md).
-fn newest_first(drafts: &mut [Envelope]) {
-    for i in 1..drafts.len() {
+/// Orders entries by the time they were saved (`newest` first, or oldest first). An insertion
+/// sort: a browser holds a handful of drafts and sets, and the standard library's sort costs
+/// about 10 KB of WASM (measured with twiggy; see BENCHMARKS.md).
+fn by_saved_at<T>(items: &mut [T], saved_at: fn(&T) -> &str, newest: bool) {
+    for i in 1..items.len() {
         let mut j = i;
-        while j > 0 && drafts[j - 1].saved_at < drafts[j].saved_at {
-            drafts.swap(j - 1, j);
+        while j > 0 {
+            let (before, here) = (saved_at(&items[j - 1]), saved_at(&items[j]));
+            let out_of_order = if newest { before < here } else { before > here };
+            if !out_of_order {
+                break;
+            }
+            items.swap(j - 1, j);
             j -= 1;
         }
     }
@@ -218,13 +223,7 @@ pub fn load_sets() -> (Vec<StoredSet>, Vec<Corrupt>) {
         }
     }
     // Oldest first: a set keeps its place in the list as others are added.
-    for i in 1..sets.len() {
-        let mut j = i;
-        while j > 0 && sets[j - 1].saved_at > sets[j].saved_at {
-            sets.swap(j - 1, j);
-            j -= 1;
-        }
-    }
+    by_saved_at(&mut sets, |s| &s.saved_at, false);
     (sets, unreadable)
 }
 

@@ -2,22 +2,8 @@
 //! the .docx. Written as text by the report worker (see `worker.rs`) and shown by the report
 //! tab: every text is escaped here, and the page's Content-Security-Policy runs no script.
 
+use super::docx::esc;
 use super::model::{Block, Report, MOTTO, NATIONAL_NAME};
-
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 fn p(out: &mut String, class: &str, text: &str) {
     if class.is_empty() {

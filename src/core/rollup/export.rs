@@ -4,6 +4,7 @@
 
 use super::{Group, Rollup};
 use crate::core::num::Dec;
+use crate::core::report::docx::esc;
 use crate::core::report::zip::{self, ZipEntry};
 
 enum Val {
@@ -22,23 +23,6 @@ fn num(d: Dec) -> Val {
 
 fn count(n: usize) -> Val {
     Val::Num(n.to_string())
-}
-
-/// Text as XML character data: markup escaped, characters XML forbids dropped.
-fn xml(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// "A", …, "Z", "AA", …: the column letters of index `i` (from 0).
@@ -66,7 +50,7 @@ fn sheet(rows: &[Vec<Val>]) -> String {
             match v {
                 Val::Text(t) => out.push_str(&format!(
                     r#"<c r="{at}" t="inlineStr"><is><t xml:space="preserve">{}</t></is></c>"#,
-                    xml(t)
+                    esc(t)
                 )),
                 Val::Num(n) => out.push_str(&format!(r#"<c r="{at}"><v>{n}</v></c>"#)),
                 Val::Empty => {}

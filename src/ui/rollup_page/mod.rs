@@ -94,14 +94,7 @@ pub type Dispatch = UseReducerDispatcher<Page>;
 
 /// Mounts the page, with the same panic page as the editor.
 pub fn start() {
-    yew::set_custom_panic_hook(Box::new(|_| crate::web::panic::show()));
-    match crate::web::dom::element("app") {
-        Some(root) => yew::Renderer::<RollupPage>::with_root(root).render(),
-        None => yew::Renderer::<RollupPage>::new().render(),
-    };
-    if let Some(shell) = crate::web::dom::element("shell") {
-        shell.remove();
-    }
+    crate::ui::mount::<RollupPage>();
 }
 
 /// Every file read so far; the table is computed from all of them again when more arrive.

@@ -97,14 +97,7 @@ impl Page {
 
 /// Mounts the page, with the same panic page as the editor.
 pub fn start() {
-    yew::set_custom_panic_hook(Box::new(|_| crate::web::panic::show()));
-    match crate::web::dom::element("app") {
-        Some(root) => yew::Renderer::<SetsPage>::with_root(root).render(),
-        None => yew::Renderer::<SetsPage>::new().render(),
-    };
-    if let Some(shell) = crate::web::dom::element("shell") {
-        shell.remove();
-    }
+    crate::ui::mount::<SetsPage>();
 }
 
 #[function_component]

@@ -83,11 +83,8 @@ pub fn set_op(d: &Dispatch, page: &Page, op: SetOp) {
             }
         }
         SetOp::Download(key) => {
-            if let Some(raw) = storage::read_raw(&key) {
-                let name = format!("du-lieu-hong-{}.json", slug(&key));
-                if let Err(e) = download::bytes(&name, download::JSON_MIME, raw.as_bytes()) {
-                    notice(d, Tone::Error, e);
-                }
+            if let Err(e) = download::stored_entry(&key) {
+                notice(d, Tone::Error, e);
             }
         }
         SetOp::Discard(key) => {
