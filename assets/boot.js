@@ -1,5 +1,6 @@
-// Runs beside the app's loader (the app removes the static shell when it starts; this script
-// may run before or after that). When the app cannot start (a browser without WebAssembly, a
+// Runs before the app's loader (a plain script placed ahead of it in <head>), so that a
+// failure of the loader's download is heard even when it comes at once; what it shows waits
+// until the page is parsed. When the app cannot start (a browser without WebAssembly, a
 // download that fails or hangs), it says what to do instead of leaving a blank page. It also
 // recognises in-app browsers (Zalo, Facebook, Messenger), where drafts and downloads are
 // unreliable. Plain ES5 on purpose: it must run where the app cannot.
@@ -11,8 +12,15 @@
     return document.getElementById(id);
   }
 
+  // A failure heard before the page is parsed, shown once it is.
+  var pending = null;
+
   // Says why the app cannot start; the first reason found is the most precise, so it stays.
   function fail(reason) {
+    if (document.readyState === 'loading') {
+      pending = pending || reason;
+      return;
+    }
     if (started || !el('shell')) return;
     var box = el('boot-fail');
     if (!box || !box.hidden) return;
@@ -46,24 +54,32 @@
     fail('Ứng dụng chưa tải xong sau 30 giây: mạng chậm hoặc bị ngắt.');
   }, 30000);
 
-  var retry = el('boot-retry');
-  if (retry) {
-    retry.onclick = function () {
-      location.reload();
-    };
-  }
+  document.addEventListener('DOMContentLoaded', function () {
+    if (pending) fail(pending);
+    ready();
+  });
 
-  var ua = navigator.userAgent || '';
-  if (/Zalo|FBAN|FBAV|FB_IAB|FBIOS|Messenger|Instagram/i.test(ua)) {
-    el('inapp').hidden = false;
-    el('inapp-copy').onclick = function () {
-      var done = function () { el('inapp-copied').textContent = 'Đã sao chép đường dẫn.'; };
-      var show = function () { el('inapp-copied').textContent = 'Chép đường dẫn này: ' + location.href; };
-      if (navigator.clipboard && navigator.clipboard.writeText) {
-        navigator.clipboard.writeText(location.href).then(done, show);
-      } else {
-        show();
-      }
-    };
+  // What needs the page: the retry button, the note for in-app browsers.
+  function ready() {
+    var retry = el('boot-retry');
+    if (retry) {
+      retry.onclick = function () {
+        location.reload();
+      };
+    }
+
+    var ua = navigator.userAgent || '';
+    if (/Zalo|FBAN|FBAV|FB_IAB|FBIOS|Messenger|Instagram/i.test(ua)) {
+      el('inapp').hidden = false;
+      el('inapp-copy').onclick = function () {
+        var done = function () { el('inapp-copied').textContent = 'Đã sao chép đường dẫn.'; };
+        var show = function () { el('inapp-copied').textContent = 'Chép đường dẫn này: ' + location.href; };
+        if (navigator.clipboard && navigator.clipboard.writeText) {
+          navigator.clipboard.writeText(location.href).then(done, show);
+        } else {
+          show();
+        }
+      };
+    }
   }
 })();
