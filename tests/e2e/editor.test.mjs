@@ -144,6 +144,8 @@ test('criteria sets: copy, edit a threshold with its source, export, import else
   assert.equal(await p2.locator('#ind-1-3').count(), 1);
   // A bad set file: located errors, nothing added.
   await p2.getByRole('link', { name: 'Bộ tiêu chí' }).click();
+  // The page lists the user's own sets once storage is read, just after its first render.
+  await p2.locator('.set-list li', { hasText: 'dự kiến' }).waitFor();
   const before = await p2.locator('.set-list li').count();
   const broken = JSON.parse(readFileSync(file, 'utf-8'));
   broken.criteria[8].indicators[1].thresholds[0].value = -5;
