@@ -3,19 +3,21 @@
 //! Figures are kept as the user typed them (strings), so nothing they type is ever lost or
 //! rewritten; scoring parses them and reports what it could not read.
 
+use crate::core::de::read_object;
 use crate::core::vn::Date;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Which criteria set, at which version, a draft is scored with.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct SetRef {
     pub id: String,
     pub version: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(default)]
+read_object!(SetRef, ignore_unknown, { id: "id", version: "version" });
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Default)]
 pub struct Draft {
     pub id: String,
     /// A name the user gave the draft; empty shows commune and period.
@@ -31,6 +33,17 @@ pub struct Draft {
     pub user_thresholds: BTreeMap<String, UserThreshold>,
     pub narrative: Narrative,
 }
+
+read_object!(Draft, ignore_unknown, {
+    id: "id" = default,
+    name: "name" = default,
+    set: "set" = default,
+    meta: "meta" = default,
+    entries: "entries" = default,
+    criterion_notes: "criterion_notes" = default,
+    user_thresholds: "user_thresholds" = default,
+    narrative: "narrative" = default,
+});
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
@@ -70,8 +83,7 @@ impl Issuer {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(default)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Default)]
 pub struct ReportMeta {
     /// Commune name without "xã": "Liên Sơn".
     pub commune: String,
@@ -84,11 +96,9 @@ pub struct ReportMeta {
     pub issuing_body: String,
     /// Column id of the set's thresholds (region, commune group); empty: the general column.
     /// Schema 1 called it `region`.
-    #[serde(alias = "region")]
     pub column: String,
     /// The commune falls under the set's column rule (318/QĐ-TTg: xã ĐBKK or ATK). Schema 1
     /// called it `disadvantaged`.
-    #[serde(alias = "disadvantaged")]
     pub rule_column: bool,
     /// The programme's name when it differs from the set's.
     pub programme: String,
@@ -108,6 +118,28 @@ pub struct ReportMeta {
     /// "Nơi nhận", one a line.
     pub copies_to: String,
 }
+
+read_object!(ReportMeta, ignore_unknown, {
+    commune: "commune" = default,
+    province: "province" = default,
+    issuer: "issuer" = default,
+    parent_body: "parent_body" = default,
+    issuing_body: "issuing_body" = default,
+    column: "column" | "region" = default,
+    rule_column: "rule_column" | "disadvantaged" = default,
+    programme: "programme" = default,
+    period: "period" = default,
+    period_label: "period_label" = default,
+    year: "year" = default,
+    doc_number: "doc_number" = default,
+    place: "place" = default,
+    date: "date" = default,
+    recipients: "recipients" = default,
+    answering: "answering" = default,
+    signatory_title: "signatory_title" = default,
+    signatory_name: "signatory_name" = default,
+    copies_to: "copies_to" = default,
+});
 
 impl ReportMeta {
     /// "6 tháng đầu năm 2024", "năm 2024", or the custom label.
@@ -152,8 +184,7 @@ pub enum Judgement {
     NotApplicable,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(default)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Default)]
 pub struct Entry {
     pub judgement: Judgement,
     /// Percentages: the counted part (146) …
@@ -171,16 +202,31 @@ pub struct Entry {
     pub acks: Vec<Ack>,
 }
 
+read_object!(Entry, ignore_unknown, {
+    judgement: "judgement" = default,
+    numerator: "numerator" = default,
+    denominator: "denominator" = default,
+    value: "value" = default,
+    data_year: "data_year" = default,
+    note: "note" = default,
+    acks: "acks" = default,
+});
+
 /// The user's word that a finding is known and the report may be final anyway: which finding
 /// (`kind`, a `FindingKind` key), the text it was about when acknowledged (when that text
 /// changes, the finding is back), and the reason, which the report prints.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(default)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Default)]
 pub struct Ack {
     pub kind: String,
     pub about: String,
     pub reason: String,
 }
+
+read_object!(Ack, ignore_unknown, {
+    kind: "kind" = default,
+    about: "about" = default,
+    reason: "reason" = default,
+});
 
 impl Entry {
     pub fn is_blank(&self) -> bool {
@@ -188,8 +234,7 @@ impl Entry {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(default)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Default)]
 pub struct UserThreshold {
     /// As typed ("85" or "26,7").
     pub value: String,
@@ -197,9 +242,13 @@ pub struct UserThreshold {
     pub source: String,
 }
 
+read_object!(UserThreshold, ignore_unknown, {
+    value: "value" = default,
+    source: "source" = default,
+});
+
 /// The report's narrative parts.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(default)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Default)]
 pub struct Narrative {
     pub communication: String,
     pub organisation: String,
@@ -210,6 +259,17 @@ pub struct Narrative {
     pub tasks: String,
     pub solutions: String,
 }
+
+read_object!(Narrative, ignore_unknown, {
+    communication: "communication" = default,
+    organisation: "organisation" = default,
+    achievements: "achievements" = default,
+    limitations: "limitations" = default,
+    causes: "causes" = default,
+    goals: "goals" = default,
+    tasks: "tasks" = default,
+    solutions: "solutions" = default,
+});
 
 /// Which narrative part, for the editor's actions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

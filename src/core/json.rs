@@ -83,16 +83,21 @@ pub enum FileKind {
     Other,
 }
 
-#[derive(serde::Deserialize)]
 struct KindProbe {
     app: Option<serde::de::IgnoredAny>,
     format: Option<serde::de::IgnoredAny>,
     criteria: Option<serde::de::IgnoredAny>,
 }
 
+crate::core::de::read_object!(KindProbe, ignore_unknown, {
+    app: "app" = default,
+    format: "format" = default,
+    criteria: "criteria" = default,
+});
+
 /// The kind of a JSON object; `None` when the text is not a JSON object at all.
 pub fn file_kind(text: &str) -> Option<FileKind> {
-    // serde reads a struct from an array too ([1, 2, 3] would fill the three fields).
+    // Anything but an object is no file of ours, whatever its fields would say.
     if !text
         .trim_start_matches('\u{feff}')
         .trim_start()
@@ -118,7 +123,9 @@ pub fn error_vi(e: &serde_json::Error) -> String {
         Category::Io => "lỗi đọc".to_string(),
         Category::Data => data_vi(&e.to_string()),
     };
-    format!("{what} (dòng {}, cột {})", e.line(), e.column())
+    // serde_json counts columns from 1 but says 0 for a type error found before the value's
+    // first character is read (an array where an object belongs).
+    format!("{what} (dòng {}, cột {})", e.line(), e.column().max(1))
 }
 
 fn data_vi(message: &str) -> String {

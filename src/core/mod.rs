@@ -1,6 +1,7 @@
 //! The functional core: plain Rust, no web-sys or yew. Everything here is tested natively.
 
 pub mod criteria;
+pub mod de;
 pub mod draft;
 pub mod edit;
 pub mod json;

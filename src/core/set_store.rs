@@ -8,7 +8,8 @@
 //! problems, so it can be repaired, exported or deleted instead of disappearing.
 
 use crate::core::criteria::CriteriaSet;
-use serde::{Deserialize, Serialize};
+use crate::core::de::read_object;
+use serde::Serialize;
 
 /// Every stored set's key starts with this; the rest is `id@version`.
 pub const PREFIX: &str = "tieuchi.set.";
@@ -27,17 +28,19 @@ struct Out<'a> {
     set: &'a CriteriaSet,
 }
 
-#[derive(Deserialize)]
 struct Probe {
     kind: Option<String>,
     schema: Option<u64>,
 }
 
-#[derive(Deserialize)]
+read_object!(Probe, ignore_unknown, { kind: "kind" = default, schema: "schema" = default });
+
 struct In {
     saved_at: String,
     set: CriteriaSet,
 }
+
+read_object!(In, ignore_unknown, { saved_at: "saved_at", set: "set" });
 
 /// One of the user's sets as read from storage.
 #[derive(Clone, Debug, PartialEq)]

@@ -4,17 +4,19 @@
 //! brings every earlier schema version up to the current one.
 
 use crate::core::criteria::CriteriaSet;
+use crate::core::de::read_object;
 use crate::core::draft::Draft;
 use crate::core::scoring::score;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// The fields read before anything else, to know whose file it is and which schema. The
 /// schema is read as any number, so a damaged one is named as such.
-#[derive(Deserialize)]
 struct Probe {
     app: Option<String>,
     schema: Option<serde_json::Number>,
 }
+
+read_object!(Probe, ignore_unknown, { app: "app" = default, schema: "schema" = default });
 
 /// Marks our files among other JSON.
 pub const APP: &str = "tieuchi";
@@ -25,7 +27,7 @@ pub const SCHEMA: u32 = 2;
 /// Largest file accepted for import.
 pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Envelope {
     pub app: String,
     pub schema: u32,
@@ -42,6 +44,20 @@ pub struct Envelope {
     pub draft: Draft,
     pub set: CriteriaSet,
 }
+
+read_object!(Envelope, ignore_unknown, {
+    app: "app",
+    schema: "schema",
+    app_version: "app_version",
+    saved_at: "saved_at",
+    commune: "commune",
+    period: "period",
+    set_id: "set_id",
+    set_version: "set_version",
+    summary: "summary",
+    draft: "draft",
+    set: "set",
+});
 
 impl Envelope {
     pub fn new(draft: Draft, set: CriteriaSet, saved_at: String) -> Envelope {

@@ -1,14 +1,20 @@
 //! Vietnamese text conventions: dates, Unicode composition, ASCII slugs, text cleaning.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// A calendar date as entered on the report ("ngày 26 tháng 6 năm 2024").
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Date {
     pub year: u16,
     pub month: u8,
     pub day: u8,
 }
+
+crate::core::de::read_object!(Date, ignore_unknown, {
+    year: "year",
+    month: "month",
+    day: "day",
+});
 
 impl Date {
     pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {

@@ -6,6 +6,7 @@
 
 mod validate;
 
+use crate::core::de::read_object;
 use crate::core::num::Dec;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -20,8 +21,7 @@ pub const FORMAT: u32 = 2;
 /// The programme every format-1 set was written under (2021–2025).
 pub const PROGRAMME_2021_2025: &str = "Chương trình mục tiêu quốc gia xây dựng nông thôn mới";
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CriteriaSet {
     pub format: u32,
     pub id: String,
@@ -75,15 +75,13 @@ impl Level {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Period {
     pub from: u16,
     pub to: u16,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct LegalBasis {
     /// "318/QĐ-TTg"
     pub number: String,
@@ -95,8 +93,7 @@ pub struct LegalBasis {
 }
 
 /// The columns of the thresholds table, in the set's own words.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Default)]
 pub struct Columns {
     /// What a column is: "Vùng kinh tế", "Nhóm xã".
     #[serde(default)]
@@ -111,8 +108,7 @@ impl Columns {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Column {
     pub id: String,
     pub name: String,
@@ -123,8 +119,7 @@ pub struct Column {
 
 /// A rule that sends some communes to one column whatever their own (318/QĐ-TTg: especially
 /// disadvantaged and safe-zone communes use the northern midlands column).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ColumnRule {
     /// Who the rule is for, as the decision says it.
     pub label: String,
@@ -132,20 +127,79 @@ pub struct ColumnRule {
     pub column: String,
 }
 
+read_object!(CriteriaSet, deny_unknown, {
+    format: "format",
+    id: "id",
+    version: "version",
+    name: "name",
+    level: "level",
+    period: "period",
+    legal_basis: "legal_basis",
+    programme: "programme" = default,
+    columns: "columns" = default,
+    column_rule: "column_rule" = default,
+    regions: "regions" = default,
+    disadvantaged_region: "disadvantaged_region" = default,
+    groups: "groups" = default,
+    criteria: "criteria",
+    note: "note" = default,
+});
+read_object!(Period, deny_unknown, { from: "from", to: "to" });
+read_object!(LegalBasis, deny_unknown, {
+    number: "number",
+    date: "date",
+    issuer: "issuer",
+    title: "title" = default,
+});
+read_object!(Columns, deny_unknown, { label: "label" = default, items: "items" = default });
+read_object!(Column, deny_unknown, {
+    id: "id",
+    name: "name",
+    definition: "definition" = default,
+});
+read_object!(ColumnRule, deny_unknown, { label: "label", column: "column" });
+read_object!(Group, deny_unknown, { id: "id", name: "name" });
+read_object!(Criterion, deny_unknown, {
+    number: "number",
+    name: "name",
+    group: "group" = default,
+    indicators: "indicators" = default,
+});
+read_object!(Indicator, deny_unknown, {
+    code: "code",
+    wording: "wording",
+    short: "short",
+    kind: "kind",
+    direction: "direction" = default,
+    thresholds: "thresholds" = default,
+    may_be_not_applicable: "may_be_not_applicable" = default,
+    guidance: "guidance" = default,
+});
+read_object!(RawKind, deny_unknown, {
+    kind: "type",
+    numerator: "numerator" = default,
+    denominator: "denominator" = default,
+    unit: "unit" = default,
+});
+read_object!(Threshold, deny_unknown, {
+    column: "column" | "region" = default,
+    year: "year" = default,
+    value: "value",
+    source: "source",
+});
+
 /// The label of format-1 region columns, and who the format-1 rule was for.
 const REGIONS_LABEL: &str = "Vùng kinh tế";
 const DISADVANTAGED_LABEL: &str = "Xã đặc biệt khó khăn, xã an toàn khu";
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Group {
     /// Roman numeral as the decision writes it: "I".
     pub id: String,
     pub name: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Criterion {
     pub number: u8,
     pub name: String,
@@ -157,8 +211,7 @@ pub struct Criterion {
     pub indicators: Vec<Indicator>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Indicator {
     /// "17.8"; a criterion with one indicator uses its own number: "5".
     pub code: String,
@@ -211,10 +264,7 @@ pub enum Kind {
 }
 
 /// A kind as the file writes it, checked into a `Kind`.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawKind {
-    #[serde(rename = "type")]
     kind: String,
     numerator: Option<String>,
     denominator: Option<String>,
@@ -282,8 +332,7 @@ impl Direction {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Threshold {
     /// Column id; absent for the general column. Format 1 called it `region`.
     #[serde(default, alias = "region", skip_serializing_if = "Option::is_none")]
