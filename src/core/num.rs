@@ -206,7 +206,7 @@ impl Dec {
     /// "38 phẩy 999", "1.234,5" reads "1 234 phẩy 5".
     pub fn reading_vi(self) -> String {
         let abs = self.0.unsigned_abs();
-        let int = (abs / SCALE as u128).to_string();
+        let int = decimal(abs / SCALE as u128, 1);
         let mut grouped = String::new();
         for (i, c) in int.chars().enumerate() {
             if i > 0 && (int.len() - i) % 3 == 0 {
@@ -214,7 +214,7 @@ impl Dec {
             }
             grouped.push(c);
         }
-        let frac = format!("{:06}", abs % SCALE as u128);
+        let frac = decimal(abs % SCALE as u128, PLACES as usize);
         let frac = frac.trim_end_matches('0');
         let sign = if self.0 < 0 { "âm " } else { "" };
         if frac.is_empty() {
@@ -266,7 +266,7 @@ impl Dec {
         if negative {
             out.push('-');
         }
-        let digits = int.to_string();
+        let digits = decimal(int, 1);
         for (i, c) in digits.chars().enumerate() {
             if group != '\0' && i > 0 && (digits.len() - i) % 3 == 0 {
                 out.push(group);
@@ -274,7 +274,7 @@ impl Dec {
             out.push(c);
         }
         if places > 0 {
-            let mut f = format!("{:0width$}", frac, width = places as usize);
+            let mut f = decimal(frac, places as usize);
             if !fixed {
                 while f.ends_with('0') {
                     f.pop();
@@ -287,6 +287,17 @@ impl Dec {
         }
         out
     }
+}
+
+/// `n` in decimal digits, zero-padded to at least `width`. The standard library's formatting
+/// of 128-bit integers (`to_string`, `{:06}`) would be compiled in for this alone.
+fn decimal(mut n: u128, width: usize) -> String {
+    let mut digits = Vec::new();
+    while n > 0 || digits.len() < width {
+        digits.push(b'0' + (n % 10) as u8);
+        n /= 10;
+    }
+    digits.iter().rev().map(|&d| char::from(d)).collect()
 }
 
 fn div_round(n: i128, d: i128) -> i128 {
