@@ -7,9 +7,10 @@ written and before they move to dist/.
 1. Content-Security-Policy: trunk injects one inline <script type="module"> that loads the
    WASM. In release builds its SHA-256 is added to script-src, so no other inline script can
    run; debug builds (trunk serve) allow inline scripts for trunk's live reload.
-2. Release builds: the wasm-bindgen JS loader is minified with terser (trunk's minifier fails
-   on it) and its integrity hash in index.html updated. Without terser (not set up) the build
-   goes on with the loader as it is.
+2. Every module's imports get short names, in the WASM and in its JS glue
+   (scripts/wasm_imports.py). Release builds then minify the wasm-bindgen JS loader with terser
+   (trunk's minifier fails on it). The integrity hashes in index.html follow. Without terser
+   (not set up) the build goes on with the loader as it is.
 3. The criteria-set page (sets.html) and the roll-up page (rollup.html) are trunk builds of
    their own (trunk builds one HTML target per run), started from here into the staging
    directory's `bo-tieu-chi/` and `tong-hop/`, so that one `trunk build` or `trunk serve`
@@ -25,6 +26,9 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import wasm_imports  # noqa: E402  (next to this script)
 
 staging = Path(os.environ.get("TRUNK_STAGING_DIR", sys.argv[1] if len(sys.argv) > 1 else "dist"))
 source = Path(os.environ.get("TRUNK_SOURCE_DIR", Path(__file__).resolve().parent.parent))
@@ -46,6 +50,34 @@ if os.environ.get("TRUNK_PROFILE") == "debug":
     html = html.replace(marker, f"{marker} 'unsafe-inline'", 1)
 else:
     html = html.replace(marker, f"{marker} {hashes}", 1)
+def set_integrity(html, name):
+    """Updates the SRI hash trunk wrote for `name` (the loader's modulepreload, the WASM's
+    preload) after this hook changed the file; returns the page and how many were updated."""
+    integrity = "sha384-" + base64.b64encode(hashlib.sha384((staging / name).read_bytes()).digest()).decode()
+    html, n = re.subn(
+        r'(href="?\./' + re.escape(name) + r'"?[^>]*?integrity=)"?sha384-[A-Za-z0-9+/=]+"?',
+        lambda m: m.group(1) + '"' + integrity + '"',
+        html,
+    )
+    if n == 0:
+        html, n = re.subn(
+            r'(integrity=)"?sha384-[A-Za-z0-9+/=]+"?([^>]*?href="?\./' + re.escape(name) + r')',
+            lambda m: m.group(1) + '"' + integrity + '"' + m.group(2),
+            html,
+        )
+    return html, n
+
+
+def shorten_imports(html):
+    """Every module's imports get short names in it and in its glue (scripts/wasm_imports.py)."""
+    for wasm in sorted(staging.glob("*_bg.wasm")):
+        js = staging / (wasm.name[: -len("_bg.wasm")] + ".js")
+        count = wasm_imports.shorten(js, wasm)
+        html, n = set_integrity(html, wasm.name)
+        print(f"post_build: {count} imports of {wasm.name} renamed, integrity updated in {n} place(s)")
+    return html
+
+
 def minify_loader(html):
     terser = source / ".tools" / "node_modules" / ".bin" / "terser"
     if not terser.exists():
@@ -57,18 +89,7 @@ def minify_loader(html):
             continue
         before = js.stat().st_size
         subprocess.run([str(terser), str(js), "--module", "--compress", "--mangle", "-o", str(js)], check=True)
-        integrity = "sha384-" + base64.b64encode(hashlib.sha384(js.read_bytes()).digest()).decode()
-        html, n = re.subn(
-            r'(href="?\./' + re.escape(js.name) + r'"?[^>]*?integrity=)"?sha384-[A-Za-z0-9+/=]+"?',
-            lambda m: m.group(1) + '"' + integrity + '"',
-            html,
-        )
-        if n == 0:
-            html, n = re.subn(
-                r'(integrity=)"?sha384-[A-Za-z0-9+/=]+"?([^>]*?href="?\./' + re.escape(js.name) + r')',
-                lambda m: m.group(1) + '"' + integrity + '"' + m.group(2),
-                html,
-            )
+        html, n = set_integrity(html, js.name)
         print(f"post_build: {js.name} minified, {before} -> {js.stat().st_size} bytes, integrity updated in {n} place(s)")
     return html
 
@@ -105,6 +126,7 @@ def name_worker(html):
     return html
 
 
+html = shorten_imports(html)
 if os.environ.get("TRUNK_PROFILE") != "debug":
     html = minify_loader(html)
 html = name_worker(html)
