@@ -4,11 +4,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { firstLoad } from './lib.mjs';
 
-// The ceiling holds what was reached (263,348 bytes when set, with 1.6 KB of room): the first
-// release's 300 KiB let the editor grow back unnoticed. The goal of the issue on first visits
-// is 250,000 bytes, not reached yet (BENCHMARKS.md says where the bytes are).
-const BUDGET = 265_000;
-const GOAL = 250_000;
+// The first visit of a cheap phone over a rural network: 250,000 bytes (KB = 1000 bytes), for
+// the editor with everything it needs (the set page, the roll-up and the report worker load on
+// demand; BENCHMARKS.md says where the bytes are).
+const BUDGET = 250_000;
 const kb = (bytes) => (bytes / 1000).toFixed(1);
 
 test(`first-load transfer is at most ${BUDGET} bytes gzipped`, () => {
@@ -21,6 +20,6 @@ test(`first-load transfer is at most ${BUDGET} bytes gzipped`, () => {
     total += f.gzip;
     console.log(`${f.name.padEnd(40)} ${kb(f.raw).padStart(8)} KB raw ${kb(f.gzip).padStart(8)} KB gzip -9`);
   }
-  console.log(`${'first-load total'.padEnd(40)} ${kb(total).padStart(29)} KB gzip -9 = ${total} bytes (budget ${BUDGET}, goal ${GOAL}; KB = 1000 bytes)`);
+  console.log(`${'first-load total'.padEnd(40)} ${kb(total).padStart(29)} KB gzip -9 = ${total} bytes (budget ${BUDGET}; KB = 1000 bytes)`);
   assert.ok(total <= BUDGET, `first-load transfer ${total} bytes exceeds the budget of ${BUDGET}`);
 });
