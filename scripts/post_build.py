@@ -10,7 +10,8 @@ written and before they move to dist/.
 2. Every module's imports get short names, in the WASM and in its JS glue
    (scripts/wasm_imports.py). Release builds then minify the wasm-bindgen JS loader with terser
    (trunk's minifier fails on it). The integrity hashes in index.html follow. Without terser
-   (not set up) the build goes on with the loader as it is.
+   (not set up) the build goes on with the loader as it is. Every integrity hash is checked
+   against its file before the page is written: a stale one would stop the page.
 3. The criteria-set page (sets.html) and the roll-up page (rollup.html) are trunk builds of
    their own (trunk builds one HTML target per run), started from here into the staging
    directory's `bo-tieu-chi/` and `tong-hop/`, so that one `trunk build` or `trunk serve`
@@ -74,8 +75,22 @@ def shorten_imports(html):
         js = staging / (wasm.name[: -len("_bg.wasm")] + ".js")
         count = wasm_imports.shorten(js, wasm)
         html, n = set_integrity(html, wasm.name)
-        print(f"post_build: {count} imports of {wasm.name} renamed, integrity updated in {n} place(s)")
+        html, m = set_integrity(html, js.name)
+        print(f"post_build: {count} imports of {wasm.name} renamed, integrity updated in {n + m} place(s)")
     return html
+
+
+def check_integrity(html):
+    """Every integrity hash in the page matches its file as it leaves this hook: a stale one
+    makes the browser refuse the file, and the page would never start."""
+    for tag in re.findall(r"<(?:link|script)\b[^>]*>", html):
+        href = re.search(r'(?:href|src)="?\.?/?([^" >]+)', tag)
+        integrity = re.search(r'integrity="?(sha384-[A-Za-z0-9+/=]+)', tag)
+        if not (href and integrity):
+            continue
+        actual = "sha384-" + base64.b64encode(hashlib.sha384((staging / href.group(1)).read_bytes()).digest()).decode()
+        if actual != integrity.group(1):
+            sys.exit(f"post_build: the integrity hash of {href.group(1)} in index.html is stale")
 
 
 def minify_loader(html):
@@ -130,6 +145,7 @@ html = shorten_imports(html)
 if os.environ.get("TRUNK_PROFILE") != "debug":
     html = minify_loader(html)
 html = name_worker(html)
+check_integrity(html)
 index.write_text(html, encoding="utf-8")
 
 SUB_PAGES = {"sets.html": "bo-tieu-chi", "rollup.html": "tong-hop"}
