@@ -10,28 +10,32 @@
 //! translates them as before; an array no longer passes for a struct, which is stricter.
 //!
 //! ```ignore
-//! read_object!(Period, deny_unknown, { from: "from", to: "to" });
-//! read_object!(Meta, ignore_unknown, { column: "column" | "region" = default });
+//! read_object!(Period, deny_unknown, { from, to });
+//! read_object!(Meta, ignore_unknown, { commune = default, column | "region" = default });
+//! read_object!(RawKind, deny_unknown, { kind as "type", unit = default });
 //! ```
-//! A field with `= default` takes its type's default when absent; any other is required.
-//! Aliases follow the key after `|`, as schema 1 wrote them.
+//! A field's key is its name, or the text after `as`; older names of the key follow `|` (as
+//! schema 1 wrote them). A field with `= default` takes its type's default when absent; any
+//! other is required.
 
 macro_rules! read_object {
     (@deny deny_unknown) => { true };
     (@deny ignore_unknown) => { false };
-    (@take $v:ident, $key:literal, default) => { $v.unwrap_or_default() };
-    (@take $v:ident, $key:literal, ) => {
+    (@key $field:ident) => { stringify!($field) };
+    (@key $field:ident $key:literal) => { $key };
+    (@take $v:ident, $key:expr, default) => { $v.unwrap_or_default() };
+    (@take $v:ident, $key:expr, ) => {
         match $v {
             Some(v) => v,
             None => return Err(serde::de::Error::missing_field($key)),
         }
     };
     ($ty:ident, $unknown:ident, {
-        $( $field:ident : $key:literal $(| $alias:literal)* $(= $default:ident)? ),* $(,)?
+        $( $field:ident $(as $key:literal)? $(| $alias:literal)* $(= $default:ident)? ),* $(,)?
     }) => {
         impl<'de> serde::Deserialize<'de> for $ty {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                const FIELDS: &[&str] = &[$($key),*];
+                const FIELDS: &[&str] = &[$($crate::core::de::read_object!(@key $field $($key)?)),*];
                 struct Reader;
                 impl<'de> serde::de::Visitor<'de> for Reader {
                     type Value = $ty;
@@ -45,9 +49,12 @@ macro_rules! read_object {
                         $( let mut $field = None; )*
                         while let Some(key) = map.next_key::<String>()? {
                             match key.as_str() {
-                                $( $key $(| $alias)* => {
+                                $( k if k == $crate::core::de::read_object!(@key $field $($key)?)
+                                    $(|| k == $alias)* => {
                                     if $field.is_some() {
-                                        return Err(serde::de::Error::duplicate_field($key));
+                                        return Err(serde::de::Error::duplicate_field(
+                                            $crate::core::de::read_object!(@key $field $($key)?),
+                                        ));
                                     }
                                     $field = Some(map.next_value()?);
                                 } )*
@@ -59,7 +66,11 @@ macro_rules! read_object {
                                 }
                             }
                         }
-                        Ok($ty { $( $field: $crate::core::de::read_object!(@take $field, $key, $($default)?), )* })
+                        Ok($ty { $( $field: $crate::core::de::read_object!(
+                            @take $field,
+                            $crate::core::de::read_object!(@key $field $($key)?),
+                            $($default)?
+                        ), )* })
                     }
                 }
                 d.deserialize_map(Reader)

@@ -15,7 +15,7 @@ pub struct SetRef {
     pub version: String,
 }
 
-read_object!(SetRef, ignore_unknown, { id: "id", version: "version" });
+read_object!(SetRef, ignore_unknown, { id, version });
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Default)]
 pub struct Draft {
@@ -35,14 +35,14 @@ pub struct Draft {
 }
 
 read_object!(Draft, ignore_unknown, {
-    id: "id" = default,
-    name: "name" = default,
-    set: "set" = default,
-    meta: "meta" = default,
-    entries: "entries" = default,
-    criterion_notes: "criterion_notes" = default,
-    user_thresholds: "user_thresholds" = default,
-    narrative: "narrative" = default,
+    id = default,
+    name = default,
+    set = default,
+    meta = default,
+    entries = default,
+    criterion_notes = default,
+    user_thresholds = default,
+    narrative = default,
 });
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -120,25 +120,25 @@ pub struct ReportMeta {
 }
 
 read_object!(ReportMeta, ignore_unknown, {
-    commune: "commune" = default,
-    province: "province" = default,
-    issuer: "issuer" = default,
-    parent_body: "parent_body" = default,
-    issuing_body: "issuing_body" = default,
-    column: "column" | "region" = default,
-    rule_column: "rule_column" | "disadvantaged" = default,
-    programme: "programme" = default,
-    period: "period" = default,
-    period_label: "period_label" = default,
-    year: "year" = default,
-    doc_number: "doc_number" = default,
-    place: "place" = default,
-    date: "date" = default,
-    recipients: "recipients" = default,
-    answering: "answering" = default,
-    signatory_title: "signatory_title" = default,
-    signatory_name: "signatory_name" = default,
-    copies_to: "copies_to" = default,
+    commune = default,
+    province = default,
+    issuer = default,
+    parent_body = default,
+    issuing_body = default,
+    column | "region" = default,
+    rule_column | "disadvantaged" = default,
+    programme = default,
+    period = default,
+    period_label = default,
+    year = default,
+    doc_number = default,
+    place = default,
+    date = default,
+    recipients = default,
+    answering = default,
+    signatory_title = default,
+    signatory_name = default,
+    copies_to = default,
 });
 
 impl ReportMeta {
@@ -203,13 +203,13 @@ pub struct Entry {
 }
 
 read_object!(Entry, ignore_unknown, {
-    judgement: "judgement" = default,
-    numerator: "numerator" = default,
-    denominator: "denominator" = default,
-    value: "value" = default,
-    data_year: "data_year" = default,
-    note: "note" = default,
-    acks: "acks" = default,
+    judgement = default,
+    numerator = default,
+    denominator = default,
+    value = default,
+    data_year = default,
+    note = default,
+    acks = default,
 });
 
 /// The user's word that a finding is known and the report may be final anyway: which finding
@@ -223,9 +223,9 @@ pub struct Ack {
 }
 
 read_object!(Ack, ignore_unknown, {
-    kind: "kind" = default,
-    about: "about" = default,
-    reason: "reason" = default,
+    kind = default,
+    about = default,
+    reason = default,
 });
 
 impl Entry {
@@ -243,8 +243,8 @@ pub struct UserThreshold {
 }
 
 read_object!(UserThreshold, ignore_unknown, {
-    value: "value" = default,
-    source: "source" = default,
+    value = default,
+    source = default,
 });
 
 /// The report's narrative parts.
@@ -261,14 +261,14 @@ pub struct Narrative {
 }
 
 read_object!(Narrative, ignore_unknown, {
-    communication: "communication" = default,
-    organisation: "organisation" = default,
-    achievements: "achievements" = default,
-    limitations: "limitations" = default,
-    causes: "causes" = default,
-    goals: "goals" = default,
-    tasks: "tasks" = default,
-    solutions: "solutions" = default,
+    communication = default,
+    organisation = default,
+    achievements = default,
+    limitations = default,
+    causes = default,
+    goals = default,
+    tasks = default,
+    solutions = default,
 });
 
 /// Which narrative part, for the editor's actions.

@@ -90,9 +90,9 @@ struct KindProbe {
 }
 
 crate::core::de::read_object!(KindProbe, ignore_unknown, {
-    app: "app" = default,
-    format: "format" = default,
-    criteria: "criteria" = default,
+    app = default,
+    format = default,
+    criteria = default,
 });
 
 /// The kind of a JSON object; `None` when the text is not a JSON object at all.

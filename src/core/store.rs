@@ -16,7 +16,7 @@ struct Probe {
     schema: Option<serde_json::Number>,
 }
 
-read_object!(Probe, ignore_unknown, { app: "app" = default, schema: "schema" = default });
+read_object!(Probe, ignore_unknown, { app = default, schema = default });
 
 /// Marks our files among other JSON.
 pub const APP: &str = "tieuchi";
@@ -46,17 +46,17 @@ pub struct Envelope {
 }
 
 read_object!(Envelope, ignore_unknown, {
-    app: "app",
-    schema: "schema",
-    app_version: "app_version",
-    saved_at: "saved_at",
-    commune: "commune",
-    period: "period",
-    set_id: "set_id",
-    set_version: "set_version",
-    summary: "summary",
-    draft: "draft",
-    set: "set",
+    app,
+    schema,
+    app_version,
+    saved_at,
+    commune,
+    period,
+    set_id,
+    set_version,
+    summary,
+    draft,
+    set,
 });
 
 impl Envelope {

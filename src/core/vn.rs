@@ -11,9 +11,9 @@ pub struct Date {
 }
 
 crate::core::de::read_object!(Date, ignore_unknown, {
-    year: "year",
-    month: "month",
-    day: "day",
+    year,
+    month,
+    day,
 });
 
 impl Date {

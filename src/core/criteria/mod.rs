@@ -128,64 +128,64 @@ pub struct ColumnRule {
 }
 
 read_object!(CriteriaSet, deny_unknown, {
-    format: "format",
-    id: "id",
-    version: "version",
-    name: "name",
-    level: "level",
-    period: "period",
-    legal_basis: "legal_basis",
-    programme: "programme" = default,
-    columns: "columns" = default,
-    column_rule: "column_rule" = default,
-    regions: "regions" = default,
-    disadvantaged_region: "disadvantaged_region" = default,
-    groups: "groups" = default,
-    criteria: "criteria",
-    note: "note" = default,
+    format,
+    id,
+    version,
+    name,
+    level,
+    period,
+    legal_basis,
+    programme = default,
+    columns = default,
+    column_rule = default,
+    regions = default,
+    disadvantaged_region = default,
+    groups = default,
+    criteria,
+    note = default,
 });
-read_object!(Period, deny_unknown, { from: "from", to: "to" });
+read_object!(Period, deny_unknown, { from, to });
 read_object!(LegalBasis, deny_unknown, {
-    number: "number",
-    date: "date",
-    issuer: "issuer",
-    title: "title" = default,
+    number,
+    date,
+    issuer,
+    title = default,
 });
-read_object!(Columns, deny_unknown, { label: "label" = default, items: "items" = default });
+read_object!(Columns, deny_unknown, { label = default, items = default });
 read_object!(Column, deny_unknown, {
-    id: "id",
-    name: "name",
-    definition: "definition" = default,
+    id,
+    name,
+    definition = default,
 });
-read_object!(ColumnRule, deny_unknown, { label: "label", column: "column" });
-read_object!(Group, deny_unknown, { id: "id", name: "name" });
+read_object!(ColumnRule, deny_unknown, { label, column });
+read_object!(Group, deny_unknown, { id, name });
 read_object!(Criterion, deny_unknown, {
-    number: "number",
-    name: "name",
-    group: "group" = default,
-    indicators: "indicators" = default,
+    number,
+    name,
+    group = default,
+    indicators = default,
 });
 read_object!(Indicator, deny_unknown, {
-    code: "code",
-    wording: "wording",
-    short: "short",
-    kind: "kind",
-    direction: "direction" = default,
-    thresholds: "thresholds" = default,
-    may_be_not_applicable: "may_be_not_applicable" = default,
-    guidance: "guidance" = default,
+    code,
+    wording,
+    short,
+    kind,
+    direction = default,
+    thresholds = default,
+    may_be_not_applicable = default,
+    guidance = default,
 });
 read_object!(RawKind, deny_unknown, {
-    kind: "type",
-    numerator: "numerator" = default,
-    denominator: "denominator" = default,
-    unit: "unit" = default,
+    kind as "type",
+    numerator = default,
+    denominator = default,
+    unit = default,
 });
 read_object!(Threshold, deny_unknown, {
-    column: "column" | "region" = default,
-    year: "year" = default,
-    value: "value",
-    source: "source",
+    column | "region" = default,
+    year = default,
+    value,
+    source,
 });
 
 /// The label of format-1 region columns, and who the format-1 rule was for.
