@@ -10,27 +10,32 @@
 //! translates them as before; an array no longer passes for a struct, which is stricter.
 //!
 //! ```ignore
-//! read_object!(Period, deny_unknown, { from, to });
-//! read_object!(Meta, ignore_unknown, { commune = default, column | "region" = default });
-//! read_object!(RawKind, deny_unknown, { kind as "type", unit = default });
+//! read_object!(Period, strict, { from, to });
+//! read_object!(RawKind, strict, { kind as "type", unit = default });
+//! read_object!(Envelope, open, { app, schema, draft });
+//! read_object!(ReportMeta, lenient, { commune, column | "region" });
 //! ```
-//! A field's key is its name, or the text after `as`; older names of the key follow `|` (as
-//! schema 1 wrote them). A field with `= default` takes its type's default when absent; any
-//! other is required.
+//! `strict` rejects an unknown key (files from outside: criteria sets); `open` and `lenient`
+//! skip it (drafts, which a newer version may have written). Under `lenient` every field takes
+//! its type's default when absent (serde's `#[serde(default)]`); otherwise only a field marked
+//! `= default` does, and any other is required. A field's key is its name, or the text after
+//! `as`; older names of the key follow `|` (as schema 1 wrote them).
 
 macro_rules! read_object {
-    (@deny deny_unknown) => { true };
-    (@deny ignore_unknown) => { false };
+    (@deny strict) => { true };
+    (@deny open) => { false };
+    (@deny lenient) => { false };
     (@key $field:ident) => { stringify!($field) };
     (@key $field:ident $key:literal) => { $key };
-    (@take $v:ident, $key:expr, default) => { $v.unwrap_or_default() };
-    (@take $v:ident, $key:expr, ) => {
+    (@take lenient, $v:ident, $key:expr, $($default:ident)?) => { $v.unwrap_or_default() };
+    (@take $mode:ident, $v:ident, $key:expr, default) => { $v.unwrap_or_default() };
+    (@take $mode:ident, $v:ident, $key:expr, ) => {
         match $v {
             Some(v) => v,
             None => return Err(serde::de::Error::missing_field($key)),
         }
     };
-    ($ty:ident, $unknown:ident, {
+    ($ty:ident, $mode:ident, {
         $( $field:ident $(as $key:literal)? $(| $alias:literal)* $(= $default:ident)? ),* $(,)?
     }) => {
         impl<'de> serde::Deserialize<'de> for $ty {
@@ -59,7 +64,7 @@ macro_rules! read_object {
                                     $field = Some(map.next_value()?);
                                 } )*
                                 other => {
-                                    if $crate::core::de::read_object!(@deny $unknown) {
+                                    if $crate::core::de::read_object!(@deny $mode) {
                                         return Err(serde::de::Error::unknown_field(other, FIELDS));
                                     }
                                     map.next_value::<serde::de::IgnoredAny>()?;
@@ -67,7 +72,8 @@ macro_rules! read_object {
                             }
                         }
                         Ok($ty { $( $field: $crate::core::de::read_object!(
-                            @take $field,
+                            @take $mode,
+                            $field,
                             $crate::core::de::read_object!(@key $field $($key)?),
                             $($default)?
                         ), )* })

@@ -15,7 +15,7 @@ pub struct SetRef {
     pub version: String,
 }
 
-read_object!(SetRef, ignore_unknown, { id, version });
+read_object!(SetRef, open, { id, version });
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Default)]
 pub struct Draft {
@@ -34,15 +34,15 @@ pub struct Draft {
     pub narrative: Narrative,
 }
 
-read_object!(Draft, ignore_unknown, {
-    id = default,
-    name = default,
-    set = default,
-    meta = default,
-    entries = default,
-    criterion_notes = default,
-    user_thresholds = default,
-    narrative = default,
+read_object!(Draft, lenient, {
+    id,
+    name,
+    set,
+    meta,
+    entries,
+    criterion_notes,
+    user_thresholds,
+    narrative,
 });
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -119,26 +119,26 @@ pub struct ReportMeta {
     pub copies_to: String,
 }
 
-read_object!(ReportMeta, ignore_unknown, {
-    commune = default,
-    province = default,
-    issuer = default,
-    parent_body = default,
-    issuing_body = default,
-    column | "region" = default,
-    rule_column | "disadvantaged" = default,
-    programme = default,
-    period = default,
-    period_label = default,
-    year = default,
-    doc_number = default,
-    place = default,
-    date = default,
-    recipients = default,
-    answering = default,
-    signatory_title = default,
-    signatory_name = default,
-    copies_to = default,
+read_object!(ReportMeta, lenient, {
+    commune,
+    province,
+    issuer,
+    parent_body,
+    issuing_body,
+    column | "region",
+    rule_column | "disadvantaged",
+    programme,
+    period,
+    period_label,
+    year,
+    doc_number,
+    place,
+    date,
+    recipients,
+    answering,
+    signatory_title,
+    signatory_name,
+    copies_to,
 });
 
 impl ReportMeta {
@@ -202,14 +202,14 @@ pub struct Entry {
     pub acks: Vec<Ack>,
 }
 
-read_object!(Entry, ignore_unknown, {
-    judgement = default,
-    numerator = default,
-    denominator = default,
-    value = default,
-    data_year = default,
-    note = default,
-    acks = default,
+read_object!(Entry, lenient, {
+    judgement,
+    numerator,
+    denominator,
+    value,
+    data_year,
+    note,
+    acks,
 });
 
 /// The user's word that a finding is known and the report may be final anyway: which finding
@@ -222,10 +222,10 @@ pub struct Ack {
     pub reason: String,
 }
 
-read_object!(Ack, ignore_unknown, {
-    kind = default,
-    about = default,
-    reason = default,
+read_object!(Ack, lenient, {
+    kind,
+    about,
+    reason,
 });
 
 impl Entry {
@@ -242,9 +242,9 @@ pub struct UserThreshold {
     pub source: String,
 }
 
-read_object!(UserThreshold, ignore_unknown, {
-    value = default,
-    source = default,
+read_object!(UserThreshold, lenient, {
+    value,
+    source,
 });
 
 /// The report's narrative parts.
@@ -260,15 +260,15 @@ pub struct Narrative {
     pub solutions: String,
 }
 
-read_object!(Narrative, ignore_unknown, {
-    communication = default,
-    organisation = default,
-    achievements = default,
-    limitations = default,
-    causes = default,
-    goals = default,
-    tasks = default,
-    solutions = default,
+read_object!(Narrative, lenient, {
+    communication,
+    organisation,
+    achievements,
+    limitations,
+    causes,
+    goals,
+    tasks,
+    solutions,
 });
 
 /// Which narrative part, for the editor's actions.

@@ -89,10 +89,10 @@ struct KindProbe {
     criteria: Option<serde::de::IgnoredAny>,
 }
 
-crate::core::de::read_object!(KindProbe, ignore_unknown, {
-    app = default,
-    format = default,
-    criteria = default,
+crate::core::de::read_object!(KindProbe, lenient, {
+    app,
+    format,
+    criteria,
 });
 
 /// The kind of a JSON object; `None` when the text is not a JSON object at all.

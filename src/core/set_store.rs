@@ -33,14 +33,14 @@ struct Probe {
     schema: Option<u64>,
 }
 
-read_object!(Probe, ignore_unknown, { kind = default, schema = default });
+read_object!(Probe, lenient, { kind, schema });
 
 struct In {
     saved_at: String,
     set: CriteriaSet,
 }
 
-read_object!(In, ignore_unknown, { saved_at, set });
+read_object!(In, open, { saved_at, set });
 
 /// One of the user's sets as read from storage.
 #[derive(Clone, Debug, PartialEq)]

@@ -16,7 +16,7 @@ struct Probe {
     schema: Option<serde_json::Number>,
 }
 
-read_object!(Probe, ignore_unknown, { app = default, schema = default });
+read_object!(Probe, lenient, { app, schema });
 
 /// Marks our files among other JSON.
 pub const APP: &str = "tieuchi";
@@ -45,7 +45,7 @@ pub struct Envelope {
     pub set: CriteriaSet,
 }
 
-read_object!(Envelope, ignore_unknown, {
+read_object!(Envelope, open, {
     app,
     schema,
     app_version,

@@ -10,7 +10,7 @@ pub struct Date {
     pub day: u8,
 }
 
-crate::core::de::read_object!(Date, ignore_unknown, {
+crate::core::de::read_object!(Date, open, {
     year,
     month,
     day,

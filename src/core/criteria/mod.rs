@@ -127,7 +127,7 @@ pub struct ColumnRule {
     pub column: String,
 }
 
-read_object!(CriteriaSet, deny_unknown, {
+read_object!(CriteriaSet, strict, {
     format,
     id,
     version,
@@ -144,28 +144,28 @@ read_object!(CriteriaSet, deny_unknown, {
     criteria,
     note = default,
 });
-read_object!(Period, deny_unknown, { from, to });
-read_object!(LegalBasis, deny_unknown, {
+read_object!(Period, strict, { from, to });
+read_object!(LegalBasis, strict, {
     number,
     date,
     issuer,
     title = default,
 });
-read_object!(Columns, deny_unknown, { label = default, items = default });
-read_object!(Column, deny_unknown, {
+read_object!(Columns, strict, { label = default, items = default });
+read_object!(Column, strict, {
     id,
     name,
     definition = default,
 });
-read_object!(ColumnRule, deny_unknown, { label, column });
-read_object!(Group, deny_unknown, { id, name });
-read_object!(Criterion, deny_unknown, {
+read_object!(ColumnRule, strict, { label, column });
+read_object!(Group, strict, { id, name });
+read_object!(Criterion, strict, {
     number,
     name,
     group = default,
     indicators = default,
 });
-read_object!(Indicator, deny_unknown, {
+read_object!(Indicator, strict, {
     code,
     wording,
     short,
@@ -175,13 +175,13 @@ read_object!(Indicator, deny_unknown, {
     may_be_not_applicable = default,
     guidance = default,
 });
-read_object!(RawKind, deny_unknown, {
+read_object!(RawKind, strict, {
     kind as "type",
     numerator = default,
     denominator = default,
     unit = default,
 });
-read_object!(Threshold, deny_unknown, {
+read_object!(Threshold, strict, {
     column | "region" = default,
     year = default,
     value,
