@@ -91,6 +91,7 @@ mod tests {
     use crate::core::criteria::{Period, Threshold};
     use crate::core::draft::ReportMeta;
     use crate::core::json::error_vi;
+    use crate::core::vn::Date;
 
     fn err<T: serde::de::DeserializeOwned>(text: &str) -> String {
         match serde_json::from_str::<T>(text) {
@@ -118,6 +119,14 @@ mod tests {
         let m: ReportMeta =
             serde_json::from_str(r#"{"commune": "Liên Sơn", "later": {"a": [1, 2]}}"#).unwrap();
         assert_eq!(m.commune, "Liên Sơn");
+    }
+
+    #[test]
+    fn open_types_skip_an_unknown_key_but_require_their_fields() {
+        let d: Date =
+            serde_json::from_str(r#"{"year": 2024, "month": 6, "day": 26, "tz": 7}"#).unwrap();
+        assert_eq!(d, Date::new(2024, 6, 26).unwrap());
+        assert!(err::<Date>(r#"{"year": 2024, "month": 6}"#).starts_with("missing field `day`"));
     }
 
     #[test]
