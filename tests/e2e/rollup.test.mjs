@@ -1,12 +1,13 @@
 // The roll-up page (tong-hop/): 65 generated commune files, 3 bad ones and a later file of one
 // commune, sent as one .zip; the table, its totals, a chart's table of figures, and the .xlsx
-// read back by LibreOffice Calc against the table.
+// read back by LibreOffice Calc against the table. Then files dropped on the page, and the
+// drafts stored in this browser, added to what was read.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { serve, launch, phone, downloadFrom, tmp, ROOT } from './lib.mjs';
+import { serve, launch, phone, openApp, newDraft, saved, downloadFrom, tmp, ROOT } from './lib.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -97,6 +98,44 @@ test('65 communes from a .zip: table, totals, a chart as a table, and the .xlsx 
   }
   const sheetTotals = sheet.find((l) => l[0] === 'Số xã đạt');
   assert.equal(sheetTotals[c4 + 2], String(expected4));
+  assert.deepEqual(ctx.errors, []);
+  await ctx.close();
+});
+
+test('files dropped on the page and the drafts of this browser join what was read', { timeout: 120000 }, async () => {
+  const ctx = await phone(browser, { viewport: { width: 1280, height: 900 } });
+  const page = await ctx.newPage();
+  // Two drafts made in this browser's editor, under the 2026–2030 set.
+  await openApp(page, server.url);
+  for (const name of ['Tân Thành', 'Hòa Bình']) {
+    await page.getByRole('button', { name: 'Bản nháp', exact: true }).click();
+    await newDraft(page, /2026/);
+    await page.getByLabel('Tên xã (không ghi chữ “xã”)').fill(name);
+    await saved(page);
+  }
+
+  await page.goto(server.url + 'tong-hop/');
+  // What a file manager's drag and drop gives the page: a drop event carrying the files.
+  const files = [['xa-1.json', commune(1)], ['xa-2.json', commune(2)], ['hong.json', '{"app": "tieuchi"']];
+  await page.locator('.drop').evaluate((zone, list) => {
+    const data = new DataTransfer();
+    for (const [name, text] of list) data.items.add(new File([text], name, { type: 'application/json' }));
+    const init = { dataTransfer: data, bubbles: true, cancelable: true };
+    zone.dispatchEvent(new DragEvent('dragover', init));
+    zone.dispatchEvent(new DragEvent('drop', init));
+  }, files);
+  await page.locator('#rollup-status', { hasText: 'Đã đọc 3 tệp: 2 xã – kỳ, 1 tệp bị bỏ qua.' }).waitFor({ timeout: 15000 });
+  assert.match((await page.locator('.rejected li').allInnerTexts()).join('\n'), /hong\.json: /);
+  assert.equal(await page.locator('.rollup-table tbody tr').count(), 2);
+
+  await page.getByRole('button', { name: 'Thêm bản nháp lưu trong trình duyệt này' }).click();
+  await page.getByText('Đã thêm 2 bản nháp lưu trong trình duyệt này.').waitFor();
+  await page.locator('#rollup-status', { hasText: 'Đã đọc 5 tệp: 4 xã – kỳ, 1 tệp bị bỏ qua.' }).waitFor();
+  // One table per set: the two files of the 2021–2025 example, the two drafts of 2026–2030.
+  const tables = page.locator('.rollup-table');
+  assert.equal(await tables.count(), 2);
+  const text = (await tables.allInnerTexts()).join('\n');
+  for (const name of ['Thử 01', 'Thử 02', 'Tân Thành', 'Hòa Bình']) assert.ok(text.includes(name), name);
   assert.deepEqual(ctx.errors, []);
   await ctx.close();
 });
