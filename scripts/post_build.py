@@ -35,6 +35,8 @@ staging = Path(os.environ.get("TRUNK_STAGING_DIR", sys.argv[1] if len(sys.argv) 
 source = Path(os.environ.get("TRUNK_SOURCE_DIR", Path(__file__).resolve().parent.parent))
 index = staging / "index.html"
 html = index.read_text(encoding="utf-8")
+RELEASE = os.environ.get("TRUNK_PROFILE") != "debug"
+TERSER = source / ".tools" / "node_modules" / ".bin" / "terser"
 
 scripts = re.findall(r"<script type=[\"']?module[\"']?[^>]*>(.*?)</script>", html, flags=re.S)
 if not scripts:
@@ -45,16 +47,21 @@ hashes = " ".join(
 marker = "script-src 'self' 'wasm-unsafe-eval'"
 if marker not in html:
     sys.exit("post_build: CSP marker not found in index.html")
-if os.environ.get("TRUNK_PROFILE") == "debug":
+if not RELEASE:
     # `trunk serve` injects its live-reload script after this hook runs; allow inline scripts in
     # debug builds only. Release builds (what is published and tested) keep the strict hash.
     html = html.replace(marker, f"{marker} 'unsafe-inline'", 1)
 else:
     html = html.replace(marker, f"{marker} {hashes}", 1)
+def sri(name):
+    """The subresource-integrity hash of a file of the staging directory."""
+    return "sha384-" + base64.b64encode(hashlib.sha384((staging / name).read_bytes()).digest()).decode()
+
+
 def set_integrity(html, name):
     """Updates the SRI hash trunk wrote for `name` (the loader's modulepreload, the WASM's
     preload) after this hook changed the file; returns the page and how many were updated."""
-    integrity = "sha384-" + base64.b64encode(hashlib.sha384((staging / name).read_bytes()).digest()).decode()
+    integrity = sri(name)
     html, n = re.subn(
         r'(href="?\./' + re.escape(name) + r'"?[^>]*?integrity=)"?sha384-[A-Za-z0-9+/=]+"?',
         lambda m: m.group(1) + '"' + integrity + '"',
@@ -88,14 +95,12 @@ def check_integrity(html):
         integrity = re.search(r'integrity="?(sha384-[A-Za-z0-9+/=]+)', tag)
         if not (href and integrity):
             continue
-        actual = "sha384-" + base64.b64encode(hashlib.sha384((staging / href.group(1)).read_bytes()).digest()).decode()
-        if actual != integrity.group(1):
+        if sri(href.group(1)) != integrity.group(1):
             sys.exit(f"post_build: the integrity hash of {href.group(1)} in index.html is stale")
 
 
 def minify_loader(html):
-    terser = source / ".tools" / "node_modules" / ".bin" / "terser"
-    if not terser.exists():
+    if not TERSER.exists():
         print("post_build: terser not installed (scripts/setup.sh): JS loader left unminified")
         return html
     for js in staging.glob("*.js"):
@@ -103,7 +108,7 @@ def minify_loader(html):
         if js.name == "sw.js" or js.name.startswith(WORKER):
             continue
         before = js.stat().st_size
-        subprocess.run([str(terser), str(js), "--module", "--compress", "--mangle", "-o", str(js)], check=True)
+        subprocess.run([str(TERSER), str(js), "--module", "--compress", "--mangle", "-o", str(js)], check=True)
         html, n = set_integrity(html, js.name)
         print(f"post_build: {js.name} minified, {before} -> {js.stat().st_size} bytes, integrity updated in {n} place(s)")
     return html
@@ -121,9 +126,8 @@ def name_worker(html):
     js, wasm, loader = (staging / f"{WORKER}.js", staging / f"{WORKER}_bg.wasm", staging / f"{WORKER}_loader.js")
     if not js.exists():
         return html
-    terser = source / ".tools" / "node_modules" / ".bin" / "terser"
-    if os.environ.get("TRUNK_PROFILE") != "debug" and terser.exists():
-        subprocess.run([str(terser), str(js), "--compress", "--mangle", "-o", str(js)], check=True)
+    if RELEASE and TERSER.exists():
+        subprocess.run([str(TERSER), str(js), "--compress", "--mangle", "-o", str(js)], check=True)
     digest = hashlib.sha256(js.read_bytes() + wasm.read_bytes()).hexdigest()[:16]
     stem = f"{WORKER}-{digest}"
     js.rename(staging / f"{stem}.js")
@@ -142,7 +146,7 @@ def name_worker(html):
 
 
 html = shorten_imports(html)
-if os.environ.get("TRUNK_PROFILE") != "debug":
+if RELEASE:
     html = minify_loader(html)
 html = name_worker(html)
 check_integrity(html)
@@ -154,7 +158,7 @@ if Path(os.environ.get("TRUNK_HTML_FILE", "index.html")).name in SUB_PAGES:
     sys.exit(0)
 for html_file, folder in SUB_PAGES.items():
     command = ["trunk", "build", html_file, "--dist", str(staging / folder)]
-    if os.environ.get("TRUNK_PROFILE") != "debug":
+    if RELEASE:
         command.append("--release")
     print("post_build: " + " ".join(command))
     subprocess.run(command, check=True, cwd=source)

@@ -69,13 +69,14 @@ fn thresholds_text(set: &CriteriaSet, i: &Indicator) -> String {
     parts.join("; ")
 }
 
+fn find<'a>(set: &'a CriteriaSet, code: &str) -> Option<&'a Indicator> {
+    set.indicators()
+        .find(|(_, i)| i.code == code)
+        .map(|(_, i)| i)
+}
+
 /// The changes from `old` to `new`, in the new set's order (removed indicators last).
 pub fn diff(old: &CriteriaSet, new: &CriteriaSet) -> Vec<Change> {
-    let find = |set: &CriteriaSet, code: &str| {
-        set.indicators()
-            .find(|(_, i)| i.code == code)
-            .map(|(_, i)| i.clone())
-    };
     let mut out = Vec::new();
     for (_, n) in new.indicators() {
         let Some(o) = find(old, &n.code) else {
@@ -90,7 +91,7 @@ pub fn diff(old: &CriteriaSet, new: &CriteriaSet) -> Vec<Change> {
                 code: n.code.clone(),
             });
         }
-        let (before, after) = (thresholds_text(old, &o), thresholds_text(new, n));
+        let (before, after) = (thresholds_text(old, o), thresholds_text(new, n));
         if before != after {
             out.push(Change::Thresholds {
                 code: n.code.clone(),

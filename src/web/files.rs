@@ -1,4 +1,4 @@
-//! Reads a file the user picked.
+//! Reads the files the user picked or dropped.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -28,4 +28,59 @@ pub async fn read_picked(event: web_sys::Event, limit: usize) -> Result<(String,
     let text = crate::core::store::decode(&bytes)
         .map_err(|e| format!("Không nhập được tệp. {}", e.message_vi()))?;
     Ok((name, text))
+}
+
+/// The files of a file list (an `<input type="file" multiple>` or a drop), in order.
+pub fn list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    list.map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect())
+        .unwrap_or_default()
+}
+
+/// Reads the files' bytes, all at once (the browser reads them in parallel). A file over
+/// `max_mb` megabytes (MiB), or one that cannot be read, is refused with its reason; the others
+/// are read.
+pub async fn read_all(
+    files: Vec<web_sys::File>,
+    max_mb: u32,
+) -> (
+    Vec<crate::core::rollup::Input>,
+    Vec<crate::core::rollup::Rejected>,
+) {
+    use crate::core::rollup::{Input, Rejected};
+    let mut refused = Vec::new();
+    let (files, too_large): (Vec<_>, Vec<_>) = files
+        .into_iter()
+        .partition(|f| f.size() <= f64::from(max_mb) * 1024.0 * 1024.0);
+    refused.extend(too_large.into_iter().map(|f| Rejected {
+        name: f.name(),
+        reason: format!("Tệp quá lớn (trên {max_mb} MB)."),
+    }));
+    // Each read settles to its bytes or to `undefined`, so one unreadable file does not stop
+    // the others.
+    let fallback = wasm_bindgen::closure::Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(|_| {});
+    let reads = js_sys::Array::new();
+    for f in &files {
+        reads.push(&f.array_buffer().catch(&fallback));
+    }
+    let buffers = match JsFuture::from(js_sys::Promise::all(&reads)).await {
+        Ok(b) => js_sys::Array::from(&b),
+        Err(_) => js_sys::Array::new(),
+    };
+    drop(fallback);
+    let mut out = Vec::new();
+    for (k, f) in files.iter().enumerate() {
+        let buf = buffers.get(k as u32);
+        if buf.is_undefined() {
+            refused.push(Rejected {
+                name: f.name(),
+                reason: "Không đọc được nội dung tệp.".into(),
+            });
+        } else {
+            out.push(Input {
+                name: f.name(),
+                bytes: js_sys::Uint8Array::new(&buf).to_vec(),
+            });
+        }
+    }
+    (out, refused)
 }

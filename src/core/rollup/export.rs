@@ -202,10 +202,8 @@ pub fn long_csv(rollup: &Rollup) -> String {
         let fields: Vec<String> = row
             .into_iter()
             .map(|v| match v {
-                Val::Text(t) if t.contains([',', '"', '\n', '\r']) => {
-                    format!("\"{}\"", t.replace('"', "\"\""))
-                }
-                Val::Text(t) | Val::Num(t) => t,
+                Val::Text(t) => crate::core::set_table::csv_field(t, ','),
+                Val::Num(t) => t,
                 Val::Empty => String::new(),
             })
             .collect();

@@ -1,7 +1,7 @@
 //! A read table applied to a set (indicators created or updated by code), and a set written
 //! as the same table in CSV.
 
-use super::cells::{guard, write_number, Cell};
+use super::cells::{csv_field, guard, write_number, Cell};
 use super::{set_columns, Row, Table};
 use crate::core::criteria::{CriteriaSet, Direction, Indicator, Kind, Threshold};
 
@@ -242,17 +242,7 @@ fn groups(
 }
 
 fn line(out: &mut String, fields: &[String]) {
-    let cells: Vec<String> = fields
-        .iter()
-        .map(|f| {
-            let f = guard(f);
-            if f.contains([';', '"', '\n', '\r']) {
-                format!("\"{}\"", f.replace('"', "\"\""))
-            } else {
-                f
-            }
-        })
-        .collect();
+    let cells: Vec<String> = fields.iter().map(|f| csv_field(guard(f), ';')).collect();
     out.push_str(&cells.join(";"));
     out.push_str("\r\n");
 }

@@ -159,6 +159,15 @@ pub fn guard(text: &str) -> String {
     }
 }
 
+/// A CSV field: quoted (quotes doubled) when it holds the separator, a quote or a line break.
+pub fn csv_field(text: String, sep: char) -> String {
+    if text.contains([sep, '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
 fn unguard(text: &str) -> String {
     match text.strip_prefix('\'') {
         Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest.to_string(),

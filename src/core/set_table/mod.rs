@@ -13,7 +13,7 @@ mod apply;
 mod cells;
 
 pub use apply::{apply, to_csv};
-pub use cells::{cell, write_number, Cell};
+pub use cells::{cell, csv_field, write_number, Cell};
 
 use crate::core::criteria::CriteriaSet;
 use cells::{records, Record, Sep};

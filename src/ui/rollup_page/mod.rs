@@ -11,7 +11,6 @@ use crate::ui::state::{Notice, Shared, Tone};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
 /// How the rows of a group are ordered.
@@ -100,52 +99,8 @@ pub fn start() {
 /// Every file read so far; the table is computed from all of them again when more arrive.
 type Inputs = Rc<RefCell<Vec<Input>>>;
 
-/// Largest single file read (a province's archive of many communes).
-const MAX_FILE: f64 = 200.0 * 1024.0 * 1024.0;
-
-/// Reads the files' bytes, all at once (the browser reads them in parallel).
-async fn read_files(files: Vec<web_sys::File>) -> (Vec<Input>, Vec<rollup::Rejected>) {
-    let mut refused = Vec::new();
-    let (files, too_large): (Vec<_>, Vec<_>) =
-        files.into_iter().partition(|f| f.size() <= MAX_FILE);
-    refused.extend(too_large.into_iter().map(|f| rollup::Rejected {
-        name: f.name(),
-        reason: "Tệp quá lớn (trên 200 MB).".into(),
-    }));
-    // Each read settles to its bytes or to `undefined`, so one unreadable file does not stop
-    // the others.
-    let fallback = wasm_bindgen::closure::Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(|_| {});
-    let reads = js_sys::Array::new();
-    for f in &files {
-        reads.push(&f.array_buffer().catch(&fallback));
-    }
-    let buffers = match JsFuture::from(js_sys::Promise::all(&reads)).await {
-        Ok(b) => js_sys::Array::from(&b),
-        Err(_) => js_sys::Array::new(),
-    };
-    drop(fallback);
-    let mut out = Vec::new();
-    for (k, f) in files.iter().enumerate() {
-        let buf = buffers.get(k as u32);
-        if buf.is_undefined() {
-            refused.push(rollup::Rejected {
-                name: f.name(),
-                reason: "Không đọc được nội dung tệp.".into(),
-            });
-        } else {
-            out.push(Input {
-                name: f.name(),
-                bytes: js_sys::Uint8Array::new(&buf).to_vec(),
-            });
-        }
-    }
-    (out, refused)
-}
-
-fn file_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
-    list.map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect())
-        .unwrap_or_default()
-}
+/// Largest single file read, in MB (a province's archive of many communes).
+const MAX_FILE_MB: u32 = 200;
 
 /// Adds files to those read and tabulates them all.
 fn add(d: &Dispatch, inputs: &Inputs, files: Vec<web_sys::File>) {
@@ -155,7 +110,7 @@ fn add(d: &Dispatch, inputs: &Inputs, files: Vec<web_sys::File>) {
     d.dispatch(PageAction::Reading);
     let (d, inputs) = (d.clone(), inputs.clone());
     wasm_bindgen_futures::spawn_local(async move {
-        let (read, refused) = read_files(files).await;
+        let (read, refused) = crate::web::files::read_all(files, MAX_FILE_MB).await;
         inputs.borrow_mut().extend(read);
         tabulate(&d, &inputs, refused);
     });
@@ -244,7 +199,7 @@ fn input_section(page: &Page, d: &Dispatch, inputs: &Inputs) -> Html {
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
             if let Some(input) = input {
-                add(&d, &inputs, file_list(input.files()));
+                add(&d, &inputs, crate::web::files::list(input.files()));
                 input.set_value("");
             }
         })
@@ -256,7 +211,7 @@ fn input_section(page: &Page, d: &Dispatch, inputs: &Inputs) -> Html {
             add(
                 &d,
                 &inputs,
-                file_list(e.data_transfer().and_then(|t| t.files())),
+                crate::web::files::list(e.data_transfer().and_then(|t| t.files())),
             );
         })
     };
