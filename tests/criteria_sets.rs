@@ -134,7 +134,40 @@ fn malformed_sets_are_rejected_with_their_place() {
         (
             "future format",
             |v| v["format"] = json!(9),
-            "tệp: phiên bản định dạng 9",
+            "tệp: bộ tiêu chí do phiên bản mới hơn của ứng dụng tạo (định dạng 9)",
+        ),
+        (
+            "format 0",
+            |v| v["format"] = json!(0),
+            "tệp: phiên bản định dạng 0 không được hỗ trợ",
+        ),
+        (
+            "an open threshold without the decision's words",
+            |v| indicator(v, 4, 1)["open_thresholds"] = json!([{"column": "trung-du-mien-nui-phia-bac", "note": " "}]),
+            "tiêu chí 4, chỉ tiêu 4.2: ngưỡng để ngỏ cần ghi lời của văn bản",
+        ),
+        (
+            "an open threshold for an unknown column",
+            |v| indicator(v, 4, 1)["open_thresholds"] = json!([{"column": "x", "note": "Theo quy định của UBND tỉnh"}]),
+            "tiêu chí 4, chỉ tiêu 4.2: ngưỡng để ngỏ cho cột \"x\" không có",
+        ),
+        (
+            "a general threshold both given and left open",
+            |v| indicator(v, 4, 1)["open_thresholds"] = json!([{"note": "Theo quy định của UBND tỉnh"}]),
+            "tiêu chí 4, chỉ tiêu 4.2: một cột vừa có ngưỡng vừa để ngỏ",
+        ),
+        (
+            "not applicable to an unknown column",
+            |v| indicator(v, 4, 1)["not_applicable_in"] = json!(["x"]),
+            "tiêu chí 4, chỉ tiêu 4.2: \"không áp dụng\" cho cột \"x\" không có",
+        ),
+        (
+            "not applicable to a column that has a threshold",
+            |v| {
+                indicator(v, 4, 1)["thresholds"] = json!([{"column": "dong-bang-song-hong", "value": 95, "source": "a"}]);
+                indicator(v, 4, 1)["not_applicable_in"] = json!(["dong-bang-song-hong"]);
+            },
+            "tiêu chí 4, chỉ tiêu 4.2: cột \"dong-bang-song-hong\" vừa có ngưỡng vừa \"không áp dụng\"",
         ),
         (
             "empty percent counts",
@@ -193,21 +226,21 @@ fn syntax_and_structure_errors_name_line_and_column() {
 }
 
 #[test]
-fn a_format_1_file_reads_as_the_same_set_in_format_2() {
+fn a_format_1_file_reads_as_the_same_set_in_the_current_format() {
     // tests/fixtures/set-format-1.json is the national 2021–2025 file as the first release
     // wrote it: regions and the rule for disadvantaged communes.
     let old = std::fs::read_to_string("tests/fixtures/set-format-1.json").unwrap();
     let read = CriteriaSet::from_json(&old).unwrap();
     let current = CriteriaSet::from_json(shipped("quoc-gia-xa-ntm-2021-2025")).unwrap();
     assert_eq!(read, current);
-    assert_eq!(read.format, 2);
+    assert_eq!(read.format, tieuchi::core::criteria::FORMAT);
     assert_eq!(read.columns.label, "Vùng kinh tế");
     assert_eq!(read.columns.items.len(), 7);
     let rule = read.column_rule.as_ref().unwrap();
     assert_eq!(rule.column, "trung-du-mien-nui-phia-bac");
-    // Written back, it is format 2 and has no format-1 field left.
+    // Written back, it is in the current format and has no format-1 field left.
     let again: Value = serde_json::from_str(&read.to_json()).unwrap();
-    assert_eq!(again["format"], 2);
+    assert_eq!(again["format"], tieuchi::core::criteria::FORMAT);
     assert!(again.get("regions").is_none() && again.get("disadvantaged_region").is_none());
 }
 
@@ -299,4 +332,27 @@ fn a_draft_file_offered_as_a_set_is_named_as_such() {
             .starts_with("đây là tệp bản nháp báo cáo, không phải bộ tiêu chí"),
         "{e:?}"
     );
+}
+
+#[test]
+fn thresholds_left_open_and_columns_not_applicable_round_trip() {
+    let mut v = national();
+    v["format"] = json!(2);
+    let ind = indicator(&mut v, 4, 1);
+    ind["open_thresholds"] = json!([
+        {"column": "tay-nguyen", "note": "Theo quy định của UBND tỉnh", "source": "QĐ 51/2025/QĐ-TTg"}
+    ]);
+    ind["not_applicable_in"] = json!(["dong-bang-song-cuu-long"]);
+    let set = CriteriaSet::from_json(&v.to_string()).unwrap();
+    assert_eq!(
+        set.format,
+        tieuchi::core::criteria::FORMAT,
+        "format 2 is read and brought up"
+    );
+    let (_, i) = set.indicator("4.2").unwrap();
+    assert_eq!(i.open_thresholds[0].note, "Theo quy định của UBND tỉnh");
+    assert_eq!(i.open_thresholds[0].column.as_deref(), Some("tay-nguyen"));
+    assert_eq!(i.not_applicable_in, ["dong-bang-song-cuu-long"]);
+    let again = CriteriaSet::from_json(&set.to_json()).unwrap();
+    assert_eq!(again, set);
 }

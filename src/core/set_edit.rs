@@ -170,6 +170,8 @@ fn add_indicator(
         thresholds: vec![],
         may_be_not_applicable: false,
         guidance: String::new(),
+        open_thresholds: Vec::new(),
+        not_applicable_in: Vec::new(),
     });
     let place = format!("chỉ tiêu {code}");
     if let Some(e) = next

@@ -14,9 +14,11 @@ use std::fmt;
 /// The format version this code writes. History: 1 — regions as the only threshold columns,
 /// every criterion with indicators and a group (2026-11); 2 — threshold columns named by the
 /// set ("Vùng kinh tế", "Nhóm xã") with definitions and an optional rule that sends some
-/// communes to one column, the programme's name, criteria judged as a whole. Format 1 files
-/// are read and brought up to 2 by `upgrade`.
-pub const FORMAT: u32 = 2;
+/// communes to one column, the programme's name, criteria judged as a whole (2026-11);
+/// 3 — thresholds the decision leaves open ("Theo quy định của UBND tỉnh") and columns an
+/// indicator does not apply to (2026-12). Earlier formats are read and brought up to this one
+/// by `upgrade`; a later one is named as the work of a newer version of the app.
+pub const FORMAT: u32 = 3;
 
 /// The programme every format-1 set was written under (2021–2025).
 pub const PROGRAMME_2021_2025: &str = "Chương trình mục tiêu quốc gia xây dựng nông thôn mới";
@@ -174,6 +176,13 @@ read_object!(Indicator, strict, {
     thresholds = default,
     may_be_not_applicable = default,
     guidance = default,
+    open_thresholds = default,
+    not_applicable_in = default,
+});
+read_object!(OpenThreshold, strict, {
+    column = default,
+    note,
+    source = default,
 });
 read_object!(RawKind, strict, {
     kind as "type",
@@ -229,8 +238,29 @@ pub struct Indicator {
     #[serde(default, skip_serializing_if = "is_false")]
     pub may_be_not_applicable: bool,
     /// How to assess, what evidence to keep.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub guidance: String,
+    /// Thresholds the decision leaves to someone else (a column, or the general one), each with
+    /// the decision's own words: "Theo quy định của UBND tỉnh".
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub open_thresholds: Vec<OpenThreshold>,
+    /// Ids of the columns whose communes the indicator does not apply to (a "-" or "không áp
+    /// dụng" in the decision's table): it is then not applicable to them, by the set.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub not_applicable_in: Vec<String>,
+}
+
+/// A threshold the decision does not give: for a column (or the general one when `column` is
+/// absent), the decision's words about who sets it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct OpenThreshold {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<String>,
+    /// "Theo quy định của UBND tỉnh", as the decision writes it.
+    pub note: String,
+    /// Where the words come from, like a threshold's source.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub source: String,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -390,10 +420,15 @@ impl CriteriaSet {
         crate::core::json::pretty(&serde_json::to_string(self).unwrap_or_default())
     }
 
-    /// Brings a format-1 set up to the current format: regions become columns, the rule for
-    /// disadvantaged communes a column rule, and the programme the one of 2021–2025. A set
-    /// of the current format is left as it is; an unknown format is left to `validate`.
+    /// Brings an earlier format up to the current one. Format 1: regions become columns, the
+    /// rule for disadvantaged communes a column rule, and the programme the one of 2021–2025;
+    /// format 2 needs nothing. A set of the current format is left as it is; a later or unknown
+    /// format is left to `validate`.
     pub fn upgrade(&mut self) {
+        if self.format == 2 {
+            // Format 3 only adds optional fields.
+            self.format = FORMAT;
+        }
         if self.format == 1 {
             self.format = FORMAT;
             if self.columns.items.is_empty() {

@@ -63,7 +63,13 @@ impl CriteriaSet {
 
     /// What the file says about itself: format, id, names, period, legal basis, programme.
     fn check_file(&self, e: &mut Errors) {
-        if self.format != FORMAT {
+        if self.format > FORMAT {
+            let m = format!(
+                "bộ tiêu chí do phiên bản mới hơn của ứng dụng tạo (định dạng {}); hãy tải lại trang để cập nhật ứng dụng rồi mở lại",
+                self.format
+            );
+            e.add(FILE, &m);
+        } else if self.format != FORMAT {
             let m = format!(
                 "phiên bản định dạng {} không được hỗ trợ (cần {})",
                 self.format, FORMAT
@@ -160,6 +166,43 @@ impl CriteriaSet {
             }
             if !seen.insert((t.column.clone(), t.year)) {
                 e.add(place, "hai ngưỡng cho cùng một cột và năm");
+            }
+        }
+        let known = |col: &Option<String>, what: &str, e: &mut Errors| match col {
+            Some(c) if !columns.contains(c.as_str()) => e.add(
+                place,
+                &format!("{what} cho cột \"{c}\" không có trong danh sách cột"),
+            ),
+            _ => {}
+        };
+        let mut open = BTreeSet::new();
+        for o in &i.open_thresholds {
+            known(&o.column, "ngưỡng để ngỏ", e);
+            if o.note.trim().is_empty() {
+                e.add(
+                    place,
+                    "ngưỡng để ngỏ cần ghi lời của văn bản (VD: Theo quy định của UBND tỉnh)",
+                );
+            }
+            if seen.contains(&(o.column.clone(), None)) || !open.insert(o.column.clone()) {
+                e.add(
+                    place,
+                    "một cột vừa có ngưỡng vừa để ngỏ, hoặc để ngỏ hai lần",
+                );
+            }
+        }
+        let mut not_applicable = BTreeSet::new();
+        for c in &i.not_applicable_in {
+            known(&Some(c.clone()), "\"không áp dụng\"", e);
+            let has_threshold = i
+                .thresholds
+                .iter()
+                .any(|t| t.column.as_deref() == Some(c.as_str()));
+            if has_threshold || !not_applicable.insert(c.as_str()) {
+                e.add(
+                    place,
+                    &format!("cột \"{c}\" vừa có ngưỡng vừa \"không áp dụng\", hoặc ghi hai lần"),
+                );
             }
         }
     }

@@ -73,6 +73,8 @@ fn apply_code(set: &mut CriteriaSet, rows: &[&Row], default_source: &str) -> Res
             thresholds: Vec::new(),
             may_be_not_applicable: false,
             guidance: String::new(),
+            open_thresholds: Vec::new(),
+            not_applicable_in: Vec::new(),
         });
     }
     let Some(ind) = set
