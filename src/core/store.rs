@@ -128,6 +128,8 @@ pub fn migrate(mut env: Envelope, from: u32) -> Envelope {
     if from < 2 {
         v1_to_v2(&mut env);
     }
+    // The embedded set is brought to the current set format whatever the envelope's schema.
+    env.set.upgrade();
     env.schema = SCHEMA;
     env
 }
