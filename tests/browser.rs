@@ -148,6 +148,7 @@ fn every_frozen_schema_migrates_in_the_browser() {
     let fixtures = [
         include_str!("fixtures/envelope-v1.json"),
         include_str!("fixtures/envelope-v2.json"),
+        include_str!("fixtures/envelope-v3.json"),
     ];
     assert_eq!(fixtures.len() as u32, store::SCHEMA);
     for (i, text) in fixtures.iter().enumerate() {

@@ -96,7 +96,7 @@ fn example_indicator_statuses_follow_the_rules() {
         s.indicator("15.3")
             .unwrap()
             .threshold
-            .as_ref()
+            .applied()
             .unwrap()
             .direction,
         Direction::AtMost
@@ -144,28 +144,69 @@ fn honest_criterion_7_gives_ten() {
 }
 
 #[test]
-fn judgement_against_figures_needs_a_reason_and_is_always_flagged() {
+fn a_judgement_against_the_figures_is_an_override_that_needs_its_own_reason() {
     let set = lang_son();
     let mut d = example();
-    // 4.2 at 90 % misses "≥ 95 %"; the commune marks it met anyway.
+    // 4.2 at 90 % misses "≥ 95 %"; the commune marks it met anyway, with an ordinary note.
     let e = d.entries.get_mut("4.2").unwrap();
     e.value = "90".into();
     e.judgement = Judgement::Met;
-    e.note.clear();
+    e.note = "Theo kết quả rà soát của xã.".into();
+    let s = score(&set, &d);
+    let i = s.indicator("4.2").unwrap();
+    assert_eq!(
+        i.status,
+        Status::NotMet,
+        "until its reason, the figures decide"
+    );
+    let o = i.overrides.as_ref().expect("an override");
+    assert_eq!((o.figures_met, o.reason.as_deref()), (false, None));
+    let f = s
+        .findings
+        .iter()
+        .find(|f| f.code == "4.2" && f.kind == FindingKind::Override)
+        .expect("the override is a finding of its own; the ordinary note is no reason");
+    assert_eq!(f.severity, Severity::Error);
+    assert!(!s.is_final());
+
+    // The reason for the override itself, given for these figures and this threshold.
+    let about = f.ack.clone().unwrap();
+    d.entries.get_mut("4.2").unwrap().acks.push(Ack {
+        kind: "override".into(),
+        about,
+        reason: "Số liệu tháng 6 chưa cập nhật 12 hộ mới đăng ký.".into(),
+    });
+    let s = score(&set, &d);
+    let i = s.indicator("4.2").unwrap();
+    assert_eq!(i.status, Status::Met);
+    assert_eq!(
+        i.overrides.as_ref().unwrap().reason.as_deref(),
+        Some("Số liệu tháng 6 chưa cập nhật 12 hộ mới đăng ký.")
+    );
+    assert!(!s.findings.iter().any(|f| f.code == "4.2"));
+    assert_eq!(i.status_text(), "Đạt (xã đánh giá; theo số liệu: chưa đạt)");
+
+    // Another figure: the reason was not given for it, and the override is back.
+    d.entries.get_mut("4.2").unwrap().value = "91".into();
     let s = score(&set, &d);
     assert_eq!(s.indicator("4.2").unwrap().status, Status::NotMet);
-    assert!(s.findings.iter().any(|f| f.code == "4.2"
-        && f.kind == FindingKind::ContradictionWithoutReason
-        && f.severity == Severity::Error));
+    assert!(s
+        .findings
+        .iter()
+        .any(|f| f.code == "4.2" && f.kind == FindingKind::Override));
 
-    d.entries.get_mut("4.2").unwrap().note =
-        "Số liệu tháng 6 chưa cập nhật 12 hộ mới đăng ký.".into();
+    // Judged "chưa đạt" where the figures meet the threshold: an override too, either way.
+    let e = d.entries.get_mut("4.2").unwrap();
+    e.value = "99".into();
+    e.judgement = Judgement::NotMet;
     let s = score(&set, &d);
-    assert_eq!(s.indicator("4.2").unwrap().status, Status::Met);
-    assert!(s.indicator("4.2").unwrap().overrides_figures);
-    assert!(s.findings.iter().any(|f| f.code == "4.2"
-        && f.kind == FindingKind::Contradiction
-        && f.severity == Severity::Warning));
+    let i = s.indicator("4.2").unwrap();
+    assert_eq!(i.status, Status::NotMet);
+    assert!(i.overrides.as_ref().unwrap().figures_met);
+    assert!(s
+        .findings
+        .iter()
+        .any(|f| f.code == "4.2" && f.kind == FindingKind::Override));
 }
 
 #[test]
@@ -228,14 +269,13 @@ fn missing_threshold_asks_the_user_and_a_user_threshold_needs_its_source() {
         .any(|f| f.code == "9.2" && f.kind == FindingKind::InvalidUserThreshold));
     d.user_thresholds.get_mut("9.2").unwrap().source = "QĐ 1494/QĐ-UBND".into();
     let s = score(&set, &d);
-    assert!(
-        s.indicator("9.2")
-            .unwrap()
-            .threshold
-            .as_ref()
-            .unwrap()
-            .from_user
-    );
+    assert!(s
+        .indicator("9.2")
+        .unwrap()
+        .threshold
+        .applied()
+        .unwrap()
+        .from_commune());
     assert!(!s.findings.iter().any(|f| f.code == "9.2"));
 }
 
@@ -250,7 +290,12 @@ fn year_thresholds_use_the_report_year_only() {
     let s = score(&set, &d);
     assert_eq!(s.indicator("10").unwrap().status, Status::NotMet);
     assert_eq!(
-        s.indicator("10").unwrap().threshold.as_ref().unwrap().value,
+        s.indicator("10")
+            .unwrap()
+            .threshold
+            .applied()
+            .unwrap()
+            .value,
         Dec::from_int(39)
     );
     d.meta.year = 2024;

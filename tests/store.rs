@@ -265,3 +265,33 @@ fn a_stored_draft_whose_set_fails_todays_validation_still_opens_and_says_why() {
         report.draft_reasons
     );
 }
+
+#[test]
+fn schema_2_acknowledgements_of_something_missing_name_the_period_they_were_given_for() {
+    let mut v: serde_json::Value = serde_json::from_str(&fixture("envelope-v2.json")).unwrap();
+    v["draft"]["entries"]["13.5"]["acks"] = serde_json::json!([
+        {"kind": "not_assessed", "about": "", "reason": "Tổ khuyến nông đang kiện toàn"}
+    ]);
+    v["draft"]["entries"]["15.4"]["acks"] = serde_json::json!([
+        {"kind": "judged_without_figures", "about": "", "reason": "Chưa có số liệu chính thức"},
+        {"kind": "stale_data", "about": "", "reason": "kept as it was"}
+    ]);
+    let env = read(&v.to_string()).unwrap();
+    assert_eq!(
+        env.draft.entries["13.5"].acks[0].about,
+        "6 tháng đầu năm 2024"
+    );
+    let acks = &env.draft.entries["15.4"].acks;
+    assert_eq!(acks[0].about, "6 tháng đầu năm 2024|đạt");
+    assert_eq!(
+        acks[1].about, "",
+        "only what meant 'missing in this report' is given its period"
+    );
+    // So acknowledged, 13.5 no longer keeps the report a draft in its own period…
+    let s = score(&env.set, &env.draft);
+    assert!(!s.findings.iter().any(|f| f.code == "13.5"));
+    // …and comes back in the next one.
+    let next = env.draft.next_period("next".into());
+    let s = score(&env.set, &next);
+    assert!(s.findings.iter().any(|f| f.code == "13.5"));
+}

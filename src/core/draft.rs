@@ -32,6 +32,10 @@ pub struct Draft {
     /// Thresholds the user entered where the set has none, by indicator code.
     pub user_thresholds: BTreeMap<String, UserThreshold>,
     pub narrative: Narrative,
+    /// The previous period's entries, for a draft made by "Tạo kỳ báo cáo tiếp theo": shown
+    /// beside this period's inputs, never counted as this period's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub previous: Option<Previous>,
 }
 
 read_object!(Draft, lenient, {
@@ -43,7 +47,21 @@ read_object!(Draft, lenient, {
     criterion_notes,
     user_thresholds,
     narrative,
+    previous,
 });
+
+/// What the previous period's report held, kept for reference.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Default)]
+pub struct Previous {
+    /// "6 tháng đầu năm 2024"
+    pub period: String,
+    pub year: u16,
+    /// By indicator code, as they were (without their acknowledgements, which belonged to that
+    /// period's report).
+    pub entries: BTreeMap<String, Entry>,
+}
+
+read_object!(Previous, lenient, { period, year, entries });
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
@@ -200,6 +218,10 @@ pub struct Entry {
     /// Findings the user acknowledged, each with its reason, so the report can be final.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub acks: Vec<Ack>,
+    /// The previous period ("6 tháng đầu năm 2024") this entry was kept from as it was, until
+    /// its figures or judgement are entered anew.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub kept_from: String,
 }
 
 read_object!(Entry, lenient, {
@@ -210,6 +232,7 @@ read_object!(Entry, lenient, {
     data_year,
     note,
     acks,
+    kept_from,
 });
 
 /// The user's word that a finding is known and the report may be final anyway: which finding
@@ -258,6 +281,10 @@ pub struct Narrative {
     pub goals: String,
     pub tasks: String,
     pub solutions: String,
+    /// Resources raised and spent, by source (optional: printed only when written).
+    pub funds: String,
+    /// "Kiến nghị, đề xuất" (optional: printed only when written).
+    pub proposals: String,
 }
 
 read_object!(Narrative, lenient, {
@@ -269,6 +296,8 @@ read_object!(Narrative, lenient, {
     goals,
     tasks,
     solutions,
+    funds,
+    proposals,
 });
 
 /// Which narrative part, for the editor's actions.
@@ -282,18 +311,23 @@ pub enum NarrativePart {
     Goals,
     Tasks,
     Solutions,
+    Funds,
+    Proposals,
 }
 
 impl NarrativePart {
-    pub const ALL: [NarrativePart; 8] = [
+    /// In the order the editor offers them.
+    pub const ALL: [NarrativePart; 10] = [
         NarrativePart::Communication,
         NarrativePart::Organisation,
+        NarrativePart::Funds,
         NarrativePart::Achievements,
         NarrativePart::Limitations,
         NarrativePart::Causes,
         NarrativePart::Goals,
         NarrativePart::Tasks,
         NarrativePart::Solutions,
+        NarrativePart::Proposals,
     ];
 
     pub fn title_vi(self) -> &'static str {
@@ -306,6 +340,8 @@ impl NarrativePart {
             NarrativePart::Goals => "Mục tiêu",
             NarrativePart::Tasks => "Nhiệm vụ trọng tâm",
             NarrativePart::Solutions => "Giải pháp thực hiện",
+            NarrativePart::Funds => "Kết quả huy động, sử dụng nguồn lực (không bắt buộc)",
+            NarrativePart::Proposals => "Kiến nghị, đề xuất (không bắt buộc)",
         }
     }
 
@@ -319,6 +355,8 @@ impl NarrativePart {
             NarrativePart::Goals => "goals",
             NarrativePart::Tasks => "tasks",
             NarrativePart::Solutions => "solutions",
+            NarrativePart::Funds => "funds",
+            NarrativePart::Proposals => "proposals",
         }
     }
 }
@@ -334,6 +372,8 @@ impl Narrative {
             NarrativePart::Goals => &self.goals,
             NarrativePart::Tasks => &self.tasks,
             NarrativePart::Solutions => &self.solutions,
+            NarrativePart::Funds => &self.funds,
+            NarrativePart::Proposals => &self.proposals,
         }
     }
 
@@ -347,6 +387,8 @@ impl Narrative {
             NarrativePart::Goals => &mut self.goals,
             NarrativePart::Tasks => &mut self.tasks,
             NarrativePart::Solutions => &mut self.solutions,
+            NarrativePart::Funds => &mut self.funds,
+            NarrativePart::Proposals => &mut self.proposals,
         }
     }
 }
@@ -356,21 +398,48 @@ impl Draft {
         self.entries.get(code)
     }
 
-    /// The draft for the next reporting period ("tạo kỳ báo cáo tiếp theo"): figures and
-    /// narrative carried over, the period moved on, the document's number and date cleared.
+    /// The draft for the next reporting period ("tạo kỳ báo cáo tiếp theo"): the period moved
+    /// on (a custom period's label with it), the document's number and date cleared. This
+    /// period's entries start empty: the previous period's are kept beside them as the previous
+    /// period's (`previous`), never as this period's, and no acknowledgement carries over. The
+    /// report's identity, recipients, signatory, narrative, criterion notes and the thresholds
+    /// the commune entered are carried as a starting point.
     pub fn next_period(&self, new_id: String) -> Draft {
         let mut next = self.clone();
         next.id = new_id;
+        let old_year = self.meta.year;
         match next.meta.period {
             PeriodKind::FirstHalf => next.meta.period = PeriodKind::FullYear,
             PeriodKind::FullYear => {
                 next.meta.period = PeriodKind::FirstHalf;
-                next.meta.year = next.meta.year.saturating_add(1);
+                next.meta.year = old_year.saturating_add(1);
             }
-            PeriodKind::Custom => next.meta.year = next.meta.year.saturating_add(1),
+            PeriodKind::Custom => next.meta.year = old_year.saturating_add(1),
+        }
+        if next.meta.year != old_year {
+            next.meta.period_label = next
+                .meta
+                .period_label
+                .replace(&old_year.to_string(), &next.meta.year.to_string());
         }
         next.meta.doc_number.clear();
         next.meta.date = None;
+        let mut entries = std::mem::take(&mut next.entries);
+        for e in entries.values_mut() {
+            e.acks.clear();
+            e.kept_from.clear();
+        }
+        entries.retain(|_, e| !e.is_blank());
+        next.previous = Some(Previous {
+            period: self.meta.period_text(),
+            year: old_year,
+            entries,
+        });
         next
+    }
+
+    /// The previous period's entry of an indicator, if the draft was carried forward.
+    pub fn previous_entry(&self, code: &str) -> Option<&Entry> {
+        self.previous.as_ref()?.entries.get(code)
     }
 }

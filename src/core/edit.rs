@@ -2,7 +2,7 @@
 //! that applies it. The UI's reducer calls `apply`; everything here is tested natively.
 
 use crate::core::criteria::CriteriaSet;
-use crate::core::draft::{Ack, Draft, Issuer, Judgement, NarrativePart, PeriodKind, SetRef};
+use crate::core::draft::{Ack, Draft, Entry, Issuer, Judgement, NarrativePart, PeriodKind, SetRef};
 use crate::core::report::model::suggestion;
 use crate::core::scoring::Scores;
 use crate::core::vn::Date;
@@ -53,11 +53,41 @@ pub enum Edit {
         reason: String,
     },
     CriterionNote(u8, String),
+    /// Keeps an indicator's entry as the previous period gave it (a blocker until its figures
+    /// are entered anew or the keeping is acknowledged with a reason).
+    KeepPrevious(String),
     ThresholdValue(String, String),
     ThresholdSource(String, String),
     Narrative(NarrativePart, String),
     AcceptSuggestion(NarrativePart),
 }
+
+/// An entry whose figures or judgement are being entered for this period: no longer the previous
+/// period's.
+fn anew(d: &mut Draft, code: String) -> &mut Entry {
+    let e = d.entries.entry(code).or_default();
+    e.kept_from.clear();
+    e
+}
+
+/// Why a typed report year cannot be held, or `None` when it can (a year outside the set's
+/// period can, and is a finding of its own).
+pub fn year_problem(text: &str) -> Option<String> {
+    let t = text.trim();
+    match t.parse::<u64>() {
+        Ok(y) if u16::try_from(y).is_ok_and(|y| YEARS.contains(&y)) => None,
+        Ok(_) => Some(format!(
+            "Năm phải từ {} đến {}; bản nháp vẫn giữ năm đã có.",
+            YEARS.start(),
+            YEARS.end()
+        )),
+        Err(_) if t.is_empty() => Some("Chưa nhập năm; bản nháp vẫn giữ năm đã có.".into()),
+        Err(_) => Some("Năm chỉ gồm chữ số, ví dụ 2026; bản nháp vẫn giữ năm đã có.".into()),
+    }
+}
+
+/// The years a report may be for.
+pub const YEARS: std::ops::RangeInclusive<u16> = 2000..=2100;
 
 fn set_meta(d: &mut Draft, field: MetaField, v: String) {
     let m = &mut d.meta;
@@ -70,10 +100,11 @@ fn set_meta(d: &mut Draft, field: MetaField, v: String) {
         MetaField::Column => m.column = v,
         MetaField::Programme => m.programme = v,
         MetaField::PeriodLabel => m.period_label = v,
-        // An unreadable year keeps the previous one; the input shows what was typed.
+        // A year the draft cannot hold keeps the previous one; the input shows what was
+        // typed with `year_problem`'s reason.
         MetaField::Year => {
-            if let Ok(y) = v.trim().parse::<u16>() {
-                if (2000..=2100).contains(&y) {
+            if year_problem(&v).is_none() {
+                if let Ok(y) = v.trim().parse::<u16>() {
                     m.year = y;
                 }
             }
@@ -96,11 +127,11 @@ pub fn apply(d: &mut Draft, edit: Edit, set: &CriteriaSet, scores: &Scores) {
         Edit::RuleColumn(b) => d.meta.rule_column = b,
         Edit::Issuer(i) => d.meta.issuer = i,
         Edit::Period(p) => d.meta.period = p,
-        Edit::Judgement(code, j) => d.entries.entry(code).or_default().judgement = j,
-        Edit::Numerator(code, v) => d.entries.entry(code).or_default().numerator = v,
-        Edit::Denominator(code, v) => d.entries.entry(code).or_default().denominator = v,
-        Edit::Value(code, v) => d.entries.entry(code).or_default().value = v,
-        Edit::DataYear(code, v) => d.entries.entry(code).or_default().data_year = v,
+        Edit::Judgement(code, j) => anew(d, code).judgement = j,
+        Edit::Numerator(code, v) => anew(d, code).numerator = v,
+        Edit::Denominator(code, v) => anew(d, code).denominator = v,
+        Edit::Value(code, v) => anew(d, code).value = v,
+        Edit::DataYear(code, v) => anew(d, code).data_year = v,
         Edit::Note(code, v) => d.entries.entry(code).or_default().note = v,
         Edit::Acknowledge {
             code,
@@ -120,6 +151,18 @@ pub fn apply(d: &mut Draft, edit: Edit, set: &CriteriaSet, scores: &Scores) {
         }
         Edit::CriterionNote(n, v) => {
             d.criterion_notes.insert(n, v);
+        }
+        Edit::KeepPrevious(code) => {
+            if let Some(p) = &d.previous {
+                if let Some(e) = p.entries.get(&code) {
+                    let kept = Entry {
+                        acks: Vec::new(),
+                        kept_from: p.period.clone(),
+                        ..e.clone()
+                    };
+                    d.entries.insert(code, kept);
+                }
+            }
         }
         Edit::ThresholdValue(code, v) => d.user_thresholds.entry(code).or_default().value = v,
         Edit::ThresholdSource(code, v) => d.user_thresholds.entry(code).or_default().source = v,

@@ -22,8 +22,10 @@ read_object!(Probe, lenient, { app, schema });
 pub const APP: &str = "tieuchi";
 /// The schema this code writes. History: 1 — first release (2026-11); 2 — criteria set
 /// format 2 embedded, the report's issuer (committee or board), threshold column instead of
-/// region, the programme's name, judgements of whole criteria (2026-11).
-pub const SCHEMA: u32 = 2;
+/// region, the programme's name, judgements of whole criteria (2026-11); 3 — every
+/// acknowledgement names what it was given for (the period, for something missing), the previous
+/// period's entries kept apart, entries kept from it marked (2026-12).
+pub const SCHEMA: u32 = 3;
 /// Largest file accepted for import.
 pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
 
@@ -128,6 +130,9 @@ pub fn migrate(mut env: Envelope, from: u32) -> Envelope {
     if from < 2 {
         v1_to_v2(&mut env);
     }
+    if from < 3 {
+        v2_to_v3(&mut env);
+    }
     // The embedded set is brought to the current set format whatever the envelope's schema.
     env.set.upgrade();
     env.schema = SCHEMA;
@@ -141,6 +146,22 @@ fn v1_to_v2(env: &mut Envelope) {
     let meta = &mut env.draft.meta;
     if !meta.issuing_body.trim().is_empty() {
         meta.issuer = crate::core::draft::Issuer::Board;
+    }
+}
+
+/// Schema 2 → 3: an acknowledgement of something missing (not assessed, judged without
+/// figures) was given for an empty text, which matched in every period; it now names the
+/// report's period it was given for, which is what it meant.
+fn v2_to_v3(env: &mut Envelope) {
+    let period = env.draft.meta.period_text();
+    for e in env.draft.entries.values_mut() {
+        for a in e.acks.iter_mut().filter(|a| a.about.is_empty()) {
+            match a.kind.as_str() {
+                "not_assessed" => a.about = period.clone(),
+                "judged_without_figures" => a.about = format!("{period}|đạt"),
+                _ => {}
+            }
+        }
     }
 }
 
@@ -163,7 +184,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, ReadError> {
 /// saved is never refused for its content.
 pub fn read_import(text: &str) -> Result<Envelope, ReadError> {
     let env = read(text)?;
-    if !(2000..=2100).contains(&env.draft.meta.year) {
+    if !crate::core::edit::YEARS.contains(&env.draft.meta.year) {
         return Err(ReadError::Damaged("năm báo cáo không hợp lệ".into()));
     }
     Ok(env)

@@ -152,6 +152,7 @@ fn screen(state: &Handle, d: &Dispatch, on_edit: &Callback<Edit>) -> Html {
                 library: library_options(state),
                 on_edit: on_edit.clone(),
                 on_change_set,
+                year_typed: state.year_typed.clone().map(AttrValue::from),
             })
         }
         (Tab::Assess, Some(doc)) => assessment(&AssessProps {

@@ -3,7 +3,7 @@
 
 use crate::core::criteria::CriteriaSet;
 use crate::core::draft::Draft;
-use crate::core::edit::{apply, Edit};
+use crate::core::edit::{apply, Edit, MetaField};
 use crate::core::scoring::{score, Scores};
 use crate::core::store::Corrupt;
 use crate::core::store::{DraftSummary, Envelope};
@@ -210,6 +210,9 @@ pub struct State {
     pub offline_ready: bool,
     pub online: bool,
     pub persisted: Option<bool>,
+    /// A report year typed that the draft cannot hold: the field shows it with its reason
+    /// while the draft keeps its year.
+    pub year_typed: Option<String>,
 }
 
 impl State {
@@ -235,6 +238,7 @@ impl State {
             offline_ready: false,
             online: true,
             persisted: None,
+            year_typed: None,
         }
     }
 
@@ -272,6 +276,7 @@ impl State {
     /// A draft opened (or none): nothing of the previous one's conflicts remains.
     fn settle(&mut self, doc: Option<Doc>) {
         self.doc = doc;
+        self.year_typed = None;
         self.conflict = None;
         self.deleted_elsewhere = false;
         self.newer_elsewhere = false;
@@ -311,12 +316,25 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
+            Action::Edit(Edit::Meta(MetaField::Year, typed))
+                if crate::core::edit::year_problem(&typed).is_some() =>
+            {
+                s.year_typed = Some(typed);
+            }
             Action::Edit(edit) => {
                 let Some(doc) = &s.doc else { return self };
+                if matches!(edit, Edit::Meta(MetaField::Year, _)) {
+                    s.year_typed = None;
+                }
                 let mut draft = (*doc.draft).clone();
                 apply(&mut draft, edit, &doc.set, &doc.scores);
                 if draft == *doc.draft {
-                    return self;
+                    // Nothing held changed (a year retyped as it was clears what was shown).
+                    return if s.year_typed == self.year_typed {
+                        self
+                    } else {
+                        Rc::new(s)
+                    };
                 }
                 let set = doc.set.0.clone();
                 s.changed(Doc::new(draft, set));

@@ -250,6 +250,16 @@ pub struct Indicator {
     pub not_applicable_in: Vec<String>,
 }
 
+impl Indicator {
+    /// Whether its threshold depends on the column: some threshold, open threshold or "not
+    /// applicable" names one.
+    pub fn answers_by_column(&self) -> bool {
+        self.thresholds.iter().any(|t| t.column.is_some())
+            || self.open_thresholds.iter().any(|o| o.column.is_some())
+            || !self.not_applicable_in.is_empty()
+    }
+}
+
 /// A threshold the decision does not give: for a column (or the general one when `column` is
 /// absent), the decision's words about who sets it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -456,6 +466,11 @@ impl CriteriaSet {
     /// Whether the set covers a report of this year.
     pub fn covers(&self, year: u16) -> bool {
         (self.period.from..=self.period.to).contains(&year)
+    }
+
+    /// Whether some indicator's threshold depends on the commune's column.
+    pub fn answers_by_column(&self) -> bool {
+        !self.columns.items.is_empty() && self.indicators().any(|(_, i)| i.answers_by_column())
     }
 
     pub fn indicators(&self) -> impl Iterator<Item = (&Criterion, &Indicator)> {

@@ -114,7 +114,7 @@ fn summary_rows(groups: &[Group]) -> Vec<Vec<Val>> {
     rows
 }
 
-const LONG_HEADER: [&str; 14] = [
+const LONG_HEADER: [&str; 15] = [
     "Tỉnh",
     "Xã",
     "Kỳ báo cáo",
@@ -128,6 +128,7 @@ const LONG_HEADER: [&str; 14] = [
     "Chiều",
     "Ngưỡng",
     "Nguồn ngưỡng",
+    "Ngưỡng do",
     "Đánh giá",
 ];
 
@@ -150,7 +151,8 @@ fn long_rows(groups: &[Group]) -> Vec<Vec<Val>> {
                     text(&i.direction),
                     i.threshold.map_or(Val::Empty, num),
                     text(&i.source),
-                    text(i.status.label_vi()),
+                    text(&i.provenance),
+                    text(&i.status_text),
                 ]);
             }
         }

@@ -11,7 +11,7 @@ pub use export::{long_csv, xlsx};
 
 use crate::core::criteria::CriteriaSet;
 use crate::core::num::Dec;
-use crate::core::scoring::{score, CriterionStatus, Severity, Status};
+use crate::core::scoring::{score, CriterionStatus, Status};
 use crate::core::store::{self, Envelope};
 
 /// A file as picked, dropped or found in an archive.
@@ -38,7 +38,11 @@ pub struct IndicatorRow {
     /// "≥", "≤" or empty.
     pub direction: String,
     pub source: String,
+    /// Where the threshold came from: "Bộ tiêu chí", "Xã tự nhập", or empty.
+    pub provenance: String,
     pub status: Status,
+    /// The status as every output prints it, with the figures' result beside an override.
+    pub status_text: String,
 }
 
 /// One commune and period.
@@ -232,23 +236,24 @@ fn row(file: String, env: &Envelope) -> Row {
         .indicators()
         .filter_map(|(_, ind)| {
             let s = scores.indicator(&ind.code)?;
+            let t = s.threshold.applied();
             Some(IndicatorRow {
                 code: ind.code.clone(),
                 wording: ind.wording.clone(),
                 figure: s.figure.as_ref().map(|f| f.value()),
                 unit: ind.kind.unit().to_string(),
-                threshold: s.threshold.as_ref().map(|t| t.value),
-                direction: s
-                    .threshold
-                    .as_ref()
+                threshold: t.map(|t| t.value),
+                direction: t
                     .map(|t| t.direction.symbol().to_string())
                     .unwrap_or_default(),
-                source: s
-                    .threshold
-                    .as_ref()
-                    .map(|t| t.source.clone())
-                    .unwrap_or_default(),
+                source: t.map(|t| t.source().to_string()).unwrap_or_default(),
+                provenance: match t {
+                    Some(t) if t.from_commune() => "Xã tự nhập".into(),
+                    Some(_) => "Bộ tiêu chí".into(),
+                    None => String::new(),
+                },
                 status: s.status,
+                status_text: s.status_text(),
             })
         })
         .collect();
@@ -262,12 +267,7 @@ fn row(file: String, env: &Envelope) -> Row {
         saved_at: env.saved_at.clone(),
         criteria: scores.criteria.iter().map(|c| c.status).collect(),
         met: scores.met_count(),
-        problems: scores
-            .findings
-            .iter()
-            .filter(|f| f.severity == Severity::Error)
-            .map(|f| f.message.clone())
-            .collect(),
+        problems: scores.blocking().map(|f| f.message.clone()).collect(),
         indicators,
         replaces: Vec::new(),
     }

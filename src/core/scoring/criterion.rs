@@ -1,33 +1,27 @@
-//! A criterion's status (from its indicators, or judged as a whole where the set lists none)
-//! and the findings about the report as a whole (its year, its threshold column).
+//! A criterion's status: from its indicators, or judged as a whole where the set lists none.
 
-use super::{
-    indicator, CriterionScore, CriterionStatus, Ctx, Finding, FindingKind, Scores, Severity, Status,
-};
-use crate::core::criteria::{CriteriaSet, Criterion};
-use crate::core::draft::{Draft, Judgement};
+use super::findings::{settle, Finding, Problem};
+use super::indicator::{score_indicator, Place};
+use super::judge::negative_phrase;
+use super::{CriterionScore, CriterionStatus, FindingKind, IndicatorScore, Status};
+use crate::core::criteria::Criterion;
+use crate::core::draft::Judgement;
 
 /// A criterion with indicators: met when every one is met (or not applicable). A criterion
 /// met whose own note says it is not is a blocker, as for an indicator.
 pub(super) fn score_criterion(
     c: &Criterion,
-    draft: &Draft,
-    column: Option<&str>,
-    scores: &mut Scores,
+    at: &Place,
+    indicators: &mut Vec<IndicatorScore>,
+    findings: &mut Vec<Finding>,
 ) -> CriterionScore {
     let mut met = 0;
     let mut any_unmet = false;
     for ind in &c.indicators {
-        let mut ctx = Ctx::new(
-            &ind.code,
-            c.number,
-            &mut scores.findings,
-            draft.entry(&ind.code),
-        );
-        let s = indicator::score_indicator(ind, draft, column, &mut ctx);
+        let s = score_indicator(ind, c.number, at, findings);
         met += usize::from(s.status.counts_as_met());
         any_unmet |= s.status == Status::NotMet;
-        scores.indicators.push(s);
+        indicators.push(s);
     }
     let total = c.indicators.len();
     let status = if met == total {
@@ -37,29 +31,32 @@ pub(super) fn score_criterion(
     } else {
         CriterionStatus::Incomplete
     };
-    let own = c.number.to_string();
-    let mut ctx = Ctx::new("", c.number, &mut scores.findings, draft.entry(&own));
+    let mut problems = Vec::new();
     if status == CriterionStatus::Met {
-        let note = draft
+        let note = at
+            .draft
             .criterion_notes
             .get(&c.number)
             .map(String::as_str)
             .unwrap_or("");
-        if let Some(p) = indicator::negative_phrase(note) {
-            ctx.blocker(
+        if let Some(p) = negative_phrase(note) {
+            problems.push(Problem::blocker(
                 FindingKind::CriterionNoteContradicts,
                 note,
                 format!("nội dung chung có cụm \"{p}\" nhưng tiêu chí được đánh giá đạt."),
-            );
+            ));
         }
     }
+    let own = c.number.to_string();
+    let (found, acknowledged) = settle("", c.number, problems, at.draft.entry(&own));
+    findings.extend(found);
     CriterionScore {
         number: c.number,
         status,
         met,
         total,
         whole: false,
-        acknowledged: ctx.acknowledged,
+        acknowledged,
     }
 }
 
@@ -68,78 +65,40 @@ pub(super) fn score_criterion(
 /// report can be final; not judged yet, it is a blocker.
 pub(super) fn score_whole(
     c: &Criterion,
-    draft: &Draft,
+    at: &Place,
     findings: &mut Vec<Finding>,
 ) -> CriterionScore {
     let own = c.number.to_string();
-    let entry = draft.entry(&own);
-    let mut ctx = Ctx::new("", c.number, findings, entry);
+    let entry = at.draft.entry(&own);
     let judgement = entry.map(|e| e.judgement).unwrap_or_default();
     let has_reason = entry.is_some_and(|e| !e.note.trim().is_empty());
+    let mut problems = Vec::new();
     let status = match judgement {
         Judgement::Met => CriterionStatus::Met,
         Judgement::NotMet => CriterionStatus::NotMet,
         Judgement::None | Judgement::NotApplicable => {
-            ctx.blocker(
+            problems.push(Problem::blocker(
                 FindingKind::NotAssessed,
-                "",
-                "chưa đánh giá (bộ tiêu chí chưa có chỉ tiêu chi tiết: xã tự đánh giá chung cả tiêu chí).".into(),
-            );
+                at.period,
+                "chưa đánh giá (bộ tiêu chí chưa có chỉ tiêu chi tiết: xã tự đánh giá chung cả tiêu chí).",
+            ));
             CriterionStatus::Incomplete
         }
     };
     if status != CriterionStatus::Incomplete && !has_reason {
-        ctx.add(
-            Severity::Error,
+        problems.push(Problem::error(
             FindingKind::MissingReason,
-            "đánh giá chung cả tiêu chí cần ghi căn cứ, lý do (bộ tiêu chí chưa có chỉ tiêu chi tiết).".into(),
-        );
+            "đánh giá chung cả tiêu chí cần ghi căn cứ, lý do (bộ tiêu chí chưa có chỉ tiêu chi tiết).",
+        ));
     }
+    let (found, acknowledged) = settle("", c.number, problems, entry);
+    findings.extend(found);
     CriterionScore {
         number: c.number,
         status,
         met: 0,
         total: 0,
         whole: true,
-        acknowledged: ctx.acknowledged,
+        acknowledged,
     }
-}
-
-/// Findings about the report as a whole: a year outside the set's period, a threshold
-/// column the set does not have.
-pub(super) fn report_findings(set: &CriteriaSet, draft: &Draft) -> Vec<Finding> {
-    let mut out = Vec::new();
-    let mut add = |kind, message: String| {
-        out.push(Finding {
-            severity: Severity::Error,
-            kind,
-            code: String::new(),
-            criterion: 0,
-            part: None,
-            message,
-            ack: None,
-        })
-    };
-    let year = draft.meta.year;
-    if !set.covers(year) {
-        add(
-            FindingKind::OutsidePeriod,
-            format!(
-                "Năm báo cáo {year} nằm ngoài giai đoạn {} - {} của bộ tiêu chí “{}”. Chọn bộ tiêu chí của giai đoạn có năm {year} (mục Thông tin), hoặc sửa năm báo cáo.",
-                set.period.from, set.period.to, set.name
-            ),
-        );
-    }
-    let column = draft.meta.column.trim();
-    if !column.is_empty() && set.column(column).is_none() {
-        let label = match set.columns.label.trim() {
-            "" => "Cột ngưỡng",
-            l => l,
-        };
-        add(
-            FindingKind::UnknownColumn,
-            format!("{label} đã chọn (mã “{column}”) không có trong bộ tiêu chí đang dùng. Chọn lại ở mục Thông tin."),
-        );
-    }
-    out
 }

@@ -5,8 +5,17 @@ use super::{Finding, FindingKind, Scores, Severity};
 use crate::core::draft::{Draft, NarrativePart};
 use crate::core::vn::fold;
 
-/// Counts of criteria quoted in free text: "đạt 11/N tiêu chí", "giữ vững 11/11 tiêu chí".
-fn quoted_counts(text: &str) -> Vec<(usize, usize)> {
+/// A count of criteria quoted in free text ("đạt 11/19 tiêu chí"), and whether it counts the
+/// criteria not met ("còn 9/19 tiêu chí chưa đạt").
+struct Quoted {
+    count: usize,
+    of: usize,
+    unmet: bool,
+}
+
+/// Counts of criteria quoted in free text: "đạt 11/N tiêu chí", "giữ vững 11/11 tiêu chí",
+/// "còn 9/19 tiêu chí chưa đạt".
+fn quoted_counts(text: &str) -> Vec<Quoted> {
     // Scoring runs on every keystroke: skip the folding when there is no count to find.
     if !text.contains('/') {
         return Vec::new();
@@ -30,11 +39,13 @@ fn quoted_counts(text: &str) -> Vec<(usize, usize)> {
             continue;
         }
         let rest = folded[i + 1 + after.len()..].trim_start();
-        if !rest.starts_with("tiêu chí") {
+        let Some(rest) = rest.strip_prefix("tiêu chí") else {
             continue;
-        }
-        if let (Ok(a), Ok(b)) = (before.parse(), after.parse()) {
-            found.push((a, b));
+        };
+        let rest = rest.trim_start();
+        let unmet = rest.starts_with("chưa đạt") || rest.starts_with("không đạt");
+        if let (Ok(count), Ok(of)) = (before.parse(), after.parse()) {
+            found.push(Quoted { count, of, unmet });
         }
     }
     found
@@ -46,9 +57,20 @@ pub(super) fn narrative_findings(draft: &Draft, scores: &Scores) -> Vec<Finding>
     let (met, total) = (scores.met_count(), scores.total());
     let mut out = Vec::new();
     for part in NarrativePart::ALL {
-        for (a, b) in quoted_counts(draft.narrative.get(part)) {
-            // "a/b tiêu chí" must be the score, or "met/met" (keeping the criteria met).
-            if (a, b) != (met, total) && (a, b) != (met, met) {
+        for Quoted {
+            count: a,
+            of: b,
+            unmet,
+        } in quoted_counts(draft.narrative.get(part))
+        {
+            // "a/b tiêu chí" must be the score, or "met/met" (keeping the criteria met); "a/b
+            // tiêu chí chưa đạt" the criteria not met.
+            let right = if unmet {
+                (a, b) == (total - met, total)
+            } else {
+                (a, b) == (met, total) || (a, b) == (met, met)
+            };
+            if !right {
                 out.push(Finding {
                     severity: Severity::Warning,
                     kind: FindingKind::CountMismatch,

@@ -50,6 +50,11 @@ pub fn assessment(p: &AssessProps) -> Html {
                     .cloned()
                     .collect(),
                 user_threshold: p.draft.user_thresholds.get(&i.code).cloned(),
+                previous: p.draft.previous.as_ref().and_then(|prev| {
+                    prev.entries
+                        .get(&i.code)
+                        .map(|e| (e.clone(), prev.period.clone()))
+                }),
             })
             .collect();
         // Findings about the criterion as a whole (judged whole, without a reason).

@@ -9,8 +9,8 @@ use crate::core::criteria::{CriteriaSet, Indicator, Kind};
 use crate::core::draft::{Entry, Judgement, UserThreshold};
 use crate::core::edit::Edit;
 use crate::core::num::Dec;
-use crate::core::report::model::figure_text;
-use crate::core::scoring::{Finding, IndicatorScore, Status};
+use crate::core::report::model::{card_line, figure_text};
+use crate::core::scoring::{Finding, IndicatorScore, Status, ThresholdView};
 use crate::ui::state::Shared;
 use yew::prelude::*;
 
@@ -20,6 +20,8 @@ pub struct RowData {
     pub score: Option<IndicatorScore>,
     pub findings: Vec<Finding>,
     pub user_threshold: Option<UserThreshold>,
+    /// The previous period's entry and its period's name, for a draft carried forward.
+    pub previous: Option<(Entry, String)>,
 }
 
 #[derive(Properties, PartialEq)]
@@ -107,11 +109,11 @@ pub fn IndicatorRow(p: &RowProps) -> Html {
                 <h4 id={row.id("title")}><span class="code">{ code }</span>{ " " }{ ind.wording.clone() }</h4>
                 { badge(status) }
             </header>
-            <details class="guidance">
-                <summary>{ "Ngưỡng, nguồn và hướng dẫn" }</summary>
-                { threshold_info(ind, score) }
-                if !ind.guidance.is_empty() { <p>{ ind.guidance.clone() }</p> }
-            </details>
+            if let Some(s) = score {
+                <p class="truth" id={row.id("truth")}>{ card_line(ind, s) }</p>
+            }
+            { threshold_info(ind, score) }
+            { previous(&row, &p.data) }
             { figures(&row, e, score) }
             { user_threshold(&row, &p.data) }
             <div class="pair">
@@ -148,22 +150,76 @@ fn judgement_options(ind: &Indicator, e: &Entry) -> Vec<(AttrValue, AttrValue)> 
     options
 }
 
+/// Where the threshold came from and how to assess, on request: the one line above says what
+/// it is.
 fn threshold_info(ind: &Indicator, score: Option<&IndicatorScore>) -> Html {
-    match score.and_then(|s| s.threshold.as_ref()) {
-        Some(t) => {
-            let source = if t.source.is_empty() {
-                "chưa ghi"
-            } else {
-                &t.source
-            };
-            html! { <p class="threshold">{ format!("Ngưỡng: {} — nguồn: {source}", t.text(ind.kind.unit())) }</p> }
+    let source = match score.map(|s| &s.threshold) {
+        Some(ThresholdView::Applies(t)) => t.provenance_vi(),
+        Some(ThresholdView::Open { source, .. }) if !source.trim().is_empty() => {
+            format!("theo {}; xã nhập ngưỡng theo văn bản của tỉnh, kèm số văn bản", source.trim())
         }
-        None if ind.kind.is_numeric() => {
-            html! { <p class="threshold missing">{ "Bộ tiêu chí chưa có ngưỡng cho chỉ tiêu này. Nhập ngưỡng theo văn bản của tỉnh (kèm nguồn), hoặc tự đánh giá." }</p> }
+        Some(ThresholdView::Open { .. } | ThresholdView::None) if ind.kind.is_numeric() => {
+            "bộ tiêu chí chưa có ngưỡng: xã nhập ngưỡng theo văn bản của tỉnh (kèm số văn bản), hoặc tự đánh giá".into()
         }
-        None => {
-            html! { <p class="threshold">{ "Chỉ tiêu đánh giá đạt / chưa đạt theo nhận định của xã, có ghi căn cứ." }</p> }
+        Some(ThresholdView::ByColumn(_)) => {
+            "ngưỡng khác nhau theo nhóm: chọn nhóm của xã ở mục Thông tin".into()
         }
+        _ => String::new(),
+    };
+    if source.is_empty() && ind.guidance.is_empty() {
+        return html! {};
+    }
+    html! {
+        <details class="guidance">
+            <summary>{ "Nguồn của ngưỡng và hướng dẫn" }</summary>
+            if !source.is_empty() { <p class="threshold">{ format!("Ngưỡng {source}.") }</p> }
+            if !ind.guidance.is_empty() { <p>{ ind.guidance.clone() }</p> }
+        </details>
+    }
+}
+
+/// The previous period's figures beside the new input, never counted as this period's, with a
+/// way to keep them as they were (which the report then asks a reason for).
+fn previous(row: &Row, data: &RowData) -> Html {
+    let Some((e, period)) = &data.previous else {
+        return html! {};
+    };
+    if !data.entry.kept_from.is_empty() {
+        return html! {};
+    }
+    let figures = [e.numerator.trim(), e.denominator.trim()]
+        .iter()
+        .filter(|t| !t.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join("/");
+    let value = match (figures.is_empty(), e.value.trim()) {
+        (false, _) => figures,
+        (true, v) => v.to_string(),
+    };
+    let judged = match e.judgement {
+        Judgement::Met => "đánh giá đạt",
+        Judgement::NotMet => "đánh giá chưa đạt",
+        Judgement::NotApplicable => "không áp dụng",
+        Judgement::None => "theo số liệu",
+    };
+    let text = if value.is_empty() {
+        format!("Kỳ trước ({period}): {judged}.")
+    } else {
+        format!(
+            "Kỳ trước ({period}): {value} {}, {judged}.",
+            row.ind.kind.unit()
+        )
+    };
+    let keep = {
+        let (on, code) = (row.on_edit.clone(), row.code.to_string());
+        Callback::from(move |_| on.emit(Edit::KeepPrevious(code.clone())))
+    };
+    html! {
+        <p class="previous">
+            { text }{ " " }
+            <button type="button" class="secondary small" onclick={keep}>{ format!("Giữ như kỳ trước (chỉ tiêu {})", row.code) }</button>
+        </p>
     }
 }
 
@@ -182,7 +238,7 @@ fn figures(row: &Row, e: &Entry, score: Option<&IndicatorScore>) -> Html {
             let (vh, ve) = number_feedback(&e.value);
             let computed = score
                 .and_then(|s| s.figure.as_ref())
-                .map(|f| format!("Kết quả: {}", figure_text(row.ind, f)));
+                .map(|f| format!("Tỷ lệ tính được: {}", figure_text(row.ind, f)));
             html! {
                 <div class="figures">
                     <div class="pair">
@@ -205,13 +261,13 @@ fn figures(row: &Row, e: &Entry, score: Option<&IndicatorScore>) -> Html {
     }
 }
 
-/// The user's own threshold, with its source, where the set has none (or theirs applies).
+/// The user's own threshold, with its source, only where the set has none to give.
 fn user_threshold(row: &Row, data: &RowData) -> Html {
     let ind = row.ind;
     let own_applies = data
         .score
         .as_ref()
-        .is_some_and(|s| s.threshold.as_ref().is_none_or(|t| t.from_user));
+        .is_some_and(|s| s.threshold.commune_may_enter());
     if !ind.kind.is_numeric() || !own_applies {
         return html! {};
     }

@@ -16,6 +16,8 @@ pub struct SetupProps {
     pub library: Vec<(usize, AttrValue)>,
     pub on_edit: Callback<Edit>,
     pub on_change_set: Callback<usize>,
+    /// A year typed that the draft cannot hold, shown as typed with its reason.
+    pub year_typed: Option<AttrValue>,
 }
 
 /// A plain function, not a component: it holds no state, it is redrawn on every edit of its
@@ -59,7 +61,7 @@ pub fn setup(p: &SetupProps) -> Html {
                 <legend>{ "Kỳ báo cáo" }</legend>
                 <div class="pair">
                     { select_field(SelectProps { id: "m-period".into(), label: "Kỳ báo cáo".into(), value: period_key.into(), options: vec![("h1".into(), "6 tháng đầu năm".into()), ("year".into(), "Cả năm".into()), ("custom".into(), "Khác (tự ghi)".into())], on_change: on_period }) }
-                    { text_field(TextProps { id: "m-year".into(), label: "Năm".into(), value: m.year.to_string().into(), on_input: f(MetaField::Year), inputmode: Some("numeric".into()), class: classes!("narrow"), ..Default::default() }) }
+                    { text_field(TextProps { id: "m-year".into(), label: "Năm".into(), value: p.year_typed.clone().unwrap_or_else(|| m.year.to_string().into()), on_input: f(MetaField::Year), inputmode: Some("numeric".into()), class: classes!("narrow"), error: p.year_typed.as_ref().and_then(|t| crate::core::edit::year_problem(t)).map(AttrValue::from), ..Default::default() }) }
                 </div>
                 if m.period == PeriodKind::Custom {
                     { text_field(TextProps { id: "m-period-label".into(), label: "Tên kỳ báo cáo".into(), value: m.period_label.clone().into(), on_input: f(MetaField::PeriodLabel), placeholder: Some("VD: 9 tháng đầu năm 2025".into()), ..Default::default() }) }
@@ -132,14 +134,20 @@ fn column_choice(draft: &Draft, set: &CriteriaSet, on_edit: &Callback<Edit>) -> 
     }
     let m = &draft.meta;
     let label = cols.label.trim();
-    let mut options: Vec<(AttrValue, AttrValue)> = vec![(
-        "".into(),
+    // Say what is true of not choosing: the general thresholds, or none where the set gives
+    // them by column.
+    let unchosen = if set.answers_by_column() {
+        format!(
+            "— Chưa chọn {} (cần chọn để áp dụng ngưỡng) —",
+            crate::core::vn::to_lower(label)
+        )
+    } else {
         format!(
             "Chưa chọn {} (dùng ngưỡng chung)",
             crate::core::vn::to_lower(label)
         )
-        .into(),
-    )];
+    };
+    let mut options: Vec<(AttrValue, AttrValue)> = vec![("".into(), unchosen.into())];
     options.extend(cols.items.iter().map(|c| {
         (
             AttrValue::from(c.id.clone()),

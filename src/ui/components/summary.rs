@@ -7,6 +7,19 @@ use crate::core::scoring::{FindingKind, Scores, Severity};
 use crate::ui::state::Shared;
 use yew::prelude::*;
 
+/// The set-up field a finding about the report as a whole is resolved in.
+fn report_anchor(kind: FindingKind) -> &'static str {
+    match kind {
+        FindingKind::UnknownColumn | FindingKind::NoColumnChosen => "m-column",
+        FindingKind::MissingCommune => "m-commune",
+        FindingKind::MissingIssuingBody => "m-issuing",
+        FindingKind::MissingDate => "m-date",
+        FindingKind::MissingSignatory => "m-sign-name",
+        FindingKind::SetInvalid => "m-set",
+        _ => "m-year",
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct SummaryProps {
     pub set: Shared<CriteriaSet>,
@@ -61,8 +74,7 @@ pub fn Summary(p: &SummaryProps) -> Html {
                         let anchor = match (f.part, f.code.is_empty(), f.criterion) {
                             (Some(part), _, _) => format!("n-{}", part.key()),
                             (None, false, _) => indicator_anchor(&f.code),
-                            (None, true, 0) if f.kind == FindingKind::UnknownColumn => "m-column".to_string(),
-                            (None, true, 0) => "m-year".to_string(),
+                            (None, true, 0) => report_anchor(f.kind).to_string(),
                             (None, true, n) => criterion_anchor(n),
                         };
                         html! {

@@ -1,11 +1,12 @@
 //! The annex table: one row per criterion and per indicator, with the threshold, the commune's
 //! figure and the status, all from the same `Scores` as the body.
 
-use super::body::{criterion_title, figure_text, threshold_text};
+use super::body::criterion_title;
+use super::sentence::{figure_text, threshold_text};
 use super::AnnexRow;
-use crate::core::criteria::{CriteriaSet, Indicator};
+use crate::core::criteria::CriteriaSet;
 use crate::core::draft::{Draft, ReportMeta};
-use crate::core::scoring::{CriterionStatus, IndicatorScore, Scores};
+use crate::core::scoring::{CriterionStatus, Scores};
 use crate::core::vn::clean_text;
 
 pub(super) fn titles(draft: &Draft, period: &str, scores: &Scores) -> (String, String) {
@@ -19,26 +20,20 @@ pub(super) fn titles(draft: &Draft, period: &str, scores: &Scores) -> (String, S
     )
 }
 
-/// "(Kèm theo Báo cáo số 45/BC-UBND ngày 26/6/2024 của Ủy ban nhân dân xã Liên Sơn)", with
-/// "…" where the number or date is not known yet.
+/// "(Kèm theo Báo cáo số 45/BC-UBND ngày 26 tháng 6 năm 2024 của Ủy ban nhân dân xã Liên
+/// Sơn)": the number and date written as page 1 writes them, blank where not known yet.
 pub(super) fn attached(m: &ReportMeta) -> String {
-    let number = match clean_text(m.doc_number.trim()) {
-        n if n.is_empty() => format!("…/{}", m.issuer.symbol()),
-        n => n,
-    };
-    let date = m
-        .date
-        .map(|d| format!("{}/{}/{}", d.day, d.month, d.year))
-        .unwrap_or_else(|| "…".into());
+    let number = super::header::number(m);
+    let date = super::header::date_text(m);
     format!(
-        "(Kèm theo Báo cáo số {number} ngày {date} của {})",
+        "(Kèm theo Báo cáo số {number} {date} của {})",
         super::header::issuer_in_sentence(m)
     )
 }
 
-/// One row per criterion and one per indicator; a criterion with a single indicator is one
-/// row (its code is the criterion's number), and one the set lists no indicators for says it
-/// was judged as a whole.
+/// One row per criterion, then one per indicator, the same for every criterion; a criterion
+/// the set lists no indicators for is its own row, judged as a whole. The threshold column
+/// never holds a status; the status column is the assessed view's words.
 pub(super) fn rows(set: &CriteriaSet, scores: &Scores) -> Vec<AnnexRow> {
     let mut annex = Vec::new();
     for c in &set.criteria {
@@ -46,51 +41,34 @@ pub(super) fn rows(set: &CriteriaSet, scores: &Scores) -> Vec<AnnexRow> {
             .criterion(c.number)
             .map(|s| s.status)
             .unwrap_or(CriterionStatus::Incomplete);
-        let indicator_row = |ind: &Indicator, s: &IndicatorScore| AnnexRow {
-            is_criterion: false,
-            code: ind.code.clone(),
-            wording: clean_text(&ind.wording),
-            threshold: threshold_text(ind, s),
-            figure: s
-                .figure
-                .as_ref()
-                .map(|f| figure_text(ind, f))
-                .unwrap_or_default(),
-            status: s.status.label_vi().to_string(),
-        };
-        match c.indicators.as_slice() {
-            [] => annex.push(AnnexRow {
-                is_criterion: true,
-                code: c.number.to_string(),
-                wording: criterion_title(c),
-                threshold: "Đạt".into(),
-                figure: "Xã tự đánh giá chung (bộ tiêu chí chưa có chỉ tiêu chi tiết)".into(),
-                status: status.label_vi().to_string(),
-            }),
-            [only] => {
-                if let Some(s) = scores.indicator(&only.code) {
-                    annex.push(AnnexRow {
-                        is_criterion: true,
-                        wording: format!("{}: {}", criterion_title(c), clean_text(&only.wording)),
-                        status: status.label_vi().to_string(),
-                        ..indicator_row(only, s)
-                    });
-                }
-            }
-            many => {
-                annex.push(AnnexRow {
-                    is_criterion: true,
-                    code: c.number.to_string(),
-                    wording: criterion_title(c),
-                    threshold: "Đạt".into(),
-                    figure: String::new(),
-                    status: status.label_vi().to_string(),
-                });
-                annex.extend(
-                    many.iter()
-                        .filter_map(|i| scores.indicator(&i.code).map(|s| indicator_row(i, s))),
-                );
-            }
+        annex.push(AnnexRow {
+            is_criterion: true,
+            code: c.number.to_string(),
+            wording: criterion_title(c),
+            threshold: String::new(),
+            figure: if c.indicators.is_empty() {
+                "Đánh giá chung cả tiêu chí".into()
+            } else {
+                String::new()
+            },
+            status: status.label_vi().to_string(),
+        });
+        for ind in &c.indicators {
+            let Some(s) = scores.indicator(&ind.code) else {
+                continue;
+            };
+            annex.push(AnnexRow {
+                is_criterion: false,
+                code: ind.code.clone(),
+                wording: clean_text(&ind.wording),
+                threshold: threshold_text(ind, s),
+                figure: s
+                    .figure
+                    .as_ref()
+                    .map(|f| figure_text(ind, f))
+                    .unwrap_or_default(),
+                status: s.status_text(),
+            });
         }
     }
     annex

@@ -31,19 +31,29 @@ pub(super) fn header(m: &ReportMeta) -> super::Header {
         p if p.is_empty() => clean_text(m.commune.trim()),
         p => p,
     };
-    let place_date = match m.date {
-        Some(d) => format!("{place}, {}", d.long_vi()),
-        None => format!("{place}, ngày … tháng … năm {}", m.year),
-    };
-    let number = match clean_text(m.doc_number.trim()) {
-        n if n.is_empty() => format!("Số:      /{}", m.issuer.symbol()),
-        n => format!("Số: {n}"),
-    };
     super::Header {
         upper,
         issuer,
-        number,
-        place_date,
+        number: format!("Số: {}", number(m)),
+        place_date: format!("{place}, {}", date_text(m)),
+    }
+}
+
+/// The document's number, "45/BC-UBND", or a blank to fill by hand before "/BC-UBND": the
+/// same on page 1 and in the annex.
+pub(super) fn number(m: &ReportMeta) -> String {
+    match clean_text(m.doc_number.trim()) {
+        n if n.is_empty() => format!("     /{}", m.issuer.symbol()),
+        n => n,
+    }
+}
+
+/// "ngày 26 tháng 6 năm 2024", or blanks where the date is not known yet: the same on page 1
+/// and in the annex.
+pub(super) fn date_text(m: &ReportMeta) -> String {
+    match m.date {
+        Some(d) => d.long_vi(),
+        None => format!("ngày … tháng … năm {}", m.year),
     }
 }
 

@@ -9,12 +9,14 @@
 mod annex;
 mod body;
 mod header;
+mod sentence;
 
-pub use body::{figure_text, indicator_sentence, suggestion, threshold_text};
+pub use body::suggestion;
+pub use sentence::{card_line, figure_text, indicator_sentence, threshold_text};
 
 use crate::core::criteria::CriteriaSet;
 use crate::core::draft::Draft;
-use crate::core::scoring::{Scores, Severity};
+use crate::core::scoring::Scores;
 use crate::core::vn::clean_text;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -219,17 +221,32 @@ pub fn build(set: &CriteriaSet, draft: &Draft, scores: &Scores) -> Report {
     let next = m.next_period_text();
     let programme = clean_text(m.programme_text(&set.programme));
     let (annex_title, annex_subtitle) = annex::titles(draft, &period, scores);
+    // "… giai đoạn 2026 - 2035 trong 6 tháng đầu năm 2026": a programme named with its own
+    // period reads apart from the report's.
+    let joined = if crate::core::vn::fold(&programme).contains("giai đoạn") {
+        format!("{programme} trong {period}")
+    } else {
+        format!("{programme} {period}")
+    };
+    let outlook = if body::has_part_two(&draft.narrative) {
+        format!(" và phương hướng, nhiệm vụ {next}")
+    } else {
+        String::new()
+    };
     Report {
-        draft_reasons: draft_reasons(set, draft, scores),
+        draft_reasons: scores.blocking().map(|f| f.message.clone()).collect(),
         header: header::header(m),
         title: "BÁO CÁO".into(),
-        subject: format!("Kết quả thực hiện {programme} {period} trên địa bàn xã {commune}"),
+        subject: format!("Kết quả thực hiện {joined} trên địa bàn xã {commune}{outlook}"),
         recipients: lines(&m.recipients),
         answering: lines(&m.answering),
-        intro: format!("{} báo cáo kết quả thực hiện như sau:", header::issuer_in_sentence(m)),
+        intro: format!(
+            "{} báo cáo kết quả thực hiện như sau:",
+            header::issuer_in_sentence(m)
+        ),
         body: body::body(set, draft, scores),
         closing: format!(
-            "Trên đây là báo cáo kết quả thực hiện {programme} {period} và phương hướng, nhiệm vụ {next} của xã {commune}./."
+            "Trên đây là báo cáo kết quả thực hiện {joined}{outlook} của xã {commune}./."
         ),
         copies_to: header::copies_to(m),
         signature_title: header::signature(m),
@@ -240,35 +257,4 @@ pub fn build(set: &CriteriaSet, draft: &Draft, scores: &Scores) -> Report {
         annex: annex::rows(set, scores),
         file_name: file_name(draft),
     }
-}
-
-/// Why the document is still "DỰ THẢO": every error-level finding, and what the header lacks.
-fn draft_reasons(set: &CriteriaSet, draft: &Draft, scores: &Scores) -> Vec<String> {
-    let m = &draft.meta;
-    let mut reasons: Vec<String> = set
-        .validate()
-        .first()
-        .map(|e| format!("Bộ tiêu chí của bản nháp có lỗi: {e}. Sửa bộ tiêu chí, hoặc chuyển bản nháp sang bộ khác (mục Thông tin)."))
-        .into_iter()
-        .collect();
-    reasons.extend(
-        scores
-            .findings
-            .iter()
-            .filter(|f| f.severity == Severity::Error)
-            .map(|f| f.message.clone()),
-    );
-    if m.commune.trim().is_empty() {
-        reasons.push("Chưa nhập tên xã.".to_string());
-    }
-    if m.issuer == crate::core::draft::Issuer::Board && m.issuing_body.trim().is_empty() {
-        reasons.push("Chưa nhập tên Ban ban hành báo cáo (mục Thông tin).".to_string());
-    }
-    if m.date.is_none() {
-        reasons.push("Chưa nhập ngày ban hành báo cáo.".to_string());
-    }
-    if m.signatory_name.trim().is_empty() {
-        reasons.push("Chưa nhập người ký báo cáo.".to_string());
-    }
-    reasons
 }
