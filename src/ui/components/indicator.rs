@@ -238,7 +238,7 @@ fn figures(row: &Row, e: &Entry, score: Option<&IndicatorScore>) -> Html {
             let (vh, ve) = number_feedback(&e.value);
             let computed = score
                 .and_then(|s| s.figure.as_ref())
-                .map(|f| format!("Tỷ lệ tính được: {}", figure_text(row.ind, f)));
+                .map(|f| format!("Kết quả: {}", figure_text(row.ind, f)));
             html! {
                 <div class="figures">
                     <div class="pair">
