@@ -64,6 +64,10 @@ pub enum FindingKind {
     MissingDate,
     /// Who signs is missing.
     MissingSignatory,
+    /// The document is dated long after the period it reports on.
+    DateFarFromPeriod,
+    /// The same office is both addressed ("Kính gửi") and copied ("Nơi nhận").
+    AddressedAndCopied,
 }
 
 impl FindingKind {

@@ -47,7 +47,66 @@ pub(super) fn report_findings(set: &CriteriaSet, draft: &Draft) -> Vec<Finding> 
     }
     column_findings(set, draft, &mut out);
     header_findings(draft, &mut out);
+    out.extend(date_warning(draft));
+    out.extend(addressed_and_copied(draft));
     out
+}
+
+/// The last day a report of the period is normally dated by: two months after a half year,
+/// three after a full year (a custom period has no known end).
+fn latest_date(m: &crate::core::draft::ReportMeta) -> Option<(u16, u8, u8)> {
+    use crate::core::draft::PeriodKind;
+    match m.period {
+        PeriodKind::FirstHalf => Some((m.year, 8, 31)),
+        PeriodKind::FullYear => Some((m.year.saturating_add(1), 3, 31)),
+        PeriodKind::Custom => None,
+    }
+}
+
+/// A date long after the period (a December date on a mid-year report) is likely a slip.
+fn date_warning(draft: &Draft) -> Option<Finding> {
+    let m = &draft.meta;
+    let d = m.date?;
+    let latest = latest_date(m)?;
+    ((d.year, d.month, d.day) > latest).then(|| Finding {
+        severity: Severity::Warning,
+        ..finding(
+            FindingKind::DateFarFromPeriod,
+            format!(
+                "Ngày ban hành {} cách xa kỳ báo cáo ({}). Kiểm tra lại ngày hoặc kỳ báo cáo.",
+                d.long_vi(),
+                m.period_text()
+            ),
+        )
+    })
+}
+
+/// An office both addressed and copied: "Nơi nhận" already starts with "Như trên".
+fn addressed_and_copied(draft: &Draft) -> Vec<Finding> {
+    use crate::core::vn::fold;
+    let key = |l: &str| {
+        let l = l.trim().trim_start_matches(['-', '–', '•', '+']);
+        let l = l.split('(').next().unwrap_or(l);
+        fold(l.trim().trim_end_matches(['.', ';', ',', ':']).trim())
+    };
+    let copies: Vec<String> = draft.meta.copies_to.lines().map(key).collect();
+    draft
+        .meta
+        .recipients
+        .lines()
+        .map(|r| (r.trim(), key(r)))
+        .filter(|(_, k)| !k.is_empty() && copies.contains(k))
+        .map(|(r, _)| Finding {
+            severity: Severity::Warning,
+            ..finding(
+                FindingKind::AddressedAndCopied,
+                format!(
+                    "“{}” có ở cả “Kính gửi” và “Nơi nhận”: ở Nơi nhận, nơi đã được Kính gửi ghi là “Như trên” (báo cáo tự in dòng này). Xóa dòng đó ở Nơi nhận.",
+                    r.trim_end_matches(['.', ';', ','])
+                ),
+            )
+        })
+        .collect()
 }
 
 fn column_findings(set: &CriteriaSet, draft: &Draft, out: &mut Vec<Finding>) {

@@ -15,6 +15,8 @@ fn report_anchor(kind: FindingKind) -> &'static str {
         FindingKind::MissingIssuingBody => "m-issuing",
         FindingKind::MissingDate => "m-date",
         FindingKind::MissingSignatory => "m-sign-name",
+        FindingKind::DateFarFromPeriod => "m-date",
+        FindingKind::AddressedAndCopied => "m-copies",
         FindingKind::SetInvalid => "m-set",
         _ => "m-year",
     }
