@@ -187,15 +187,13 @@ fn previous(row: &Row, data: &RowData) -> Html {
     if !data.entry.kept_from.is_empty() {
         return html! {};
     }
-    let figures = [e.numerator.trim(), e.denominator.trim()]
-        .iter()
-        .filter(|t| !t.is_empty())
-        .copied()
-        .collect::<Vec<_>>()
-        .join("/");
-    let value = match (figures.is_empty(), e.value.trim()) {
-        (false, _) => figures,
-        (true, v) => v.to_string(),
+    let value = match (&row.ind.kind, e.numerator.trim(), e.denominator.trim(), e.value.trim()) {
+        (Kind::Percent { unit, .. }, n, d, _) if !n.is_empty() || !d.is_empty() => {
+            format!("{n}/{d} {unit}")
+        }
+        (_, _, _, "") => String::new(),
+        (Kind::Percent { .. }, _, _, v) => format!("{v}%"),
+        (k, _, _, v) => format!("{v} {}", k.unit()),
     };
     let judged = match e.judgement {
         Judgement::Met => "đánh giá đạt",
