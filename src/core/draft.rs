@@ -200,6 +200,13 @@ pub struct Entry {
     /// Findings the user acknowledged, each with its reason, so the report can be final.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub acks: Vec<Ack>,
+    /// Who last changed the entry's content: a team member's name from their part, or
+    /// `edit::COMPILER` ("người soạn") for the draft itself; empty before provenance was kept.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub by: String,
+    /// When, ISO 8601 ("2026-11-30T04:17:00.000Z").
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub at: String,
 }
 
 read_object!(Entry, lenient, {
@@ -210,6 +217,8 @@ read_object!(Entry, lenient, {
     data_year,
     note,
     acks,
+    by,
+    at,
 });
 
 /// The user's word that a finding is known and the report may be final anyway: which finding
@@ -229,8 +238,42 @@ read_object!(Ack, lenient, {
 });
 
 impl Entry {
+    /// Nothing typed; who and when do not count.
     pub fn is_blank(&self) -> bool {
-        *self == Entry::default()
+        self.same_content(&Entry::default())
+    }
+
+    /// Equal in everything typed, whoever typed it and whenever: what edits and merges compare.
+    pub fn same_content(&self, other: &Entry) -> bool {
+        // Destructured, so a new field must be placed here (content or provenance) to compile.
+        let Entry {
+            judgement,
+            numerator,
+            denominator,
+            value,
+            data_year,
+            note,
+            acks,
+            by: _,
+            at: _,
+        } = self;
+        (
+            judgement,
+            numerator,
+            denominator,
+            value,
+            data_year,
+            note,
+            acks,
+        ) == (
+            &other.judgement,
+            &other.numerator,
+            &other.denominator,
+            &other.value,
+            &other.data_year,
+            &other.note,
+            &other.acks,
+        )
     }
 }
 

@@ -3,7 +3,7 @@
 
 use crate::core::criteria::CriteriaSet;
 use crate::core::draft::Draft;
-use crate::core::edit::{apply, Edit};
+use crate::core::edit::{apply, Edit, Stamp};
 use crate::core::scoring::{score, Scores};
 use crate::core::store::Corrupt;
 use crate::core::store::{DraftSummary, Envelope};
@@ -314,7 +314,9 @@ impl Reducible for State {
             Action::Edit(edit) => {
                 let Some(doc) = &s.doc else { return self };
                 let mut draft = (*doc.draft).clone();
-                apply(&mut draft, edit, &doc.set, &doc.scores);
+                // The editor of the draft itself is its compiler; the clock only stamps entries.
+                let stamp = Stamp::compiler(crate::web::clock::now_iso());
+                apply(&mut draft, edit, &doc.set, &doc.scores, &stamp);
                 if draft == *doc.draft {
                     return self;
                 }
