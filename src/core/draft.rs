@@ -32,6 +32,10 @@ pub struct Draft {
     /// Thresholds the user entered where the set has none, by indicator code.
     pub user_thresholds: BTreeMap<String, UserThreshold>,
     pub narrative: Narrative,
+    /// Parts of the assessment handed out to the commune's team (`core::team`), in the order
+    /// they were handed out.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<crate::core::team::PartRecord>,
 }
 
 read_object!(Draft, lenient, {
@@ -43,6 +47,7 @@ read_object!(Draft, lenient, {
     criterion_notes,
     user_thresholds,
     narrative,
+    parts,
 });
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
