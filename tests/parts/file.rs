@@ -315,3 +315,35 @@ fn the_draft_lists_a_part_come_back_as_returned_until_it_is_merged() {
         "nothing new: still merged"
     );
 }
+
+#[test]
+fn the_drafts_list_of_parts_is_stored_with_it_and_absent_when_empty() {
+    use tieuchi::core::store::{read_stored, Envelope};
+    let s = set();
+    let d = draft(&s);
+    let plain = Envelope::new(d.clone(), s.clone(), HANDED.into()).to_json();
+    assert!(
+        !plain.contains("\"parts\""),
+        "a draft without parts is written as before"
+    );
+    let (d, a) = hand(&d, &s, CULTURE, &["16"], "p-vh");
+    let (d, _) = hand(&d, &s, LAND, &["1"], "p-dc");
+    let a = send(&worked(
+        &a,
+        vec![Edit::Judgement("16".into(), Judgement::Met)],
+    ));
+    let d = review(&d, &s, &a).unwrap().apply(&d, MERGED).unwrap();
+    let stored = Envelope::new(d.clone(), s.clone(), MERGED.into()).to_json();
+    let back = read_stored(&stored).unwrap().draft;
+    assert_eq!(back, d);
+    let states: Vec<PartState> = back.parts.iter().map(|p| p.state).collect();
+    assert_eq!(states, [PartState::Merged, PartState::Out]);
+    let odd = stored.replacen("\"state\":\"out\"", "\"state\":\"lost\"", 1);
+    let e = read_stored(&odd).unwrap_err();
+    assert!(
+        e.message_vi()
+            .contains("giá trị không có trong định dạng: “lost”"),
+        "{}",
+        e.message_vi()
+    );
+}

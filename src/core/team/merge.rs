@@ -135,10 +135,7 @@ pub fn review(draft: &Draft, set: &CriteriaSet, part: &PartFile) -> Result<Plan,
         conflicts: Vec::new(),
         kept: Vec::new(),
         already_merged: record.state == PartState::Merged
-            && record
-                .merged
-                .as_ref()
-                .is_some_and(|m| super::same_map(m, &received, &record.codes)),
+            && super::same_map(&record.merged, &received, &record.codes),
         returned_at: part.saved_at.clone(),
         seen: super::file::held(&draft.entries, &record.codes),
         received: BTreeMap::new(),
@@ -232,7 +229,7 @@ impl Plan {
             r.state = PartState::Merged;
             r.merged_at = at.to_string();
             r.returned_at.clone_from(&self.returned_at);
-            r.merged = Some(self.received.clone());
+            r.merged = self.received.clone();
         }
         Ok(next)
     }

@@ -48,7 +48,7 @@ pub const PART_SCHEMA: u32 = 1;
 pub const WRITER: u32 = 1;
 
 /// Where a part stands in the draft's list.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum PartState {
     /// Handed out, not back yet.
@@ -58,6 +58,20 @@ pub enum PartState {
     Returned,
     /// Merged into the draft (it may come back again with more, and be merged again).
     Merged,
+}
+
+/// Read from its name as text: serde's derived reader of an enum is a visitor of its own for
+/// every enum (about 1 KB of the editor's WASM), and the draft carries this one.
+impl<'de> Deserialize<'de> for PartState {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<PartState, D::Error> {
+        const NAMES: &[&str] = &["out", "returned", "merged"];
+        match String::deserialize(d)?.as_str() {
+            "out" => Ok(PartState::Out),
+            "returned" => Ok(PartState::Returned),
+            "merged" => Ok(PartState::Merged),
+            other => Err(serde::de::Error::unknown_variant(other, NAMES)),
+        }
+    }
 }
 
 impl PartState {
@@ -94,11 +108,11 @@ pub struct PartRecord {
     pub merged_at: String,
     /// Its entries as handed out (absent: blank): the part file must carry exactly these.
     pub base: BTreeMap<String, Entry>,
-    /// The part's entries as last merged: the base of the next merge of the same part, so a
-    /// part merged again brings only what changed in it since (importing it twice changes
-    /// nothing, whatever was chosen in its conflicts).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub merged: Option<BTreeMap<String, Entry>>,
+    /// Once merged (`merged_at` set): the part's entries as last merged, the base of the next
+    /// merge of the same part, so a part merged again brings only what changed in it since
+    /// (importing it twice changes nothing, whatever was chosen in its conflicts).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub merged: BTreeMap<String, Entry>,
 }
 
 read_object!(PartRecord, lenient, {
@@ -122,7 +136,11 @@ impl PartRecord {
 
     /// What the next merge of this part is judged against.
     pub fn merge_base(&self) -> &BTreeMap<String, Entry> {
-        self.merged.as_ref().unwrap_or(&self.base)
+        if self.merged_at.is_empty() {
+            &self.base
+        } else {
+            &self.merged
+        }
     }
 
     /// "tiêu chí 5, 6; chỉ tiêu 17.8": what the part covers, for lists and messages.
