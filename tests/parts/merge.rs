@@ -264,3 +264,44 @@ fn two_parts_filled_elsewhere_merge_with_one_question() {
         tieuchi::core::scoring::Status::Met
     );
 }
+
+#[test]
+fn a_change_that_does_not_say_who_is_the_parts_holders_and_an_old_entry_the_compilers() {
+    let s = set();
+    let mut d = draft(&s);
+    // An entry typed before provenance was kept.
+    let old = d.entries.get_mut("9.2").unwrap();
+    old.by.clear();
+    old.at.clear();
+    let (d, part) = hand(&d, &s, CULTURE, &["9.2", "16"], "p-vh");
+    let d = typed(&d, &s, Edit::Note("9.2".into(), "Của xã".into()), MERGED);
+    let mut d_old = d.clone();
+    let e = d_old.entries.get_mut("9.2").unwrap();
+    e.by.clear();
+    e.at.clear();
+    // The holder's app wrote no names (a file from before provenance, say).
+    let mut part = worked(
+        &part,
+        vec![
+            Edit::Note("9.2".into(), "Của trạm".into()),
+            Edit::Judgement("16".into(), Judgement::Met),
+        ],
+    );
+    for e in part.entries.values_mut() {
+        e.by.clear();
+        e.at.clear();
+    }
+    let part = send(&part);
+    let plan = review(&d_old, &s, &part).unwrap();
+    let change = &plan.changes[0];
+    assert_eq!(
+        (change.after.by.as_str(), change.after.at.as_str()),
+        (CULTURE, LATER)
+    );
+    let conflict = &plan.conflicts[0];
+    assert_eq!(
+        (conflict.draft.by.as_str(), conflict.draft.at.as_str()),
+        (COMPILER, "")
+    );
+    assert_eq!(conflict.part.by, CULTURE);
+}

@@ -116,17 +116,29 @@ pub fn review(draft: &Draft, set: &CriteriaSet, part: &PartFile) -> Result<Plan,
     let received: BTreeMap<String, Entry> = super::file::held(&part.entries, &record.codes)
         .into_iter()
         .map(|(code, mut e)| {
-            if e.by.trim().is_empty() {
+            // A change that does not say who made it (a file written by hand, or before
+            // provenance was kept) is the part's holder's, when the part was written.
+            let changed = !same(content(base, &code), Some(&e));
+            if changed && e.by.trim().is_empty() {
                 e.by.clone_from(&part.who);
                 e.at.clone_from(&part.saved_at);
             }
             (code, e)
         })
         .collect();
-    let side = |e: Option<&Entry>, by: &str, at: &str| Side {
-        by: e.map_or(by, |e| e.by.as_str()).to_string(),
-        at: e.map_or(at, |e| e.at.as_str()).to_string(),
-        entry: e.cloned(),
+    // Who and when of a side: the entry's own, else (absent, or typed before provenance was
+    // kept) the side's holder and what is known of when.
+    let side = |e: Option<&Entry>, by: &str, at: &str| match e {
+        Some(e) if !e.by.trim().is_empty() => Side {
+            by: e.by.clone(),
+            at: e.at.clone(),
+            entry: Some(e.clone()),
+        },
+        _ => Side {
+            by: by.to_string(),
+            at: at.to_string(),
+            entry: e.cloned(),
+        },
     };
     let mut plan = Plan {
         part_id: part.id.clone(),
