@@ -82,7 +82,8 @@ read_object!(PartFile, open, {
 });
 
 impl PartFile {
-    /// The file handed out for a part of a draft (its entries are the base).
+    /// The file of a part of a draft (its entries are the base): what `hand_out` writes, and
+    /// a part still out written again from the draft's record when its file was lost.
     pub fn new(draft: &Draft, set: &CriteriaSet, record: &PartRecord, saved_at: &str) -> PartFile {
         let keep = |code: &String| record.codes.contains(code);
         PartFile {
