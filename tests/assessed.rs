@@ -7,7 +7,11 @@ use proptest::prelude::*;
 use std::io::Read;
 use tieuchi::core::criteria::{Column, Columns, CriteriaSet, Direction, OpenThreshold, Threshold};
 use tieuchi::core::draft::{Ack, Draft, Entry, Judgement, PeriodKind, UserThreshold};
-use tieuchi::core::edit::{apply, year_problem, Edit};
+use tieuchi::core::edit::{apply, year_problem, Edit, Stamp};
+
+fn stamp() -> Stamp {
+    Stamp::compiler("2024-06-26T09:00:00Z")
+}
 use tieuchi::core::num::Dec;
 use tieuchi::core::report::build;
 use tieuchi::core::rollup::{read_files, xlsx, Input};
@@ -249,7 +253,13 @@ fn the_next_period_keeps_the_past_as_the_past_until_entered_anew_or_kept_with_a_
         .any(|f| f.code == "13.5" && f.kind == FindingKind::NotAssessed));
 
     // Kept as it was: a finding of its own, until entered anew or kept with a reason.
-    apply(&mut next, Edit::KeepPrevious("9.2".into()), &set, &s);
+    apply(
+        &mut next,
+        Edit::KeepPrevious("9.2".into()),
+        &set,
+        &s,
+        &stamp(),
+    );
     assert_eq!(next.entries["9.2"].kept_from, "6 tháng đầu năm 2024");
     let s = score(&set, &next);
     let f = s
@@ -274,6 +284,7 @@ fn the_next_period_keeps_the_past_as_the_past_until_entered_anew_or_kept_with_a_
         Edit::Numerator("9.2".into(), "150".into()),
         &set,
         &s,
+        &stamp(),
     );
     assert_eq!(next.entries["9.2"].kept_from, "");
     assert!(!score(&set, &next)
@@ -302,6 +313,7 @@ fn the_apps_own_limitation_sentence_agrees_with_the_count() {
         Edit::AcceptSuggestion(tieuchi::core::draft::NarrativePart::Limitations),
         &set,
         &s,
+        &stamp(),
     );
     assert!(d
         .narrative
@@ -333,6 +345,7 @@ fn a_year_the_draft_cannot_hold_says_why() {
         Edit::Meta(tieuchi::core::edit::MetaField::Year, "2024023".into()),
         &set,
         &s,
+        &stamp(),
     );
     assert_eq!(d.meta.year, 2024);
 }

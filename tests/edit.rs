@@ -3,7 +3,7 @@
 
 use tieuchi::core::criteria::CriteriaSet;
 use tieuchi::core::draft::{Draft, Issuer, Judgement, NarrativePart, PeriodKind};
-use tieuchi::core::edit::{apply, new_draft, set_for_year, Edit, MetaField};
+use tieuchi::core::edit::{apply, new_draft, set_for_year, Edit, MetaField, Stamp, COMPILER};
 use tieuchi::core::scoring::score;
 use tieuchi::core::sets;
 use tieuchi::core::vn::Date;
@@ -13,9 +13,13 @@ fn set(id: &str) -> CriteriaSet {
 }
 
 fn edited(d: &Draft, set: &CriteriaSet, edit: Edit) -> Draft {
+    stamped(d, set, edit, &Stamp::compiler("2026-11-30T09:00:00.000Z"))
+}
+
+fn stamped(d: &Draft, set: &CriteriaSet, edit: Edit, stamp: &Stamp) -> Draft {
     let mut d = d.clone();
     let scores = score(set, &d);
-    apply(&mut d, edit, set, &scores);
+    apply(&mut d, edit, set, &scores, stamp);
     d
 }
 
@@ -84,6 +88,71 @@ fn each_edit_changes_its_own_field_only() {
         assert!(holds(&after), "{what}");
         assert_ne!(after, d, "{what} changed something");
     }
+}
+
+#[test]
+fn an_entry_changed_records_who_and_when_and_an_unchanged_one_keeps_its_own() {
+    let s = set("lang-son-xa-ntm-2022-2025");
+    let d = new_draft("d1".into(), &s, None);
+    let first = Stamp::compiler("2026-11-30T09:00:00.000Z");
+    let d = stamped(&d, &s, Edit::Value("10".into(), "28".into()), &first);
+    assert_eq!(
+        (d.entries["10"].by.as_str(), d.entries["10"].at.as_str()),
+        (COMPILER, "2026-11-30T09:00:00.000Z")
+    );
+    let other = Stamp {
+        by: "Công chức Văn hóa - Xã hội".into(),
+        at: "2026-12-01T02:00:00.000Z".into(),
+    };
+    // The same value typed again is no change: the entry keeps who typed it first.
+    let same = stamped(&d, &s, Edit::Value("10".into(), "28".into()), &other);
+    assert_eq!(same, d);
+    // Any change of its content, a note or an acknowledgement included, is recorded.
+    for edit in [
+        Edit::Value("10".into(), "29".into()),
+        Edit::Note("10".into(), "Theo báo cáo của thôn".into()),
+        Edit::DataYear("10".into(), "2023".into()),
+        Edit::Acknowledge {
+            code: "10".into(),
+            kind: "stale_data".into(),
+            about: "2023".into(),
+            reason: "Số liệu năm trước".into(),
+        },
+    ] {
+        let what = format!("{edit:?}");
+        let after = stamped(&d, &s, edit, &other);
+        assert_eq!(after.entries["10"].by, other.by, "{what}");
+        assert_eq!(after.entries["10"].at, other.at, "{what}");
+    }
+    // Edits of anything but an entry leave every entry's provenance alone.
+    let after = stamped(
+        &d,
+        &s,
+        Edit::Meta(MetaField::Commune, "Liên Sơn".into()),
+        &other,
+    );
+    assert_eq!(after.entries, d.entries);
+    assert_eq!(
+        Edit::Meta(MetaField::Commune, String::new()).entry_code(),
+        None
+    );
+    assert_eq!(
+        Edit::Note("7".into(), String::new()).entry_code(),
+        Some("7")
+    );
+}
+
+#[test]
+fn an_entry_cleared_is_gone_whoever_cleared_it() {
+    let s = set("lang-son-xa-ntm-2022-2025");
+    let d = new_draft("d1".into(), &s, None);
+    let typed = edited(&d, &s, Edit::Note("7".into(), "x".into()));
+    let other = Stamp {
+        by: "Trưởng thôn".into(),
+        at: "2026-12-01T02:00:00.000Z".into(),
+    };
+    let cleared = stamped(&typed, &s, Edit::Note("7".into(), String::new()), &other);
+    assert_eq!(cleared, d, "provenance alone does not keep an entry");
 }
 
 #[test]

@@ -4,7 +4,7 @@
 
 use proptest::prelude::*;
 use tieuchi::core::draft::{Judgement, NarrativePart, PeriodKind};
-use tieuchi::core::edit::{apply, new_draft, Edit, MetaField};
+use tieuchi::core::edit::{apply, new_draft, Edit, MetaField, Stamp};
 use tieuchi::core::scoring::score;
 use tieuchi::core::sets;
 use tieuchi::core::store::{decode, read_import, read_stored, Envelope};
@@ -77,7 +77,7 @@ proptest! {
         let mut draft = new_draft("d-1".into(), &set, tieuchi::core::vn::Date::new(2026, 11, 30));
         for edit in edits {
             let scores = score(&set, &draft);
-            apply(&mut draft, edit, &set, &scores);
+            apply(&mut draft, edit, &set, &scores, &Stamp::compiler("2026-11-30T09:00:00.000Z"));
             let env = Envelope::new(draft.clone(), set.clone(), "2026-11-30T09:00:00.000Z".into());
             // What the app stores reads back, unchanged.
             let stored = read_stored(&env.to_json());

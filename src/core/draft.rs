@@ -36,6 +36,10 @@ pub struct Draft {
     /// beside this period's inputs, never counted as this period's.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub previous: Option<Previous>,
+    /// Parts of the assessment handed out to the commune's team (`core::team`), in the order
+    /// they were handed out.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<crate::core::team::PartRecord>,
 }
 
 read_object!(Draft, lenient, {
@@ -48,6 +52,7 @@ read_object!(Draft, lenient, {
     user_thresholds,
     narrative,
     previous,
+    parts,
 });
 
 /// What the previous period's report held, kept for reference.
@@ -222,6 +227,13 @@ pub struct Entry {
     /// its figures or judgement are entered anew.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub kept_from: String,
+    /// Who last changed the entry's content: a team member's name from their part, or
+    /// `edit::COMPILER` ("người soạn") for the draft itself; empty before provenance was kept.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub by: String,
+    /// When, ISO 8601 ("2026-11-30T04:17:00.000Z").
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub at: String,
 }
 
 read_object!(Entry, lenient, {
@@ -233,6 +245,8 @@ read_object!(Entry, lenient, {
     note,
     acks,
     kept_from,
+    by,
+    at,
 });
 
 /// The user's word that a finding is known and the report may be final anyway: which finding
@@ -252,8 +266,38 @@ read_object!(Ack, lenient, {
 });
 
 impl Entry {
+    /// Nothing typed; who and when do not count.
     pub fn is_blank(&self) -> bool {
-        *self == Entry::default()
+        self.same_content(&Entry::default())
+    }
+
+    /// Equal in everything typed, whoever typed it and whenever: what edits and merges compare.
+    pub fn same_content(&self, other: &Entry) -> bool {
+        // Destructured, so a new field must be placed here (content or provenance) to compile.
+        let Entry {
+            judgement,
+            numerator,
+            denominator,
+            value,
+            data_year,
+            note,
+            acks,
+            kept_from,
+            by: _,
+            at: _,
+        } = self;
+        (
+            (judgement, numerator, denominator, value),
+            (data_year, note, acks, kept_from),
+        ) == (
+            (
+                &other.judgement,
+                &other.numerator,
+                &other.denominator,
+                &other.value,
+            ),
+            (&other.data_year, &other.note, &other.acks, &other.kept_from),
+        )
     }
 }
 
@@ -399,7 +443,8 @@ impl Draft {
     }
 
     /// The draft for the next reporting period ("tạo kỳ báo cáo tiếp theo"): the period moved
-    /// on (a custom period's label with it), the document's number and date cleared. This
+    /// on (a custom period's label with it), the document's number and date and the parts
+    /// handed out cleared. This
     /// period's entries start empty: the previous period's are kept beside them as the previous
     /// period's (`previous`), never as this period's, and no acknowledgement carries over. The
     /// report's identity, recipients, signatory, narrative, criterion notes and the thresholds
@@ -424,6 +469,8 @@ impl Draft {
         }
         next.meta.doc_number.clear();
         next.meta.date = None;
+        // Parts handed out belonged to that period's report.
+        next.parts.clear();
         let mut entries = std::mem::take(&mut next.entries);
         for e in entries.values_mut() {
             e.acks.clear();

@@ -30,6 +30,27 @@ pub enum MetaField {
     CopiesTo,
 }
 
+/// Who an entry's change is recorded for when it is the draft's own editor: the compiler.
+pub const COMPILER: &str = "người soạn";
+
+/// Who makes an edit and when (ISO 8601). An edit that changes an entry's content records
+/// them in the entry (`Entry::by`, `Entry::at`); any other edit ignores them.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Stamp {
+    pub by: String,
+    pub at: String,
+}
+
+impl Stamp {
+    /// The draft's own editor at `at`.
+    pub fn compiler(at: impl Into<String>) -> Stamp {
+        Stamp {
+            by: COMPILER.into(),
+            at: at.into(),
+        }
+    }
+}
+
 /// One edit of the open draft.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Edit {
@@ -89,6 +110,23 @@ pub fn year_problem(text: &str) -> Option<String> {
 /// The years a report may be for.
 pub const YEARS: std::ops::RangeInclusive<u16> = 2000..=2100;
 
+impl Edit {
+    /// The entry an edit changes (an indicator's code, or a criterion's number), if any.
+    pub fn entry_code(&self) -> Option<&str> {
+        match self {
+            Edit::Judgement(code, _)
+            | Edit::Numerator(code, _)
+            | Edit::Denominator(code, _)
+            | Edit::Value(code, _)
+            | Edit::DataYear(code, _)
+            | Edit::Note(code, _)
+            | Edit::KeepPrevious(code)
+            | Edit::Acknowledge { code, .. } => Some(code),
+            _ => None,
+        }
+    }
+}
+
 fn set_meta(d: &mut Draft, field: MetaField, v: String) {
     let m = &mut d.meta;
     match field {
@@ -121,7 +159,12 @@ fn set_meta(d: &mut Draft, field: MetaField, v: String) {
 }
 
 /// Applies one edit to a draft. Pure; the set and scores are needed only for suggestions.
-pub fn apply(d: &mut Draft, edit: Edit, set: &CriteriaSet, scores: &Scores) {
+/// An entry whose content the edit changes records `stamp` (who and when); an edit that
+/// leaves it as it was keeps its provenance.
+pub fn apply(d: &mut Draft, edit: Edit, set: &CriteriaSet, scores: &Scores, stamp: &Stamp) {
+    let touched = edit
+        .entry_code()
+        .map(|code| (code.to_string(), d.entries.get(code).cloned()));
     match edit {
         Edit::Meta(f, v) => set_meta(d, f, v),
         Edit::RuleColumn(b) => d.meta.rule_column = b,
@@ -176,6 +219,14 @@ pub fn apply(d: &mut Draft, edit: Edit, set: &CriteriaSet, scores: &Scores) {
                     cur.push('\n');
                     cur.push_str(&s);
                 }
+            }
+        }
+    }
+    if let Some((code, before)) = touched {
+        if let Some(after) = d.entries.get_mut(&code) {
+            if !before.is_some_and(|b| b.same_content(after)) {
+                after.by.clone_from(&stamp.by);
+                after.at.clone_from(&stamp.at);
             }
         }
     }

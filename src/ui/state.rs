@@ -3,7 +3,7 @@
 
 use crate::core::criteria::CriteriaSet;
 use crate::core::draft::Draft;
-use crate::core::edit::{apply, Edit, MetaField};
+use crate::core::edit::{apply, Edit, MetaField, Stamp};
 use crate::core::scoring::{score, Scores};
 use crate::core::store::Corrupt;
 use crate::core::store::{DraftSummary, Envelope};
@@ -327,7 +327,9 @@ impl Reducible for State {
                     s.year_typed = None;
                 }
                 let mut draft = (*doc.draft).clone();
-                apply(&mut draft, edit, &doc.set, &doc.scores);
+                // The editor of the draft itself is its compiler; the clock only stamps entries.
+                let stamp = Stamp::compiler(crate::web::clock::now_iso());
+                apply(&mut draft, edit, &doc.set, &doc.scores, &stamp);
                 if draft == *doc.draft {
                     // Nothing held changed (a year retyped as it was clears what was shown).
                     return if s.year_typed == self.year_typed {

@@ -187,7 +187,12 @@ fn previous(row: &Row, data: &RowData) -> Html {
     if !data.entry.kept_from.is_empty() {
         return html! {};
     }
-    let value = match (&row.ind.kind, e.numerator.trim(), e.denominator.trim(), e.value.trim()) {
+    let value = match (
+        &row.ind.kind,
+        e.numerator.trim(),
+        e.denominator.trim(),
+        e.value.trim(),
+    ) {
         (Kind::Percent { unit, .. }, n, d, _) if !n.is_empty() || !d.is_empty() => {
             format!("{n}/{d} {unit}")
         }
