@@ -209,10 +209,7 @@ fn previous(row: &Row, data: &RowData) -> Html {
     let text = if value.is_empty() {
         format!("Kỳ trước ({period}): {judged}.")
     } else {
-        format!(
-            "Kỳ trước ({period}): {value} {}, {judged}.",
-            row.ind.kind.unit()
-        )
+        format!("Kỳ trước ({period}): {}, {judged}.", value.trim_end())
     };
     let keep = {
         let (on, code) = (row.on_edit.clone(), row.code.to_string());
