@@ -15,4 +15,5 @@ pub mod set_store;
 pub mod set_table;
 pub mod sets;
 pub mod store;
+pub mod unzip;
 pub mod vn;
