@@ -141,18 +141,17 @@ pub fn guess(grid: &Grid, width: usize, set: &CriteriaSet) -> Guess {
         .unwrap_or(grid.len());
     let above: Vec<usize> = (0..first).filter(|&i| !is_numbering(&grid[i])).collect();
     let mut header = Vec::new();
-    for &i in above.iter().rev() {
-        let row = &grid[i];
-        let filled = row
-            .cells
-            .iter()
-            .filter(|c| !c.text.trim().is_empty())
-            .count();
-        let known = row.cells.iter().any(|c| role_of(&c.text, set).0.is_some());
-        if filled < 2 && !known {
-            break;
-        }
-        header.insert(0, i);
+    // The header: from the first row above the table that names a column or gives a unit (a
+    // title above it names neither; a header broken onto lines, as a PDF gives it, has lines
+    // that alone name nothing).
+    let named = |i: &usize| {
+        grid[*i].cells.iter().any(|c| {
+            let (role, unit) = role_of(&c.text, set);
+            role.is_some() || !unit.is_empty()
+        })
+    };
+    if let Some(k) = above.iter().position(named) {
+        header.extend_from_slice(&above[k..]);
     }
     let rows: Vec<&GridRow> = header.iter().map(|&i| &grid[i]).collect();
     let names = names(&rows, width, set);

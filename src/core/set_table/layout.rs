@@ -2,38 +2,37 @@
 //! apart by runs of spaces, a cell's text wrapped onto the lines below, the header repeated
 //! after each page break, a page number between pages.
 //!
-//! Columns are found by position: the lines that start a row of the table and fill all of
-//! them ("anchors") give each column's place; every piece of text on any line goes to the
-//! column its middle falls in. A line whose first column is empty and that does not start an
+//! Columns are found by position: cells are left-aligned, so the places where many lines'
+//! pieces start are where the columns start; every word goes to the column it starts in (even
+//! one space away from the column before, as narrow columns come). A line whose first column is empty and that does not start an
 //! indicator ("1.2. …") continues the row above, cell by cell. A row is thus read whole, or
 //! refused whole by `read` with its reason, never half.
 
 use super::read::{is_roman, split_code};
 use super::{squash, Grid, GridRow};
 
-/// A piece of a line between runs of two or more spaces, with its place in characters.
+/// A piece of a line, with its place in characters.
 struct Seg {
     start: usize,
-    end: usize,
     text: String,
 }
 
-fn segments(line: &str) -> Vec<Seg> {
+/// The pieces of a line apart by runs of two or more spaces (`words`: by any space).
+fn segments(line: &str, words: bool) -> Vec<Seg> {
     let mut out = Vec::new();
     let (mut text, mut start, mut spaces) = (String::new(), 0, 0);
+    let apart = if words { 1 } else { 2 };
     for (i, c) in line.chars().enumerate() {
         if c == ' ' || c == '\u{a0}' || c == '\t' {
             spaces += 1;
             continue;
         }
-        if spaces >= 2 && !text.is_empty() {
-            let end = i - spaces;
+        if spaces >= apart && !text.is_empty() {
             out.push(Seg {
                 start,
-                end,
                 text: std::mem::take(&mut text),
             });
-        } else if spaces == 1 && !text.is_empty() {
+        } else if spaces > 0 && !text.is_empty() {
             text.push(' ');
         }
         if text.is_empty() {
@@ -43,17 +42,18 @@ fn segments(line: &str) -> Vec<Seg> {
         text.push(c);
     }
     if !text.is_empty() {
-        let end = start + text.chars().count();
-        out.push(Seg { start, end, text });
+        out.push(Seg { start, text });
     }
     out
 }
 
-/// A line of the text: its number (from 1), whether a page starts with it, its pieces.
+/// A line of the text: its number (from 1), whether a page starts with it, its pieces (apart
+/// by two spaces or more) and its words.
 struct Line {
     number: usize,
     page_start: bool,
     segs: Vec<Seg>,
+    words: Vec<Seg>,
 }
 
 fn lines(text: &str) -> Vec<Line> {
@@ -61,13 +61,15 @@ fn lines(text: &str) -> Vec<Line> {
     let mut page_start = false;
     for (i, raw) in text.split('\n').enumerate() {
         page_start |= raw.contains('\u{c}');
-        let segs = segments(&raw.replace(['\u{c}', '\r'], ""));
+        let raw = raw.replace(['\u{c}', '\r'], "");
+        let segs = segments(&raw, false);
         if segs.is_empty() {
             continue;
         }
         out.push(Line {
             number: i + 1,
             page_start,
+            words: segments(&raw, true),
             segs,
         });
         page_start = false;
@@ -93,116 +95,203 @@ fn starts_code(text: &str) -> bool {
     split_code(text).is_some() || is_roman(text)
 }
 
-/// Whether a piece starts an indicator ("1.2. Có …", "1.2").
+/// Whether a piece starts an indicator: "1.2. Có …", "1.2 Có …", "1.2"; not a wrapped line
+/// of a wording that mentions a code ("1.2 (dữ liệu …").
 fn starts_indicator(text: &str) -> bool {
-    split_code(text).is_some_and(|(code, _)| code.contains('.'))
+    split_code(text).is_some_and(|(code, rest)| {
+        let dotted = text.trim_start().starts_with(&format!("{code}."));
+        code.contains('.') && (dotted || rest.is_empty() || rest.starts_with(char::is_uppercase))
+    })
 }
 
-/// The boundaries between columns, from the anchors (lines with all `k` pieces).
-fn boundaries(anchors: &[&Line], k: usize) -> Vec<usize> {
-    (0..k - 1)
-        .map(|i| {
-            let end = anchors.iter().map(|l| l.segs[i].end).max().unwrap_or(0);
-            let next = anchors
-                .iter()
-                .map(|l| l.segs[i + 1].start)
-                .min()
-                .unwrap_or(0);
-            if end <= next {
-                (end + next) / 2
-            } else {
-                let n = anchors.len().max(1);
-                let ends: usize = anchors.iter().map(|l| l.segs[i].end).sum();
-                let starts: usize = anchors.iter().map(|l| l.segs[i + 1].start).sum();
-                (ends / n + starts / n) / 2
+/// Where the columns start: the places where pieces start on many lines of the table (cells
+/// are left-aligned in their columns; a page may shift them by a character).
+fn column_starts(lines: &[Line]) -> Vec<usize> {
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    for s in lines.iter().flat_map(|l| &l.segs) {
+        match counts.iter_mut().find(|(p, _)| *p == s.start) {
+            Some((_, c)) => *c += 1,
+            None => counts.push((s.start, 1)),
+        }
+    }
+    counts.sort_unstable();
+    let mut clusters: Vec<(usize, usize, usize)> = Vec::new();
+    for (p, c) in counts {
+        match clusters.last_mut() {
+            Some((_, last, n)) if p <= *last + 1 => {
+                *last = p;
+                *n += c;
             }
-        })
+            _ => clusters.push((p, p, c)),
+        }
+    }
+    // A short paste is all table; in a long one, a column is where a twelfth of lines start.
+    let least = if lines.len() < 12 {
+        1
+    } else {
+        (lines.len() / 12).max(3)
+    };
+    clusters
+        .into_iter()
+        .filter(|(_, _, n)| *n >= least)
+        .map(|(first, _, _)| first)
         .collect()
 }
 
-/// A line's pieces in their columns (pieces of one column joined by a space).
-fn place(line: &Line, bounds: &[usize]) -> Vec<String> {
-    let mut cells = vec![String::new(); bounds.len() + 1];
-    for s in &line.segs {
-        let middle = (s.start + s.end) / 2;
-        let column = bounds.iter().filter(|b| **b < middle).count();
-        let cell = &mut cells[column];
-        if !cell.is_empty() {
-            cell.push(' ');
+/// A line's text in its columns: a piece (apart by two spaces) in the column it starts in, a
+/// few characters of slack allowed (a PDF places text to a character or two); a word of it
+/// that starts where the next column does, one space away, in the next column, unless the
+/// piece ends the line and starts right of the wording: then it is a cell merged over the
+/// columns to the end ("Theo quy định của UBND tỉnh" over the groups), and its column is
+/// returned with the cells.
+fn place(line: &Line, starts: &[usize], wording: usize) -> (Vec<String>, Option<usize>) {
+    let column_at = |at: usize| {
+        starts
+            .iter()
+            .filter(|s| **s <= at)
+            .count()
+            .saturating_sub(1)
+    };
+    let mut cells = vec![String::new(); starts.len()];
+    let (mut column, mut piece, mut merged) = (0, None, None);
+    for w in &line.words {
+        let seg = line.segs.iter().rposition(|s| s.start <= w.start);
+        if seg != piece {
+            piece = seg;
+            column = column_at(w.start + 3);
         }
-        cell.push_str(&s.text);
+        let crosses = starts
+            .get(column + 1)
+            .is_some_and(|next| w.start + 1 >= *next);
+        let last = seg.is_some_and(|k| k + 1 == line.segs.len());
+        if crosses && last && column > wording && merged.is_none() {
+            merged = Some(column);
+        }
+        while merged.is_none()
+            && starts
+                .get(column + 1)
+                .is_some_and(|next| w.start + 1 >= *next)
+        {
+            column += 1;
+        }
+        push_word(&mut cells[column], &w.text);
     }
-    cells
+    (cells, merged)
+}
+
+fn push_word(cell: &mut String, word: &str) {
+    if !cell.is_empty() {
+        cell.push(' ');
+    }
+    cell.push_str(word);
+}
+
+/// The column of the wording: the one holding the most text.
+fn wording_column(lines: &[Line], starts: &[usize]) -> usize {
+    let mut sizes = vec![0usize; starts.len()];
+    for line in lines {
+        for (k, cell) in place(line, starts, starts.len()).0.iter().enumerate() {
+            sizes[k] += cell.chars().count();
+        }
+    }
+    (0..sizes.len()).max_by_key(|&k| sizes[k]).unwrap_or(0)
 }
 
 /// The grid of text copied from a PDF.
 pub fn grid(text: &str) -> Grid {
     let lines = lines(text);
-    let code_lines: Vec<&Line> = lines
+    let first = lines
         .iter()
-        .filter(|l| l.segs.len() >= 2 && starts_code(&l.segs[0].text))
-        .collect();
-    // The most frequent number of pieces of a row's first line: the table's columns.
-    let mut counts: Vec<(usize, usize)> = Vec::new();
-    for l in &code_lines {
-        match counts.iter_mut().find(|(n, _)| *n == l.segs.len()) {
-            Some((_, c)) => *c += 1,
-            None => counts.push((l.segs.len(), 1)),
-        }
-    }
-    let Some(&(k, _)) = counts.iter().max_by_key(|(n, c)| (*c, *n)) else {
+        .position(|l| l.segs.len() >= 2 && starts_code(&l.segs[0].text))
+        .unwrap_or(lines.len());
+    let starts = column_starts(&lines[first..]);
+    if starts.len() < 2 {
         let rows = lines
             .iter()
             .map(|l| GridRow::of(l.number, l.segs.iter().map(|s| s.text.clone()).collect()));
         return rows.collect();
-    };
-    let anchors: Vec<&Line> = code_lines
-        .into_iter()
-        .filter(|l| l.segs.len() == k)
-        .collect();
-    let bounds = boundaries(&anchors, k);
-    rows(&lines, &bounds)
+    }
+    let wording = wording_column(&lines[first..], &starts);
+    rows(&lines, &starts, wording)
 }
 
-fn rows(lines: &[Line], bounds: &[usize]) -> Grid {
-    let mut out: Grid = Vec::new();
+/// A row being read: its first line, its columns' text, where a merged cell starts.
+struct Building {
+    line: usize,
+    cells: Vec<String>,
+    merged: Option<usize>,
+}
+
+impl Building {
+    /// A line below the row's first continues its cells ("đồng/người/" and "năm" are one
+    /// unit broken at its slash); text under a merged cell joins it.
+    fn continue_with(&mut self, cells: Vec<String>) {
+        for (k, more) in cells.into_iter().enumerate() {
+            let k = self.merged.map_or(k, |m| k.min(m));
+            let cell = &mut self.cells[k];
+            if more.is_empty() {
+                continue;
+            }
+            let glue = match cell.as_str() {
+                "" => "",
+                t if t.ends_with('/') => "",
+                _ if self.merged == Some(k) => " ",
+                _ => "\n",
+            };
+            *cell = format!("{cell}{glue}{more}");
+        }
+    }
+
+    fn row(self) -> GridRow {
+        let Some(m) = self.merged else {
+            return GridRow::of(self.line, self.cells);
+        };
+        let span = self.cells.len() - m;
+        let mut row = GridRow::of(self.line, self.cells);
+        let rest: Vec<String> = row.cells.drain(m..).map(|c| c.text).collect();
+        let text = squash(&rest.join(" "));
+        row.cells.push(super::GridCell { text, span });
+        row
+    }
+}
+
+fn rows(lines: &[Line], starts: &[usize], wording: usize) -> Grid {
+    let mut out: Vec<Building> = Vec::new();
     // The lines above the table (title, header), to know the header again after a page break.
     let mut top: Vec<String> = Vec::new();
     let mut last_data: Option<usize> = None;
     for line in lines {
-        let cells = place(line, bounds);
+        let (cells, merged) = place(line, starts, wording);
         let text = squash(&cells.join(" "));
+        let new = Building {
+            line: line.number,
+            cells,
+            merged: None,
+        };
+        let cells = &new.cells;
         let starts = !cells[0].is_empty() || cells.iter().take(3).any(|c| starts_indicator(c));
-        if last_data.is_none()
+        let above = last_data.is_none()
             && !starts_code(&cells[0])
-            && !cells.iter().any(|c| starts_indicator(c))
-        {
-            top.push(text);
-            out.push(GridRow::of(line.number, cells));
-            continue;
-        }
-        if top.contains(&text) {
-            out.push(GridRow::of(line.number, cells));
+            && !cells.iter().any(|c| starts_indicator(c));
+        if above || top.contains(&text) {
+            if above {
+                top.push(text);
+            }
+            out.push(new);
             continue;
         }
         match last_data.filter(|_| !starts) {
             Some(k) => {
-                for (cell, more) in out[k].cells.iter_mut().zip(cells) {
-                    if !more.is_empty() {
-                        cell.text = match cell.text.is_empty() {
-                            true => more,
-                            false => format!("{}\n{more}", cell.text),
-                        };
-                    }
-                }
+                out[k].merged = out[k].merged.or(merged);
+                out[k].continue_with(new.cells);
             }
             None => {
-                out.push(GridRow::of(line.number, cells));
+                out.push(Building { merged, ..new });
                 last_data = Some(out.len() - 1);
             }
         }
     }
-    out
+    out.into_iter().map(Building::row).collect()
 }
 
 #[cfg(test)]

@@ -70,10 +70,17 @@ impl GridRow {
         self.cells.iter().map(|c| c.span.max(1)).sum()
     }
 
-    /// Its text, cells joined by " | ", for messages and for recognising a repeated header.
+    /// Its text, cells joined by " | ", for messages.
     pub fn text(&self) -> String {
         let cells: Vec<String> = self.cells.iter().map(|c| squash(&c.text)).collect();
         cells.join(" | ")
+    }
+
+    /// Its words, whatever cells they are in: a header repeated after a page break is known
+    /// by them.
+    pub fn words(&self) -> String {
+        let cells: Vec<&str> = self.cells.iter().map(|c| c.text.as_str()).collect();
+        squash(&cells.join(" "))
     }
 }
 

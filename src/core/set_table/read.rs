@@ -62,7 +62,9 @@ pub fn read(grid: &Grid, user: Option<&[Column]>, set: &CriteriaSet) -> Table {
         table.refuse(grid[MAX_ROWS].line, "", message);
         return table;
     }
-    let grid = stitch(grid.clone(), header::table_width(grid));
+    let first = header::guess(grid, header::table_width(grid), set);
+    let headers: Vec<String> = first.header.iter().map(|&i| grid[i].words()).collect();
+    let grid = stitch(grid.clone(), header::table_width(grid), &headers);
     let width = header::table_width(&grid);
     let guess = header::guess(&grid, width, set);
     let columns: Vec<Column> = user.map_or_else(|| guess.columns.clone(), <[Column]>::to_vec);
@@ -81,7 +83,13 @@ pub fn read(grid: &Grid, user: Option<&[Column]>, set: &CriteriaSet) -> Table {
     let mut base_roles = positional_prefix(&grid, first);
     base_roles.extend(set_thresholds(set));
     let mut unknown: Vec<usize> = Vec::new();
-    let headers: Vec<String> = guess.header.iter().map(|&i| grid[i].text()).collect();
+    // The header and the lines above it, to know them again after a page break.
+    let headers: Vec<String> = guess
+        .header
+        .iter()
+        .chain(&guess.titles)
+        .map(|&i| grid[i].words())
+        .collect();
     let mut cands: Vec<Cand> = Vec::new();
     let mut data = false;
     for (i, row) in grid.iter().enumerate() {
@@ -91,7 +99,7 @@ pub fn read(grid: &Grid, user: Option<&[Column]>, set: &CriteriaSet) -> Table {
             Some("dòng tiêu đề của bảng")
         } else if is_numbering(row) {
             Some("dòng đánh số cột")
-        } else if row.header || headers.contains(&row.text()) {
+        } else if row.header || headers.contains(&row.words()) {
             Some("tiêu đề bảng lặp lại")
         } else {
             None

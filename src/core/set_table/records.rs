@@ -112,13 +112,18 @@ pub fn starts_row(row: &GridRow) -> bool {
 /// Word copies a cell of several paragraphs with bare line breaks: the row arrives as a
 /// record cut short and records that do not start like a row. Those are joined back (the
 /// last field of one with the first of the next) while the row stays within `width` columns.
-/// Only rows after the first row of the table are joined: a title above it is its own line.
-pub fn stitch(grid: Grid, width: usize) -> Grid {
+/// Only rows after the first row of the table are joined (a title above it is its own line),
+/// never a row of the header repeated (`headers`, by text) nor onto a group's row.
+pub fn stitch(grid: Grid, width: usize, headers: &[String]) -> Grid {
     let mut out: Grid = Vec::new();
     let mut started = false;
     for row in grid {
-        let starts = starts_row(&row);
-        if let Some(last) = out.last_mut().filter(|_| started && !starts) {
+        let starts = starts_row(&row) || headers.contains(&row.words());
+        let group = |r: &GridRow| {
+            let first = r.cells.iter().find(|c| !c.text.trim().is_empty());
+            first.is_some_and(|c| super::read::is_roman(&c.text)) || headers.contains(&r.words())
+        };
+        if let Some(last) = out.last_mut().filter(|l| started && !starts && !group(l)) {
             let (have, more) = (last.width(), row.width());
             if have < width && have + more - 1 <= width {
                 let mut cells = row.cells.into_iter();
@@ -167,7 +172,7 @@ mod tests {
     #[test]
     fn a_cell_of_two_paragraphs_is_one_cell_again() {
         let text = "TT\tNội dung\tA\tB\n1.1\tĐoạn một\nđoạn hai\t≥ 80%\t≥ 70%\n1.2\tx\t1%\t2%";
-        let grid = stitch(records(text, Sep::Tab).unwrap(), 4);
+        let grid = stitch(records(text, Sep::Tab).unwrap(), 4, &[]);
         assert_eq!(grid.len(), 3);
         assert_eq!(
             fields(&grid[1]),

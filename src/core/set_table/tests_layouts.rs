@@ -298,3 +298,62 @@ fn a_word_table_reads_as_a_person_reads_it() {
     assert!(docx::tables(b"PK\x03\x04 not a zip").is_err());
     assert_eq!(Dec::parse_vn("90").unwrap(), one.thresholds[0].value);
 }
+
+/// The decision-like table of `tests/fixtures/bang-quyet-dinh-thu-nghiem.*` (test data): its
+/// .docx written by LibreOffice, its paste as Word copies it, and its PDF's text as
+/// `pdftotext -layout` gives it read to the same set, with the seven indicators the table
+/// leaves to the province.
+#[test]
+fn the_decision_table_reads_the_same_from_word_its_paste_and_its_pdf() {
+    const DOCX: &[u8] = include_bytes!("../../../tests/fixtures/bang-quyet-dinh-thu-nghiem.docx");
+    const PASTE: &str =
+        include_str!("../../../tests/fixtures/bang-quyet-dinh-thu-nghiem.paste.txt");
+    const PDF: &str = include_str!("../../../tests/fixtures/bang-quyet-dinh-thu-nghiem.pdf.txt");
+    let set = set_2026();
+    let opts = Options {
+        default_source: "Bảng thử nghiệm (không phải văn bản pháp lý)".into(),
+        ..Options::default()
+    };
+    let read = |table: Table| {
+        assert!(table.errors.is_empty(), "{:?}", table.errors);
+        let p = plan(&set, &table, &opts);
+        assert!(p.ready(false), "{:?}", p.messages());
+        p.result.unwrap()
+    };
+    let pasted = read(parse(PASTE, &set));
+    let tables = docx::tables(DOCX).unwrap();
+    assert_eq!(tables.len(), 1);
+    let word = read(read_grid(&tables[0].rows, None, &set));
+    let pdf = read(parse(PDF, &set));
+    assert_eq!(pasted.indicators().count(), 47);
+    for (name, other) in [("docx", &word), ("pdf", &pdf)] {
+        for ((_, a), (_, b)) in pasted.indicators().zip(other.indicators()) {
+            assert_eq!(a, b, "{name}");
+        }
+        assert_eq!(&pasted, other, "{name}");
+    }
+    let open: Vec<&str> = pasted
+        .indicators()
+        .filter(|(_, i)| !i.open_thresholds.is_empty())
+        .map(|(_, i)| i.code.as_str())
+        .collect();
+    assert_eq!(open, ["1.4", "2.6", "3.5", "5.6", "6.5", "9.4", "10.4"]);
+    for code in open {
+        let ind = pasted.indicator(code).unwrap().1;
+        assert!(ind.thresholds.is_empty(), "{code}");
+        assert_eq!(ind.open_thresholds.len(), 3, "{code}");
+        assert!(ind
+            .open_thresholds
+            .iter()
+            .all(|o| o.note == "Theo quy định của UBND tỉnh"));
+    }
+    let two_paragraphs = pasted.indicator("2.1").unwrap().1;
+    assert!(two_paragraphs
+        .wording
+        .ends_with("pháp lý) Đoạn thứ hai của nội dung thử nghiệm"));
+    assert_eq!(two_paragraphs.not_applicable_in, ["nhom-3"]);
+    assert!(matches!(&two_paragraphs.kind, Kind::Percent { unit, .. } if unit == "hộ"));
+    let at_most = pasted.indicator("2.5").unwrap().1;
+    assert_eq!(at_most.direction, Some(Direction::AtMost));
+    assert!(matches!(&at_most.kind, Kind::Percent { unit, .. } if unit == "người"));
+}
