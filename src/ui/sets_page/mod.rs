@@ -5,27 +5,34 @@
 //! the other's writes through the `storage` event.
 
 pub mod editor;
+pub mod indicator;
 pub mod list;
 pub mod ops;
+pub mod preview;
 pub mod review;
 pub mod table;
+pub mod word;
 
 use crate::core::criteria::CriteriaSet;
 use crate::core::set_store::StoredSet;
 use crate::core::store::Corrupt;
 use crate::ui::state::{Notice, Shared, Tone};
+use editor::SetEditor;
 use gloo_events::EventListener;
-use list::{sets, SetsProps};
+use list::{sets, SetOp, SetsProps};
 use ops::Dispatch;
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// The set open in the editor: its key and the time it was stored when opened, which tells
-/// whether another tab saved it since.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// whether another tab saved it since; the set as opened (the editor keeps it even if another
+/// tab deletes it); whether it is a copy just made, to be named.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Editing {
     pub key: String,
     pub saved_at: String,
+    pub set: Shared<CriteriaSet>,
+    pub fresh: bool,
 }
 
 #[derive(Clone, PartialEq)]
@@ -168,6 +175,15 @@ fn banner(page: &Page) -> Html {
 type Handle = UseReducerHandle<Page>;
 
 fn screen(page: &Handle, d: &Dispatch) -> Html {
+    if let Some(e) = &page.editing {
+        let (d1, p1) = (d.clone(), page.clone());
+        let (d2, p2) = (d.clone(), page.clone());
+        let on_save = Callback::from(move |set: CriteriaSet| {
+            ops::set_op(&d1, &p1, SetOp::Save(Box::new(set)))
+        });
+        let on_cancel = Callback::from(move |_| ops::set_op(&d2, &p2, SetOp::Cancel));
+        return html! { <SetEditor key={e.key.clone()} set={e.set.clone()} fresh={e.fresh} {on_save} {on_cancel} /> };
+    }
     let (d1, p1) = (d.clone(), page.clone());
     let (d2, p2) = (d.clone(), page.clone());
     let review = page.review.as_ref().map(|r| {
@@ -183,7 +199,6 @@ fn screen(page: &Handle, d: &Dispatch) -> Html {
         shipped: page.shipped.clone(),
         user: page.user.clone(),
         unreadable: page.unreadable.clone(),
-        editing: page.editing.as_ref().map(|e| e.key.clone()),
         on_op: Callback::from(move |op| ops::set_op(&d1, &p1, op)),
         on_import: Callback::from(move |e: Event| ops::import(&d2, e, &p2)),
     });
