@@ -104,6 +104,29 @@ pub fn apply(set: &mut CriteriaSet, edit: SetEdit) -> Result<(), String> {
             with_threshold(set, &code, k, |t| t.value = value)
         }
         SetEdit::ThresholdSource(code, k, v) => with_threshold(set, &code, k, |t| t.source = v),
+        e @ (SetEdit::Direction(..)
+        | SetEdit::CountedUnit(..)
+        | SetEdit::RemoveOpenThreshold(..)
+        | SetEdit::RemoveNotApplicable(..)) => kind_and_applicability(set, e)?,
+        SetEdit::RemoveIndicator(code) => {
+            for c in &mut set.criteria {
+                c.indicators.retain(|i| i.code != code);
+            }
+        }
+        SetEdit::AddIndicator {
+            criterion,
+            code,
+            wording,
+            kind,
+        } => add_indicator(set, criterion, code, wording, kind)?,
+    }
+    Ok(())
+}
+
+/// The edits of what a table read from the decision brings: direction, what a share counts,
+/// what the decision leaves open, where the indicator does not apply.
+fn kind_and_applicability(set: &mut CriteriaSet, edit: SetEdit) -> Result<(), String> {
+    match edit {
         SetEdit::Direction(code, v) => {
             let d = match v.as_str() {
                 "at_least" => Direction::AtLeast,
@@ -131,17 +154,7 @@ pub fn apply(set: &mut CriteriaSet, edit: SetEdit) -> Result<(), String> {
         SetEdit::RemoveNotApplicable(code, column) => {
             with_indicator(set, &code, |i| i.not_applicable_in.retain(|c| *c != column))
         }
-        SetEdit::RemoveIndicator(code) => {
-            for c in &mut set.criteria {
-                c.indicators.retain(|i| i.code != code);
-            }
-        }
-        SetEdit::AddIndicator {
-            criterion,
-            code,
-            wording,
-            kind,
-        } => add_indicator(set, criterion, code, wording, kind)?,
+        _ => {}
     }
     Ok(())
 }

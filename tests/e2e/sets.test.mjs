@@ -254,11 +254,19 @@ test('a new version of a set drafts use: what changed, what each draft would bec
 const DECISION = path.join(ROOT, 'tests/fixtures/bang-quyet-dinh-thu-nghiem');
 const PASTE = readFileSync(`${DECISION}.paste.txt`, 'utf-8');
 const LEFT_OPEN = ['1.4', '2.6', '3.5', '5.6', '6.5', '9.4', '10.4'];
+const TEST_SOURCE = 'Bảng thử nghiệm (không phải văn bản pháp lý)';
+
+/** A copy of the 2026–2030 set named `name`, the test table's source given (it has no source
+ * column: its figures are test data, never the decision's). */
+async function copyForDecision(page, name) {
+  await copyAndEdit(page, name);
+  await page.getByLabel('Nguồn ghi cho các dòng không có cột nguồn').fill(TEST_SOURCE);
+}
 
 test('a table pasted and saved without “Áp dụng bảng” is saved with its rows, or the user is asked', { timeout: 90000 }, async () => {
   const ctx = await phone(browser);
   const sets = await setPage(ctx);
-  await copyAndEdit(sets, 'Bảng dán rồi lưu (dữ liệu kiểm thử)');
+  await copyForDecision(sets, 'Bảng dán rồi lưu (dữ liệu kiểm thử)');
   await sets.getByLabel('Dán bảng chỉ tiêu').fill(PASTE);
   await sets.getByText('Xem trước: 47 dòng đọc được — 7 chỉ tiêu có ngưỡng để tỉnh quy định').waitFor();
   await sets.getByRole('button', { name: 'Lưu bộ tiêu chí' }).click();
@@ -283,7 +291,7 @@ test('a table pasted and saved without “Áp dụng bảng” is saved with its
 test('the set page asks before dropping a working copy: “Hủy”, a link away, closing the tab', { timeout: 60000 }, async () => {
   const ctx = await phone(browser);
   const sets = await setPage(ctx);
-  await copyAndEdit(sets, 'Bảng không được mất');
+  await copyForDecision(sets, 'Bảng không được mất');
   await sets.getByLabel('Dán bảng chỉ tiêu').fill(PASTE);
   await sets.getByRole('button', { name: 'Áp dụng bảng' }).click();
   await sets.getByText('Đã áp dụng 47 dòng: 47 chỉ tiêu mới, 0 chỉ tiêu cập nhật (7 chỉ tiêu có ngưỡng để tỉnh quy định).').waitFor();
@@ -311,19 +319,19 @@ test('the set page asks before dropping a working copy: “Hủy”, a link away
 test('the decision’s .docx, read through “Nhập bảng từ tệp Word (.docx)”, gives the same set as its paste', { timeout: 90000 }, async () => {
   const ctx = await phone(browser);
   const sets = await setPage(ctx);
-  await copyAndEdit(sets, 'Bảng từ văn bản dán');
+  await copyForDecision(sets, 'Bảng từ văn bản dán');
   await sets.getByLabel('Dán bảng chỉ tiêu').fill(PASTE);
   await sets.getByRole('button', { name: 'Áp dụng bảng' }).click();
   await sets.getByRole('button', { name: 'Lưu bộ tiêu chí' }).click();
   await sets.getByText('Đã lưu bộ tiêu chí').waitFor();
 
-  await copyAndEdit(sets, 'Bảng từ tệp Word');
+  await copyForDecision(sets, 'Bảng từ tệp Word');
   await sets.locator('#s-docx').setInputFiles(`${DECISION}.docx`);
   await sets.getByText('Tệp Word “bang-quyet-dinh-thu-nghiem.docx”: 1 bảng. Chọn bảng chỉ tiêu:').waitFor();
   await sets.getByText('Xem trước: 47 dòng đọc được — 7 chỉ tiêu có ngưỡng để tỉnh quy định').waitFor();
   // The columns as guessed from the header, each a choice.
   await sets.getByText('Các cột của bảng (đã đoán theo dòng tiêu đề; có thể đổi)').click();
-  assert.equal(await sets.getByLabel('Cột 1 “TT”').inputValue(), 'Code');
+  assert.equal(await sets.getByLabel('Cột 1 “TT”').inputValue(), 'code');
   assert.equal(await sets.getByLabel('Cột 4 “Chỉ tiêu theo nhóm xã (%) Xã nhóm 1”').inputValue(), 't:nhom-1');
   await sets.getByRole('button', { name: 'Áp dụng bảng' }).click();
   await sets.getByRole('button', { name: 'Lưu bộ tiêu chí' }).click();
@@ -336,6 +344,7 @@ test('the decision’s .docx, read through “Nhập bảng từ tệp Word (.do
   const indicators = word.criteria.flatMap((c) => c.indicators);
   assert.deepEqual(indicators.filter((i) => i.open_thresholds).map((i) => i.code), LEFT_OPEN);
   assert.deepEqual(indicators.find((i) => i.code === '2.1').not_applicable_in, ['nhom-3']);
+  assert.equal(indicators.find((i) => i.code === '1.1').thresholds[0].source, TEST_SOURCE);
   assert.deepEqual(ctx.errors, []);
   await ctx.close();
 });
@@ -343,7 +352,7 @@ test('the decision’s .docx, read through “Nhập bảng từ tệp Word (.do
 test('drafts on a set with rows left to the province show those indicators without a threshold, with the decision’s words', { timeout: 90000 }, async () => {
   const ctx = await phone(browser);
   const sets = await setPage(ctx);
-  await copyAndEdit(sets, 'Bảng để tỉnh quy định (dữ liệu kiểm thử)');
+  await copyForDecision(sets, 'Bảng để tỉnh quy định (dữ liệu kiểm thử)');
   await sets.getByLabel('Dán bảng chỉ tiêu').fill(PASTE);
   await sets.getByRole('button', { name: 'Lưu bộ tiêu chí' }).click();
   await sets.getByText('Đã lưu bộ tiêu chí').waitFor();

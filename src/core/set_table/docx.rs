@@ -4,8 +4,8 @@
 //! marked to repeat on each page (`w:tblHeader`) are marked so. A table inside a cell belongs
 //! to that cell's text.
 
+use super::grid::{Grid, GridCell, GridRow};
 use super::xml::{attr, tokens, Token};
-use super::{Grid, GridCell, GridRow};
 
 /// A table of the document.
 #[derive(Clone, Debug, PartialEq, Eq)]

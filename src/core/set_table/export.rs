@@ -3,7 +3,7 @@
 
 use super::cells::{csv_field, guard, protect_code, write_number};
 use super::header::set_thresholds;
-use super::Role;
+use super::roles::Role;
 use crate::core::criteria::{CriteriaSet, Indicator, Kind};
 
 /// UTF-8 with a byte-order mark; ";" between fields, as Vietnamese Excel writes and reads

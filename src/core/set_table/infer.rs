@@ -4,7 +4,7 @@
 //! đồng/người/năm)"), and, for an indicator the set has, what it is now.
 
 use super::cells::Cell;
-use super::Row;
+use super::grid::Row;
 use crate::core::criteria::{Direction, Kind};
 use crate::core::vn::to_lower;
 

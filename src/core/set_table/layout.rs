@@ -8,8 +8,9 @@
 //! indicator ("1.2. …") continues the row above, cell by cell. A row is thus read whole, or
 //! refused whole by `read` with its reason, never half.
 
-use super::read::{is_roman, split_code};
-use super::{squash, Grid, GridRow};
+use super::codes::squash;
+use super::codes::{is_roman, split_code};
+use super::grid::{Grid, GridRow};
 
 /// A piece of a line, with its place in characters.
 struct Seg {
@@ -100,21 +101,21 @@ fn starts_code(text: &str) -> bool {
 fn starts_indicator(text: &str) -> bool {
     split_code(text).is_some_and(|(code, rest)| {
         let dotted = text.trim_start().starts_with(&format!("{code}."));
-        code.contains('.') && (dotted || rest.is_empty() || rest.starts_with(char::is_uppercase))
+        code.contains('.')
+            && (dotted
+                || rest.is_empty()
+                || rest.starts_with(|c: char| crate::core::vn::lower(c) != c))
     })
 }
 
 /// Where the columns start: the places where pieces start on many lines of the table (cells
 /// are left-aligned in their columns; a page may shift them by a character).
 fn column_starts(lines: &[Line]) -> Vec<usize> {
-    let mut counts: Vec<(usize, usize)> = Vec::new();
+    // A map keeps the places in order without a sort (each sort is its own code in the WASM).
+    let mut counts: std::collections::BTreeMap<usize, usize> = Default::default();
     for s in lines.iter().flat_map(|l| &l.segs) {
-        match counts.iter_mut().find(|(p, _)| *p == s.start) {
-            Some((_, c)) => *c += 1,
-            None => counts.push((s.start, 1)),
-        }
+        *counts.entry(s.start).or_default() += 1;
     }
-    counts.sort_unstable();
     let mut clusters: Vec<(usize, usize, usize)> = Vec::new();
     for (p, c) in counts {
         match clusters.last_mut() {
@@ -250,7 +251,7 @@ impl Building {
         let mut row = GridRow::of(self.line, self.cells);
         let rest: Vec<String> = row.cells.drain(m..).map(|c| c.text).collect();
         let text = squash(&rest.join(" "));
-        row.cells.push(super::GridCell { text, span });
+        row.cells.push(super::grid::GridCell { text, span });
         row
     }
 }

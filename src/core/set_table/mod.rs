@@ -13,134 +13,29 @@
 //! All text is composed (NFC) before anything is compared.
 
 mod cells;
+mod changes;
+mod codes;
 pub mod decode;
 pub mod docx;
 mod export;
+mod grid;
 pub mod header;
 mod infer;
 mod layout;
 mod plan;
 mod read;
 mod records;
+mod roles;
 mod xml;
 
 pub use cells::{cell, csv_field, write_number, Cell};
+pub use codes::squash;
 pub use export::to_csv;
-pub use header::{Column, Role};
+pub use grid::{Grid, GridCell, GridRow, Row, RowError, Table, MAX_ROWS};
 pub use plan::{apply, plan, Change, Options, Plan, RowPlan};
+pub use roles::{Column, Role};
 
 use crate::core::criteria::CriteriaSet;
-
-/// More rows than any decision's table has: a paste this long is a mistake.
-pub const MAX_ROWS: usize = 1000;
-
-/// One cell of a grid: its text and how many columns it spans (a merged cell of a Word table;
-/// 1 for text).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct GridCell {
-    pub text: String,
-    pub span: usize,
-}
-
-/// One row of a grid: where it starts in the source (a line of text, or a row of the Word
-/// table), from 1; its cells; whether the document marks it as a header row repeated on each
-/// page.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
-pub struct GridRow {
-    pub line: usize,
-    pub cells: Vec<GridCell>,
-    pub header: bool,
-}
-
-impl GridRow {
-    /// A row of cells of span 1.
-    pub fn of(line: usize, fields: Vec<String>) -> GridRow {
-        GridRow {
-            line,
-            cells: fields
-                .into_iter()
-                .map(|text| GridCell { text, span: 1 })
-                .collect(),
-            header: false,
-        }
-    }
-
-    /// The columns it covers.
-    pub fn width(&self) -> usize {
-        self.cells.iter().map(|c| c.span.max(1)).sum()
-    }
-
-    /// Its text, cells joined by " | ", for messages.
-    pub fn text(&self) -> String {
-        let cells: Vec<String> = self.cells.iter().map(|c| squash(&c.text)).collect();
-        cells.join(" | ")
-    }
-
-    /// Its words, whatever cells they are in: a header repeated after a page break is known
-    /// by them.
-    pub fn words(&self) -> String {
-        let cells: Vec<&str> = self.cells.iter().map(|c| c.text.as_str()).collect();
-        squash(&cells.join(" "))
-    }
-}
-
-/// The rows of a table, from any source.
-pub type Grid = Vec<GridRow>;
-
-/// Text with every run of white space (line breaks included) made one space, trimmed.
-pub fn squash(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// A row as understood.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Row {
-    /// Where it starts in the pasted text or the file, from 1.
-    pub line: usize,
-    pub code: String,
-    pub wording: String,
-    /// (column id, or `None` for every column; the cell).
-    pub cells: Vec<(Option<String>, Cell)>,
-    pub source: String,
-    pub year: Option<u16>,
-    /// What a unit column says, as written ("%", "% (hộ)", "triệu đồng/người/năm").
-    pub unit: String,
-    /// The unit the threshold columns' headers give ("%"), for cells that write none.
-    pub header_unit: String,
-}
-
-/// A row that could not be read, and why.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RowError {
-    pub line: usize,
-    pub text: String,
-    pub message: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Default)]
-pub struct Table {
-    pub rows: Vec<Row>,
-    pub errors: Vec<RowError>,
-    /// Lines passed over (a title, a header, a criterion's or a group's heading), with why.
-    pub skipped: Vec<(usize, String)>,
-    /// What each column was read as.
-    pub columns: Vec<Column>,
-}
-
-impl Table {
-    /// Whether every row was read: something read, nothing refused.
-    pub fn ok(&self) -> bool {
-        self.errors.is_empty() && !self.rows.is_empty()
-    }
-
-    fn refuse(&mut self, line: usize, text: &str, message: String) {
-        self.errors.push(RowError {
-            line,
-            text: text.chars().take(120).collect(),
-            message,
-        });
-    }
-}
 
 /// The grid of a pasted table or a CSV file: composed (NFC), split into records by its
 /// separator, or by column positions for text copied from a PDF.
@@ -175,13 +70,9 @@ pub fn read_grid(grid: &Grid, columns: Option<&[Column]>, set: &CriteriaSet) -> 
     read::read(grid, columns, set)
 }
 
-/// Code "5" or "5.2" (up to three digits a part).
-fn is_code(text: &str) -> bool {
-    let mut parts = text.split('.');
-    parts.all(|p| !p.is_empty() && p.len() <= 3 && p.chars().all(|c| c.is_ascii_digit()))
-}
-
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_layouts;
+#[cfg(test)]
+mod tests_properties;

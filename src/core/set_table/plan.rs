@@ -5,10 +5,12 @@
 //! or a threshold it loses, is listed and must be confirmed. An indicator's row whose cells
 //! are all empty (or "x") leaves its thresholds as they are.
 
+use super::cells::Cell;
+pub use super::changes::Change;
+use super::changes::{changes, column_name};
+use super::grid::{Row, Table};
 use super::infer::{self, evidence};
-use super::{Cell, Row, Table};
 use crate::core::criteria::{CriteriaSet, Direction, Indicator, Kind, OpenThreshold, Threshold};
-use crate::core::set_diff::{kind_text, thresholds_text};
 
 /// What the user adds to a table: the source of rows without one, what each share counts
 /// (by code), and whether the listed changes to existing indicators are confirmed.
@@ -36,15 +38,6 @@ pub struct RowPlan {
     pub open: usize,
     /// Why applying would refuse this row, in Vietnamese.
     pub problem: Option<String>,
-}
-
-/// A change to an indicator the set already has.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Change {
-    pub code: String,
-    pub text: String,
-    /// A change of kind, unit, direction or applicability, or a threshold lost.
-    pub confirm: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -332,16 +325,6 @@ fn fill_thresholds(ind: &mut Indicator, rows: &[&Row], default_source: &str) {
     }
 }
 
-fn column_name(set: &CriteriaSet, column: &Option<String>) -> String {
-    match column {
-        None if set.columns.items.is_empty() => "mọi xã".into(),
-        None => "cột chung".into(),
-        Some(id) => set
-            .column(id)
-            .map_or_else(|| id.clone(), |c| c.name.clone()),
-    }
-}
-
 /// The row's notes: what the decision leaves open, where the indicator does not apply.
 fn describe(set: &CriteriaSet, ind: &Indicator, plan: &mut RowPlan) {
     plan.open = ind.open_thresholds.len();
@@ -364,107 +347,4 @@ fn describe(set: &CriteriaSet, ind: &Indicator, plan: &mut RowPlan) {
     if ind.kind.is_numeric() && ind.thresholds.is_empty() && ind.open_thresholds.is_empty() {
         plan.notes.push("chưa có ngưỡng".into());
     }
-}
-
-/// What applying changes in one indicator the set has, each change needing a confirmation
-/// flagged.
-fn changes(
-    old_set: &CriteriaSet,
-    old: &Indicator,
-    new_set: &CriteriaSet,
-    new: &Indicator,
-) -> Vec<Change> {
-    let code = &new.code;
-    let mut out: Vec<(String, bool)> = Vec::new();
-    let mut push = |text: String, confirm: bool| out.push((text, confirm));
-    if kind_text(&old.kind) != kind_text(&new.kind) {
-        push(
-            format!(
-                "Chỉ tiêu {code}: loại {} → {}",
-                kind_text(&old.kind),
-                kind_text(&new.kind)
-            ),
-            true,
-        );
-    }
-    if old.kind.is_numeric() && new.kind.is_numeric() && old.direction != new.direction {
-        let sym = |d: Option<Direction>| d.map_or("", |d| d.symbol());
-        push(
-            format!(
-                "Chỉ tiêu {code}: chiều so sánh {} → {}",
-                sym(old.direction),
-                sym(new.direction)
-            ),
-            true,
-        );
-    }
-    for t in &old.thresholds {
-        let kept = new
-            .thresholds
-            .iter()
-            .any(|n| n.column == t.column && n.year == t.year);
-        if !kept {
-            let year = t.year.map(|y| format!(" năm {y}")).unwrap_or_default();
-            let value = super::write_number(old.direction, t.value, old.kind.unit());
-            push(
-                format!(
-                    "Chỉ tiêu {code}: bỏ ngưỡng {}{year} ({value})",
-                    column_name(old_set, &t.column)
-                ),
-                true,
-            );
-        }
-    }
-    for o in &old.open_thresholds {
-        let filled = new.thresholds.iter().any(|t| t.column == o.column);
-        if !filled && !new.open_thresholds.iter().any(|n| n.column == o.column) {
-            push(
-                format!(
-                    "Chỉ tiêu {code}: bỏ ghi chú để ngỏ của {} (“{}”)",
-                    column_name(old_set, &o.column),
-                    o.note
-                ),
-                true,
-            );
-        }
-    }
-    for c in new
-        .not_applicable_in
-        .iter()
-        .filter(|c| !old.not_applicable_in.contains(c))
-    {
-        push(
-            format!(
-                "Chỉ tiêu {code}: không áp dụng cho {}",
-                column_name(new_set, &Some(c.clone()))
-            ),
-            true,
-        );
-    }
-    for c in old
-        .not_applicable_in
-        .iter()
-        .filter(|c| !new.not_applicable_in.contains(c))
-    {
-        push(
-            format!(
-                "Chỉ tiêu {code}: áp dụng trở lại cho {}",
-                column_name(new_set, &Some(c.clone()))
-            ),
-            true,
-        );
-    }
-    let (before, after) = (thresholds_text(old_set, old), thresholds_text(new_set, new));
-    if before != after && !out.iter().any(|(_, confirm)| *confirm) {
-        out.push((format!("Chỉ tiêu {code}: ngưỡng {before} → {after}"), false));
-    }
-    if old.wording != new.wording {
-        out.push((format!("Chỉ tiêu {code}: sửa nội dung"), false));
-    }
-    let change = |(text, confirm)| Change {
-        code: code.clone(),
-        text,
-        confirm,
-    };
-    out.into_iter().map(change).collect()
 }

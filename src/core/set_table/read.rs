@@ -5,34 +5,14 @@
 //! is read whole or refused with its reason, in Vietnamese, saying what to write instead.
 
 use super::cells::{cell, Cell};
-use super::header::{self, is_numbering, positional_prefix, set_thresholds, Column, Role};
+use super::codes::squash;
+use super::codes::{check_cells, check_code, code_and_wording, is_roman};
+use super::grid::{Grid, GridRow, Row, Table, MAX_ROWS};
+use super::header::{self, is_numbering, positional_prefix, set_thresholds};
 use super::records::stitch;
-use super::{is_code, squash, Grid, GridRow, Row, Table, MAX_ROWS};
+use super::roles::Column;
+use super::roles::Role;
 use crate::core::criteria::CriteriaSet;
-use crate::core::vn::to_lower;
-
-/// A code at the start of a text, and the text after it: "1.1. Có quy hoạch" → ("1.1", "Có
-/// quy hoạch"), "5" → ("5", ""). A criterion's number has at most two digits; the code must
-/// end the text or be followed by a space.
-pub fn split_code(text: &str) -> Option<(String, String)> {
-    let t = text.trim();
-    let end = t
-        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-        .unwrap_or(t.len());
-    let (head, rest) = t.split_at(end);
-    let code = head.trim_end_matches('.');
-    let first = code.split('.').next().unwrap_or("");
-    let fits = is_code(code) && first.len() <= 2;
-    (fits && (rest.is_empty() || rest.starts_with(char::is_whitespace)))
-        .then(|| (code.to_string(), rest.trim().to_string()))
-}
-
-/// A group's Roman numeral at the start of a text: "II", "IV.", "III HẠ TẦNG".
-pub fn is_roman(text: &str) -> bool {
-    let t = text.trim();
-    let word = t.split([' ', '.', '\t']).next().unwrap_or("");
-    !word.is_empty() && word.len() <= 5 && word.chars().all(|c| "IVXL".contains(c))
-}
 
 /// What a row is.
 enum Reading {
@@ -55,6 +35,70 @@ struct Cand {
     spanning: bool,
 }
 
+/// How the rows of a grid are to be read: its columns (as the user set them, or guessed) and
+/// the rows above the table, to know them again after a page break.
+struct Layout {
+    guess: header::Guess,
+    columns: Vec<Column>,
+    roles: Vec<Role>,
+    /// No header and no columns set by the user: each row by its own width.
+    positional: Option<Vec<Role>>,
+    header_unit: String,
+    above: Vec<String>,
+}
+
+impl Layout {
+    fn new(grid: &Grid, user: Option<&[Column]>, set: &CriteriaSet) -> Layout {
+        let guess = header::guess(grid, header::table_width(grid), set);
+        let columns: Vec<Column> = user.map_or_else(|| guess.columns.clone(), <[Column]>::to_vec);
+        let positional = (user.is_none() && guess.positional).then(|| {
+            let first = grid
+                .iter()
+                .position(super::records::starts_row)
+                .unwrap_or(0);
+            let mut roles = positional_prefix(grid, first);
+            roles.extend(set_thresholds(set));
+            roles
+        });
+        let above = guess
+            .header
+            .iter()
+            .chain(&guess.titles)
+            .map(|&i| grid[i].words())
+            .collect();
+        Layout {
+            roles: columns.iter().map(|c| c.role.clone()).collect(),
+            header_unit: header_unit(&columns),
+            guess,
+            columns,
+            positional,
+            above,
+        }
+    }
+
+    /// Why the row at `i` is passed over, if it is.
+    fn skip(&self, i: usize, row: &GridRow) -> Option<&'static str> {
+        if self.guess.titles.contains(&i) {
+            Some("dòng tiêu đề")
+        } else if self.guess.header.contains(&i) {
+            Some("dòng tiêu đề của bảng")
+        } else if is_numbering(row) {
+            Some("dòng đánh số cột")
+        } else if row.header || self.above.contains(&row.words()) {
+            Some("tiêu đề bảng lặp lại")
+        } else {
+            None
+        }
+    }
+
+    fn fields(&self, row: &GridRow) -> Result<(Vec<String>, Vec<Role>), String> {
+        match &self.positional {
+            Some(base) => fit_positional(row, base),
+            None => fit(row, &self.roles, true).map(|f| (f, self.roles.clone())),
+        }
+    }
+}
+
 pub fn read(grid: &Grid, user: Option<&[Column]>, set: &CriteriaSet) -> Table {
     let mut table = Table::default();
     if grid.len() > MAX_ROWS {
@@ -62,94 +106,72 @@ pub fn read(grid: &Grid, user: Option<&[Column]>, set: &CriteriaSet) -> Table {
         table.refuse(grid[MAX_ROWS].line, "", message);
         return table;
     }
+    // Word's cells of several paragraphs joined back, never with the header's rows.
     let first = header::guess(grid, header::table_width(grid), set);
     let headers: Vec<String> = first.header.iter().map(|&i| grid[i].words()).collect();
     let grid = stitch(grid.clone(), header::table_width(grid), &headers);
-    let width = header::table_width(&grid);
-    let guess = header::guess(&grid, width, set);
-    let columns: Vec<Column> = user.map_or_else(|| guess.columns.clone(), <[Column]>::to_vec);
-    let positional = user.is_none() && guess.positional;
-    table.columns = columns.clone();
-    let roles: Vec<Role> = columns.iter().map(|c| c.role.clone()).collect();
-    if !roles.contains(&Role::Code) && !roles.contains(&Role::Wording) {
+    let layout = Layout::new(&grid, user, set);
+    table.columns = layout.columns.clone();
+    if !layout.roles.contains(&Role::Code) && !layout.roles.contains(&Role::Wording) {
         table.refuse(1, "", "Thiếu cột “Mã chỉ tiêu” (TT) và cột “Nội dung”: hãy chọn vai trò các cột, hoặc dán cả dòng tiêu đề của bảng.".into());
         return table;
     }
-    let header_unit = header_unit(&columns);
-    let first = grid
-        .iter()
-        .position(super::records::starts_row)
-        .unwrap_or(0);
-    let mut base_roles = positional_prefix(&grid, first);
-    base_roles.extend(set_thresholds(set));
     let mut unknown: Vec<usize> = Vec::new();
-    // The header and the lines above it, to know them again after a page break.
-    let headers: Vec<String> = guess
-        .header
-        .iter()
-        .chain(&guess.titles)
-        .map(|&i| grid[i].words())
-        .collect();
     let mut cands: Vec<Cand> = Vec::new();
-    let mut data = false;
     for (i, row) in grid.iter().enumerate() {
-        let skip = if guess.titles.contains(&i) {
-            Some("dòng tiêu đề")
-        } else if guess.header.contains(&i) {
-            Some("dòng tiêu đề của bảng")
-        } else if is_numbering(row) {
-            Some("dòng đánh số cột")
-        } else if row.header || headers.contains(&row.words()) {
-            Some("tiêu đề bảng lặp lại")
-        } else {
-            None
-        };
-        if let Some(why) = skip {
+        if let Some(why) = layout.skip(i, row) {
             table.skipped.push((row.line, why.into()));
             continue;
         }
-        let fitted = match positional {
-            true => fit_positional(row, &base_roles),
-            false => fit(row, &roles, true).map(|f| (f, roles.clone())),
-        };
-        let (fields, row_roles) = match fitted {
-            Ok(f) => f,
-            Err(m) => {
-                table.refuse(row.line, &row.text(), format!("dòng {}: {m}", row.line));
-                continue;
+        let data = !cands.is_empty() || !table.errors.is_empty();
+        let read = layout.fields(row).and_then(|(fields, roles)| {
+            let c = candidate(row, &fields, &roles, &layout.header_unit, set, data)?;
+            if matches!(c, Reading::Row(_)) {
+                let filled = |&i: &usize| roles[i] == Role::Unknown && !fields[i].trim().is_empty();
+                unknown.extend((0..fields.len()).filter(filled));
             }
-        };
-        match candidate(row, &fields, &row_roles, &header_unit, set, data) {
-            Ok(Reading::Row(c)) => {
-                data = true;
-                unknown
-                    .extend((0..fields.len()).filter(|&i| {
-                        row_roles[i] == Role::Unknown && !fields[i].trim().is_empty()
-                    }));
-                cands.push(c);
-            }
+            Ok(c)
+        });
+        match read {
+            Ok(Reading::Row(c)) => cands.push(c),
             Ok(Reading::Title) => table.skipped.push((row.line, "dòng tiêu đề".into())),
             Ok(Reading::Group) => table.skipped.push((row.line, "dòng nhóm tiêu chí".into())),
-            Err(m) => {
-                data = true;
-                table.refuse(row.line, &row.text(), format!("dòng {}: {m}", row.line));
-            }
+            Err(m) => table.refuse(row.line, &row.text(), format!("dòng {}: {m}", row.line)),
         }
     }
-    unknown.sort_unstable();
-    unknown.dedup();
-    for i in unknown {
-        let m = format!("Cột “{}” (cột {}) không có trong bộ tiêu chí này: đổi tên cột theo tên cột ngưỡng của bộ, hoặc chọn “Bỏ qua” cho cột này.", columns[i].header, i + 1);
-        table.refuse(1, &columns[i].header, m);
-    }
+    unknown_columns(&mut table, unknown, &layout.columns);
     rows(&mut table, cands, set);
     if table.rows.is_empty() && table.errors.is_empty() {
         let m = "Không có dòng chỉ tiêu nào (mã dạng 5.2 ở cột đầu hoặc ở đầu nội dung).";
         table.refuse(1, "", m.into());
     }
-    table.errors.sort_by_key(|e| e.line);
-    table.skipped.sort_by_key(|(line, _)| *line);
+    by_line(&mut table.errors, |e| e.line);
+    by_line(&mut table.skipped, |(line, _)| *line);
     table
+}
+
+/// In line order: an insertion sort, as the lists are short and nearly in order already (the
+/// standard sorts would each add their own code to the set page's module).
+fn by_line<T>(list: &mut [T], line: impl Fn(&T) -> usize) {
+    for k in 1..list.len() {
+        let mut j = k;
+        while j > 0 && line(&list[j - 1]) > line(&list[j]) {
+            list.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
+/// A column whose header this reader does not know is refused when a row of the table fills
+/// it: its figures would otherwise be lost.
+fn unknown_columns(table: &mut Table, unknown: Vec<usize>, columns: &[Column]) {
+    for (k, i) in unknown.iter().copied().enumerate() {
+        if unknown[..k].contains(&i) {
+            continue;
+        }
+        let m = format!("Cột “{}” (cột {}) không có trong bộ tiêu chí này: đổi tên cột theo tên cột ngưỡng của bộ, hoặc chọn “Bỏ qua” cho cột này.", columns[i].header, i + 1);
+        table.refuse(1, &columns[i].header, m);
+    }
 }
 
 /// The unit the threshold columns' headers give, when they give one (and only one).
@@ -285,27 +307,7 @@ fn candidate(
         unit: get(&Role::Unit),
         header_unit: header_unit.to_string(),
     };
-    let mut errors = Vec::new();
-    for (role, field) in roles.iter().zip(fields) {
-        match role {
-            Role::Threshold(column) => match cell(&squash(field)) {
-                Ok(Some(c)) => out.cells.push((column.clone(), c)),
-                Ok(None) => {}
-                Err(e) => errors.push(e),
-            },
-            Role::Year => match squash(field).as_str() {
-                "" => {}
-                y => match y.parse::<u16>() {
-                    Ok(y) if set.covers(y) => out.year = Some(y),
-                    _ => errors.push(format!(
-                        "năm “{y}” không thuộc giai đoạn {}–{} của bộ",
-                        set.period.from, set.period.to
-                    )),
-                },
-            },
-            _ => {}
-        }
-    }
+    let errors = cells_and_year(&mut out, fields, roles, set);
     check_code(&out.code, set)?;
     if let Some(e) = errors.into_iter().next() {
         return Err(e);
@@ -328,103 +330,35 @@ fn candidate(
     }))
 }
 
-/// The code (from its column, or from the start of the wording) and the wording without it.
-fn code_and_wording(code_f: &str, word_f: &str, name_f: &str) -> Result<(String, String), String> {
-    let in_code = split_code(code_f);
-    let in_word = split_code(word_f);
-    match (in_code, in_word) {
-        (Some((a, ra)), Some((w, rw))) => {
-            let criterion = w.split('.').next().unwrap_or("");
-            if w == a || (w.contains('.') && criterion == a) {
-                Ok((w, rw))
-            } else if w.contains('.') {
-                Err(format!("mã ở cột mã ({a}) khác mã ở đầu nội dung ({w}): sửa một trong hai cho khớp"))
-            } else {
-                Ok((a, if word_f.is_empty() { ra } else { word_f.to_string() }))
-            }
-        }
-        (Some((a, ra)), None) => Ok((a, if word_f.is_empty() { ra } else { word_f.to_string() })),
-        (None, Some((w, rw))) if code_f.is_empty() => Ok((w, rw)),
-        (None, _) if !code_f.is_empty() => Err(format!(
-            "mã chỉ tiêu “{code_f}” không đọc được (cần dạng 5 hoặc 5.2)"
-        )),
-        _ => match criterion_words(name_f).or_else(|| criterion_words(word_f)) {
-            Some(n) => Ok((n, String::new())),
-            None => Err("không có mã chỉ tiêu: ghi mã (dạng 5 hoặc 5.2) ở cột mã hoặc ở đầu nội dung; nếu là ghi chú ngoài bảng, hãy xóa dòng này".into()),
-        },
-    }
-}
-
-/// "Tiêu chí số 3", "TIÊU CHÍ 3. …": a criterion's heading in words.
-fn criterion_words(text: &str) -> Option<String> {
-    let lower = to_lower(text);
-    let rest = lower.strip_prefix("tiêu chí")?.trim_start();
-    let rest = rest.strip_prefix("số").unwrap_or(rest).trim_start();
-    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-    (!digits.is_empty() && digits.len() <= 2).then_some(digits)
-}
-
-fn check_code(code: &str, set: &CriteriaSet) -> Result<(), String> {
-    let number = code.split('.').next().unwrap_or("");
-    let criterion = number.parse::<u8>().ok();
-    if !set.criteria.iter().any(|c| Some(c.number) == criterion) {
-        return Err(format!("bộ tiêu chí không có tiêu chí {number}"));
-    }
-    if code.matches('.').count() > 1 {
-        return Err(format!(
-            "mã chỉ tiêu “{code}” có quá nhiều cấp (cần dạng 5 hoặc 5.2)"
-        ));
-    }
-    Ok(())
-}
-
-/// The cells of one row must speak of one kind of indicator, in one direction, one unit.
-fn check_cells(cells: &[(Option<String>, Cell)], columns: usize) -> Result<(), String> {
-    let met = cells.iter().any(|(_, c)| *c == Cell::Met);
-    let numbers = cells.iter().any(|(_, c)| matches!(c, Cell::Number { .. }));
-    if met && numbers {
-        return Err("“Đạt” và ngưỡng bằng số cùng một dòng: một chỉ tiêu chỉ có một loại; ghi cả dòng bằng số (VD: “≥ 100%”) hoặc cả dòng “Đạt”".into());
-    }
-    let not_applicable = cells
-        .iter()
-        .filter(|(_, c)| *c == Cell::NotApplicable)
-        .count();
-    if not_applicable > 0 && not_applicable == columns {
-        return Err("“-” (không áp dụng) ở mọi cột: chỉ tiêu không áp dụng cho xã nào; để trống ô nếu văn bản chưa có ngưỡng".into());
-    }
-    if cells
-        .iter()
-        .any(|(col, c)| col.is_none() && *c == Cell::NotApplicable)
-    {
-        return Err(
-            "“-” (không áp dụng) ở cột chung: ghi “-” ở cột của nhóm (vùng) không áp dụng".into(),
-        );
-    }
-    let mut direction = None;
-    let mut unit: Option<&str> = None;
-    for (_, c) in cells {
-        if let Cell::Number {
-            direction: d,
-            unit: u,
-            ..
-        } = c
-        {
-            if d.is_some() && direction.is_some() && *d != direction {
-                return Err("có ô “≥” và ô “≤” cùng một dòng".into());
-            }
-            direction = direction.or(*d);
-            if !u.is_empty() && unit.is_some_and(|x| x != u) {
-                return Err(format!(
-                    "đơn vị khác nhau trong một dòng (“{}” và “{u}”)",
-                    unit.unwrap_or_default()
-                ));
-            }
-            if !u.is_empty() {
-                unit = Some(u);
-            }
+/// A row's threshold cells and year, as read; what could not be read.
+fn cells_and_year(
+    out: &mut Row,
+    fields: &[String],
+    roles: &[Role],
+    set: &CriteriaSet,
+) -> Vec<String> {
+    let mut errors = Vec::new();
+    for (role, field) in roles.iter().zip(fields) {
+        match role {
+            Role::Threshold(column) => match cell(&squash(field)) {
+                Ok(Some(c)) => out.cells.push((column.clone(), c)),
+                Ok(None) => {}
+                Err(e) => errors.push(e),
+            },
+            Role::Year => match squash(field).as_str() {
+                "" => {}
+                y => match y.parse::<u16>() {
+                    Ok(y) if set.covers(y) => out.year = Some(y),
+                    _ => errors.push(format!(
+                        "năm “{y}” không thuộc giai đoạn {}–{} của bộ",
+                        set.period.from, set.period.to
+                    )),
+                },
+            },
+            _ => {}
         }
     }
-    Ok(())
+    errors
 }
 
 /// Headings told from indicators, then each indicator's row checked against the rows before.

@@ -3,7 +3,7 @@
 //! that Word broke at a cell's paragraph joined again (`stitch`).
 
 use super::cells::unguard;
-use super::{Grid, GridRow};
+use super::grid::{Grid, GridRow};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Sep {
@@ -105,7 +105,7 @@ pub fn starts_row(row: &GridRow) -> bool {
     let first = row.cells.iter().find(|c| !c.text.trim().is_empty());
     first.is_some_and(|c| {
         let t = c.text.trim();
-        super::read::split_code(t).is_some() || super::read::is_roman(t)
+        super::codes::split_code(t).is_some() || super::codes::is_roman(t)
     })
 }
 
@@ -121,7 +121,7 @@ pub fn stitch(grid: Grid, width: usize, headers: &[String]) -> Grid {
         let starts = starts_row(&row) || headers.contains(&row.words());
         let group = |r: &GridRow| {
             let first = r.cells.iter().find(|c| !c.text.trim().is_empty());
-            first.is_some_and(|c| super::read::is_roman(&c.text)) || headers.contains(&r.words())
+            first.is_some_and(|c| super::codes::is_roman(&c.text)) || headers.contains(&r.words())
         };
         if let Some(last) = out.last_mut().filter(|l| started && !starts && !group(l)) {
             let (have, more) = (last.width(), row.width());

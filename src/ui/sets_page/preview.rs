@@ -3,14 +3,15 @@
 //! what applying would refuse on the row it concerns, the question of what a share counts,
 //! and the changes to existing indicators that need a confirmation.
 
-use super::table::{Input, Reading, TableAction, TableState};
+use super::table_state::{Input, Reading, TableAction};
 use crate::core::criteria::{CriteriaSet, Indicator};
 use crate::core::set_diff::{kind_text, thresholds_text};
 use crate::core::set_table::{Column, Role, RowPlan, Table};
 use crate::ui::components::field::{change_value, input_value};
 use yew::prelude::*;
 
-type Dispatch = UseReducerDispatcher<TableState>;
+/// Where the preview's fields send what the user changes.
+type Dispatch = Callback<TableAction>;
 
 /// The columns as read, each with a choice of what it holds.
 pub fn mapping(table: &Table, set: &CriteriaSet, d: &Dispatch) -> Html {
@@ -27,7 +28,7 @@ pub fn mapping(table: &Table, set: &CriteriaSet, d: &Dispatch) -> Html {
             if let Some(role) = all.iter().find(|r| r.key() == key) {
                 columns[i].role = role.clone();
             }
-            d.dispatch(TableAction::Columns(columns));
+            d.emit(TableAction::Columns(columns));
         });
         let id = format!("s-col-{}", i + 1);
         let header = match c.header.trim() {
@@ -111,7 +112,7 @@ fn row_view(
     let on_unit = {
         let (d, code) = (d.clone(), rp.code.clone());
         Callback::from(move |e: InputEvent| {
-            d.dispatch(TableAction::Unit(code.clone(), input_value(&e)))
+            d.emit(TableAction::Unit(code.clone(), input_value(&e)))
         })
     };
     let typed = input
@@ -185,7 +186,7 @@ fn changes(plan: &crate::core::set_table::Plan, input: &Input, d: &Dispatch) -> 
                 .target()
                 .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok())
                 .is_some_and(|i| i.checked());
-            d.dispatch(TableAction::Confirm(checked));
+            d.emit(TableAction::Confirm(checked));
         })
     };
     html! {
