@@ -32,7 +32,7 @@ pub fn start() {
 
 #[function_component]
 fn SetsPage() -> Html {
-    let page = use_reducer(Page::new);
+    let page = use_reducer(Page::default);
     let d = page.dispatcher();
     {
         let (d, page) = (d.clone(), page.clone());

@@ -72,8 +72,8 @@ impl Reducible for Page {
     }
 }
 
-impl Page {
-    pub fn new() -> Page {
+impl Default for Page {
+    fn default() -> Page {
         Page {
             shipped: Shared(Rc::new(crate::core::sets::shipped())),
             user: Shared(Rc::new(Vec::new())),
