@@ -145,6 +145,10 @@ fn arb_edit() -> impl Strategy<Value = SetEdit> {
         )),
         code.clone()
             .prop_map(|c| SetEdit::RemoveIndicator(c.into())),
+        (code.clone(), text).prop_map(|(c, t)| SetEdit::Direction(c.into(), t)),
+        (code.clone(), text).prop_map(|(c, t)| SetEdit::CountedUnit(c.into(), t)),
+        (code.clone(), 0usize..3).prop_map(|(c, k)| SetEdit::RemoveOpenThreshold(c.into(), k)),
+        (code.clone(), text).prop_map(|(c, t)| SetEdit::RemoveNotApplicable(c.into(), t)),
         (code, 0u8..25, text).prop_map(|(c, n, w)| SetEdit::AddIndicator {
             criterion: n,
             code: c.into(),
@@ -168,4 +172,54 @@ proptest! {
             }
         }
     }
+}
+
+/// What a table read from the decision leaves: thresholds left to the province, columns not
+/// applicable. Filling one in for its column replaces the decision's words; each can be
+/// removed; a share says what it counts; a numeric indicator's direction is chosen.
+#[test]
+fn what_the_decision_leaves_open_is_filled_in_or_removed() {
+    use tieuchi::core::criteria::{Direction, Kind, OpenThreshold};
+    let mut s = national();
+    let column = s.columns.items[0].id.clone();
+    let open = |column: Option<String>| OpenThreshold {
+        column,
+        note: "Theo quy định của UBND tỉnh".into(),
+        source: String::new(),
+    };
+    {
+        let i = s
+            .criteria
+            .iter_mut()
+            .flat_map(|c| c.indicators.iter_mut())
+            .find(|i| i.code == "9.2")
+            .unwrap();
+        i.thresholds.clear();
+        i.open_thresholds = vec![open(Some(column.clone())), open(None)];
+        i.not_applicable_in = vec![s.columns.items[1].id.clone()];
+    }
+    apply(&mut s, SetEdit::AddThreshold("9.2".into())).unwrap();
+    apply(
+        &mut s,
+        SetEdit::ThresholdColumn("9.2".into(), 0, column.clone()),
+    )
+    .unwrap();
+    assert_eq!(ind(&s, "9.2").open_thresholds, [open(None)]);
+    apply(&mut s, SetEdit::RemoveOpenThreshold("9.2".into(), 0)).unwrap();
+    assert!(ind(&s, "9.2").open_thresholds.is_empty());
+    let other = s.columns.items[1].id.clone();
+    apply(&mut s, SetEdit::RemoveNotApplicable("9.2".into(), other)).unwrap();
+    assert!(ind(&s, "9.2").not_applicable_in.is_empty());
+    apply(
+        &mut s,
+        SetEdit::CountedUnit("9.2".into(), "hộ gia đình".into()),
+    )
+    .unwrap();
+    assert!(matches!(&ind(&s, "9.2").kind, Kind::Percent { unit, .. } if unit == "hộ gia đình"));
+    apply(&mut s, SetEdit::Direction("9.2".into(), "at_most".into())).unwrap();
+    assert_eq!(ind(&s, "9.2").direction, Some(Direction::AtMost));
+    let before = s.clone();
+    assert!(apply(&mut s, SetEdit::Direction("1.1".into(), "at_most".into())).is_err());
+    assert!(apply(&mut s, SetEdit::Direction("9.2".into(), "lớn".into())).is_err());
+    assert_eq!(s, before);
 }

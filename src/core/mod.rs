@@ -16,4 +16,5 @@ pub mod set_table;
 pub mod sets;
 pub mod store;
 pub mod team;
+pub mod unzip;
 pub mod vn;

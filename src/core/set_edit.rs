@@ -38,6 +38,14 @@ pub enum SetEdit {
     /// A value as typed (Vietnamese number).
     ThresholdValue(String, usize, String),
     ThresholdSource(String, usize, String),
+    /// "at_least", "at_most"; refused for a judged indicator.
+    Direction(String, String),
+    /// What a share counts ("hộ", "người", "km").
+    CountedUnit(String, String),
+    /// Indicator code and the position of a threshold the decision left open: removed.
+    RemoveOpenThreshold(String, usize),
+    /// Indicator code and a column id: the indicator applies there again.
+    RemoveNotApplicable(String, String),
     RemoveIndicator(String),
     AddIndicator {
         criterion: u8,
@@ -75,9 +83,14 @@ pub fn apply(set: &mut CriteriaSet, edit: SetEdit) -> Result<(), String> {
                 i.thresholds.remove(k);
             }
         }),
-        SetEdit::ThresholdColumn(code, k, v) => {
-            with_threshold(set, &code, k, |t| t.column = (!v.is_empty()).then_some(v))
-        }
+        SetEdit::ThresholdColumn(code, k, v) => with_indicator(set, &code, |i| {
+            let column = (!v.is_empty()).then_some(v);
+            if let Some(t) = i.thresholds.get_mut(k) {
+                // The province's figure fills what the decision left open for that column.
+                i.open_thresholds.retain(|o| o.column != column);
+                t.column = column;
+            }
+        }),
         SetEdit::ThresholdYear(code, k, v) => {
             let y = if v.trim().is_empty() {
                 None
@@ -91,6 +104,10 @@ pub fn apply(set: &mut CriteriaSet, edit: SetEdit) -> Result<(), String> {
             with_threshold(set, &code, k, |t| t.value = value)
         }
         SetEdit::ThresholdSource(code, k, v) => with_threshold(set, &code, k, |t| t.source = v),
+        e @ (SetEdit::Direction(..)
+        | SetEdit::CountedUnit(..)
+        | SetEdit::RemoveOpenThreshold(..)
+        | SetEdit::RemoveNotApplicable(..)) => kind_and_applicability(set, e)?,
         SetEdit::RemoveIndicator(code) => {
             for c in &mut set.criteria {
                 c.indicators.retain(|i| i.code != code);
@@ -102,6 +119,42 @@ pub fn apply(set: &mut CriteriaSet, edit: SetEdit) -> Result<(), String> {
             wording,
             kind,
         } => add_indicator(set, criterion, code, wording, kind)?,
+    }
+    Ok(())
+}
+
+/// The edits of what a table read from the decision brings: direction, what a share counts,
+/// what the decision leaves open, where the indicator does not apply.
+fn kind_and_applicability(set: &mut CriteriaSet, edit: SetEdit) -> Result<(), String> {
+    match edit {
+        SetEdit::Direction(code, v) => {
+            let d = match v.as_str() {
+                "at_least" => Direction::AtLeast,
+                "at_most" => Direction::AtMost,
+                _ => return Err(format!("Chiều so sánh “{v}” không có (≥ hoặc ≤).")),
+            };
+            if set
+                .indicator(&code)
+                .is_some_and(|(_, i)| !i.kind.is_numeric())
+            {
+                return Err("Chỉ tiêu đạt / chưa đạt không có chiều so sánh.".into());
+            }
+            with_indicator(set, &code, |i| i.direction = Some(d))
+        }
+        SetEdit::CountedUnit(code, v) => with_indicator(set, &code, |i| {
+            if let Kind::Percent { unit, .. } = &mut i.kind {
+                *unit = v;
+            }
+        }),
+        SetEdit::RemoveOpenThreshold(code, k) => with_indicator(set, &code, |i| {
+            if k < i.open_thresholds.len() {
+                i.open_thresholds.remove(k);
+            }
+        }),
+        SetEdit::RemoveNotApplicable(code, column) => {
+            with_indicator(set, &code, |i| i.not_applicable_in.retain(|c| *c != column))
+        }
+        _ => {}
     }
     Ok(())
 }

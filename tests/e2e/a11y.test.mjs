@@ -48,8 +48,9 @@ for (const [name, viewport] of [['phone', { width: 360, height: 640 }], ['laptop
     await p.getByRole('link', { name: 'Bộ tiêu chí' }).click();
     await p.getByRole('heading', { name: 'Bộ tiêu chí', level: 2 }).waitFor();
     await axe(p, 'Bộ tiêu chí');
+    // A copy opens in the editor at once.
     await p.locator('.set-list li', { hasText: 'Lạng Sơn' }).getByRole('button', { name: 'Tạo bản sao' }).click();
-    await p.getByRole('button', { name: 'Chỉnh sửa' }).click();
+    await p.getByRole('heading', { name: /^Chỉnh sửa bộ tiêu chí/ }).waitFor();
     await axe(p, 'Bộ tiêu chí, editor');
     await p.getByRole('link', { name: 'Bản nháp' }).click();
     await p.getByRole('button', { name: 'Bản nháp' }).click();

@@ -28,8 +28,10 @@ test('two pages editing one set: the second save asks, and by default keeps the 
   const one = await setPage(ctx);
   await one.locator('.set-list li', { hasText: 'Lạng Sơn' }).getByRole('button', { name: 'Tạo bản sao' }).click();
   await one.getByText('Đã tạo bản sao').waitFor();
+  // The copy opens in the editor at once, its name field ready to be filled.
+  assert.equal(await one.evaluate(() => document.activeElement.id), 's-name');
   const two = await setPage(ctx);
-  for (const p of [one, two]) await p.getByRole('button', { name: 'Chỉnh sửa' }).click();
+  await two.getByRole('button', { name: 'Chỉnh sửa' }).click();
   await one.getByLabel('Tên bộ tiêu chí').fill('Bản của trang một');
   await one.getByRole('button', { name: 'Lưu bộ tiêu chí' }).click();
   await one.getByText('Đã lưu bộ tiêu chí').waitFor();
@@ -57,7 +59,8 @@ test('a set copied on the set page is offered at once by the editor open in anot
   await sets.locator('.set-list li', { hasText: 'Lạng Sơn' }).getByRole('button', { name: 'Tạo bản sao' }).click();
   await sets.getByText('Đã tạo bản sao').waitFor();
   await editor.waitForFunction(() => [...document.querySelectorAll('option')].some((o) => o.textContent.includes('(bản sao)')));
-  // A set deleted there is gone here too.
+  // A set deleted there is gone here too. Nothing was changed in the copy: "Hủy" asks nothing.
+  await sets.getByRole('button', { name: 'Hủy' }).click();
   sets.once('dialog', (d) => d.accept());
   await sets.getByRole('button', { name: 'Xóa' }).click();
   await editor.waitForFunction(() => ![...document.querySelectorAll('option')].some((o) => o.textContent.includes('(bản sao)')));
@@ -68,12 +71,30 @@ test('a set copied on the set page is offered at once by the editor open in anot
 const TABLE = readFileSync(path.join(ROOT, 'tests/fixtures/bang-thu-nghiem-2026.tsv'), 'utf-8');
 const SET_2026 = /quốc gia về xã nông thôn mới giai đoạn 2026 - 2030/;
 
+/** Copies the 2026–2030 set; the copy opens in the editor, where it is named. */
 async function copyAndEdit(page, name) {
   await page.locator('.set-list li', { hasText: SET_2026 }).first().getByRole('button', { name: 'Tạo bản sao' }).click();
   await page.getByText('Đã tạo bản sao').waitFor();
-  await page.locator('.set-list li', { hasText: '(bản sao)' }).filter({ hasNotText: 'Bảng' }).first().getByRole('button', { name: 'Chỉnh sửa' }).click();
   await page.getByLabel('Tên bộ tiêu chí').fill(name);
 }
+
+/** The shares of the test table that say nothing of what they count ("Tỷ lệ thử nghiệm 1.1"):
+ * the preview asks, on each such row. */
+const ASKED = [...TABLE.matchAll(/^(\d+\.\d+)\tTỷ lệ thử nghiệm /gm)].map((m) => m[1]);
+
+async function pasteTable(page, text = TABLE) {
+  await page.getByLabel('Dán bảng chỉ tiêu').fill(text);
+  await page.getByText(/^Xem trước: \d+ dòng đọc được/).waitFor();
+  if (text === TABLE) {
+    assert.equal(ASKED.length, 10);
+    assert.equal(await page.getByRole('button', { name: 'Áp dụng bảng' }).isDisabled(), true, 'shares without what they count are asked first');
+    for (const code of ASKED) await page.getByLabel(`Đơn vị đếm của chỉ tiêu ${code} (hộ, người, km…)`).fill('hộ');
+  }
+}
+
+/** The user's stored sets, parsed. */
+const storedSets = (page) => page.evaluate(() => Object.entries(localStorage)
+  .filter(([k]) => k.startsWith('tieuchi.set.')).map(([, v]) => JSON.parse(v).set));
 
 /** Scores of the open draft as the summary and each criterion's badge show them. */
 async function scores(page) {
@@ -89,17 +110,20 @@ test('a 47-row table pasted into a copy of the 2026–2030 set scores drafts; it
   const ctx = await phone(browser);
   const sets = await setPage(ctx);
   await copyAndEdit(sets, 'Bảng A (dữ liệu kiểm thử)');
-  await sets.getByLabel('Dán bảng chỉ tiêu').fill(TABLE);
+  await pasteTable(sets);
   await sets.getByText('Xem trước: 47 dòng đọc được').waitFor();
   await sets.getByText('Bỏ qua 11 dòng').waitFor();
-  // Numbers are shown as read.
-  await sets.locator('.table-preview tr', { hasText: '1.4' }).getByText('≤ 4 phẩy 5 %').waitFor();
+  // Numbers are shown as read, each row with its criterion, kind and unit.
+  const row = sets.locator('.table-preview tr', { hasText: '1.4' }).first();
+  await row.getByText('≤ 4 phẩy 5 %').waitFor();
+  await row.getByText('tỷ lệ % (hộ) ≤').waitFor();
+  await row.getByText('1. Quy hoạch').waitFor();
   await sets.getByRole('button', { name: 'Áp dụng bảng' }).click();
   await sets.getByText('Đã áp dụng 47 dòng: 47 chỉ tiêu mới, 0 chỉ tiêu cập nhật.').waitFor();
   // One undo restores the set as it was, and the table can be applied again.
   await sets.getByRole('button', { name: 'Hoàn tác lần áp dụng bảng' }).click();
   assert.equal(await sets.locator('details.set-indicator').count(), 0);
-  await sets.getByLabel('Dán bảng chỉ tiêu').fill(TABLE);
+  await pasteTable(sets);
   await sets.getByRole('button', { name: 'Áp dụng bảng' }).click();
   assert.equal(await sets.locator('details.set-indicator').count(), 47);
   const csv = await downloadFrom(sets, sets.getByRole('button', { name: 'Xuất bảng chỉ tiêu (.csv)' }));
@@ -127,8 +151,8 @@ test('a 47-row table pasted into a copy of the 2026–2030 set scores drafts; it
   await page.getByLabel('Nhóm xã (cột ngưỡng áp dụng cho xã)').selectOption({ label: 'Xã nhóm 2' });
   await page.getByRole('button', { name: 'Đánh giá' }).click();
   await openCriterion(page, 1);
-  await page.getByLabel('Chỉ tiêu 1.1: Số đạt yêu cầu (đơn vị)').fill('81');
-  await page.getByLabel('Chỉ tiêu 1.1: Tổng số (đơn vị)').fill('100');
+  await page.getByLabel('Chỉ tiêu 1.1: Số đạt yêu cầu (hộ)').fill('81');
+  await page.getByLabel('Chỉ tiêu 1.1: Tổng số (hộ)').fill('100');
   await page.getByLabel('Chỉ tiêu 1.2: đánh giá').selectOption('met');
   await page.getByLabel(/^Chỉ tiêu 1\.3: .*\(triệu đồng\/người\/năm\)$/).fill('64,9');
   await page.getByLabel('Chỉ tiêu 1.4: hoặc tỷ lệ (%) nếu không có số đếm').fill('2');
@@ -164,7 +188,7 @@ test('a malformed paste names its rows and changes nothing', { timeout: 60000 },
   await sets.getByLabel('Dán bảng chỉ tiêu').fill('1.1\tCó quy hoạch\t≥ 80%\t≥ 70%\t≥ 60%\n11.1\tKhông có\t≥ 1%\t-\t-\n1.2\tSai số\t≥ abc\t-\t-');
   await sets.getByText('2 dòng chưa đọc được; chưa áp dụng gì:').waitFor();
   await sets.getByText('dòng 2: bộ tiêu chí không có tiêu chí 11').waitFor();
-  await sets.getByText('dòng 3: ô “≥ abc”: Không phải là số').waitFor();
+  await sets.getByText('dòng 3: ô “≥ abc”: không tìm thấy số; ghi như “≥ 80%”').waitFor();
   assert.equal(await sets.getByRole('button', { name: 'Áp dụng bảng' }).isDisabled(), true);
   assert.equal(await sets.locator('details.set-indicator').count(), 0);
   await ctx.close();
@@ -175,8 +199,12 @@ test('a new version of a set drafts use: what changed, what each draft would bec
   const sets = await setPage(ctx);
   await sets.locator('.set-list li', { hasText: 'Lạng Sơn' }).getByRole('button', { name: 'Tạo bản sao' }).click();
   await sets.getByText('Đã tạo bản sao').waitFor();
+  await sets.getByRole('button', { name: 'Hủy' }).click();
   const own = sets.locator('.set-list li', { hasText: '(bản sao)' });
-  const v1 = JSON.parse(readFileSync(await downloadFrom(sets, own.getByRole('button', { name: 'Xuất tệp' })), 'utf-8'));
+  const exported = await downloadFrom(sets, own.getByRole('button', { name: 'Xuất tệp' }));
+  // The file is named after the set, not its generated id.
+  assert.equal(path.basename(exported), 'bo-tieu-chi-bo-tieu-chi-xa-nong-thon-moi-tinh-lang-son-giai-doan-2022-2025-ban-sao-1.json');
+  const v1 = JSON.parse(readFileSync(exported, 'utf-8'));
 
   // A draft on version 1 meets criterion 4.
   const page = await ctx.newPage();
@@ -217,6 +245,168 @@ test('a new version of a set drafts use: what changed, what each draft would bec
   await page.getByRole('button', { name: 'Thông tin' }).click();
   await page.getByText(/Đang dùng: .*\(bản sao\) \(phiên bản 2,/).waitFor();
   await page.getByText('Đạt 0/19 tiêu chí').waitFor();
+  assert.deepEqual(ctx.errors, []);
+  await ctx.close();
+});
+
+// A table laid out as a decision's appendix (test data, tests/fixtures/bang-quyet-dinh-thu-nghiem.*):
+// 47 rows, 7 left to the province, merged cells, a repeated header, "(%)" in the header.
+const DECISION = path.join(ROOT, 'tests/fixtures/bang-quyet-dinh-thu-nghiem');
+const PASTE = readFileSync(`${DECISION}.paste.txt`, 'utf-8');
+const LEFT_OPEN = ['1.4', '2.6', '3.5', '5.6', '6.5', '9.4', '10.4'];
+const TEST_SOURCE = 'Bảng thử nghiệm (không phải văn bản pháp lý)';
+
+/** A copy of the 2026–2030 set named `name`, the test table's source given (it has no source
+ * column: its figures are test data, never the decision's). */
+async function copyForDecision(page, name) {
+  await copyAndEdit(page, name);
+  await page.getByLabel('Nguồn ghi cho các dòng không có cột nguồn').fill(TEST_SOURCE);
+}
+
+test('a table pasted and saved without “Áp dụng bảng” is saved with its rows, or the user is asked', { timeout: 90000 }, async () => {
+  const ctx = await phone(browser);
+  const sets = await setPage(ctx);
+  await copyForDecision(sets, 'Bảng dán rồi lưu (dữ liệu kiểm thử)');
+  await sets.getByLabel('Dán bảng chỉ tiêu').fill(PASTE);
+  await sets.getByText('Xem trước: 47 dòng đọc được — 7 chỉ tiêu có ngưỡng để tỉnh quy định').waitFor();
+  await sets.getByRole('button', { name: 'Lưu bộ tiêu chí' }).click();
+  await sets.getByText('Đã lưu bộ tiêu chí “Bảng dán rồi lưu (dữ liệu kiểm thử)”: 47 chỉ tiêu.').waitFor();
+  const saved = (await storedSets(sets)).find((s) => s.name.startsWith('Bảng dán rồi lưu'));
+  assert.equal(saved.criteria.flatMap((c) => c.indicators).length, 47);
+  await sets.locator('.set-list li', { hasText: 'Bảng dán rồi lưu' }).getByText('47 chỉ tiêu (7 chỉ tiêu chưa có ngưỡng, 7 chỉ tiêu có ngưỡng để tỉnh quy định)').waitFor();
+
+  // A table that cannot be applied yet (shares that do not say what they count): saving asks.
+  await copyAndEdit(sets, 'Bảng chưa áp dụng được');
+  await sets.getByLabel('Dán bảng chỉ tiêu').fill(TABLE);
+  await sets.getByText('Xem trước: 47 dòng đọc được').waitFor();
+  const asked = new Promise((resolve) => sets.once('dialog', (d) => { resolve(d.message()); d.dismiss(); }));
+  await sets.getByRole('button', { name: 'Lưu bộ tiêu chí' }).click();
+  assert.match(await asked, /^Bảng đã dán \(47 dòng đọc được\) chưa áp dụng được: 10 lỗi: .*Lưu bộ tiêu chí mà không có bảng này\?$/);
+  assert.equal((await storedSets(sets)).filter((s) => s.name === 'Bảng chưa áp dụng được').length, 0);
+  await sets.getByRole('heading', { name: 'Chỉnh sửa bộ tiêu chí: Bảng chưa áp dụng được' }).waitFor();
+  assert.deepEqual(ctx.errors, []);
+  await ctx.close();
+});
+
+test('the set page asks before dropping a working copy: “Hủy”, a link away, closing the tab', { timeout: 60000 }, async () => {
+  const ctx = await phone(browser);
+  const sets = await setPage(ctx);
+  await copyForDecision(sets, 'Bảng không được mất');
+  await sets.getByLabel('Dán bảng chỉ tiêu').fill(PASTE);
+  await sets.getByRole('button', { name: 'Áp dụng bảng' }).click();
+  await sets.getByText('Đã áp dụng 47 dòng: 47 chỉ tiêu mới, 0 chỉ tiêu cập nhật (7 chỉ tiêu có ngưỡng để tỉnh quy định).').waitFor();
+  const cancel = new Promise((resolve) => sets.once('dialog', (d) => { resolve(d.message()); d.dismiss(); }));
+  await sets.getByRole('button', { name: 'Hủy' }).click();
+  assert.match(await cancel, /Bỏ mọi thay đổi chưa lưu .*vừa áp dụng/);
+  assert.equal(await sets.locator('details.set-indicator').count(), 47);
+  const leave = new Promise((resolve) => sets.once('dialog', (d) => { resolve(d.type()); d.dismiss(); }));
+  await sets.getByRole('link', { name: 'Bản nháp' }).click();
+  assert.equal(await leave, 'beforeunload');
+  assert.match(sets.url(), /bo-tieu-chi\/$/);
+  assert.equal(await sets.locator('details.set-indicator').count(), 47);
+  const close = new Promise((resolve) => sets.once('dialog', (d) => { resolve(d.type()); d.dismiss(); }));
+  await sets.close({ runBeforeUnload: true });
+  assert.equal(await close, 'beforeunload');
+  assert.equal(sets.isClosed(), false);
+  // Saved, it leaves without a word.
+  await sets.getByRole('button', { name: 'Lưu bộ tiêu chí' }).click();
+  await sets.getByText('Đã lưu bộ tiêu chí').waitFor();
+  await sets.getByRole('link', { name: 'Bản nháp' }).click();
+  await sets.waitForURL((u) => !u.pathname.includes('bo-tieu-chi'));
+  await ctx.close();
+});
+
+test('the decision’s .docx, read through “Nhập bảng từ tệp Word (.docx)”, gives the same set as its paste', { timeout: 90000 }, async () => {
+  const ctx = await phone(browser);
+  const sets = await setPage(ctx);
+  await copyForDecision(sets, 'Bảng từ văn bản dán');
+  await sets.getByLabel('Dán bảng chỉ tiêu').fill(PASTE);
+  await sets.getByRole('button', { name: 'Áp dụng bảng' }).click();
+  await sets.getByRole('button', { name: 'Lưu bộ tiêu chí' }).click();
+  await sets.getByText('Đã lưu bộ tiêu chí').waitFor();
+
+  await copyForDecision(sets, 'Bảng từ tệp Word');
+  await sets.locator('#s-docx').setInputFiles(`${DECISION}.docx`);
+  await sets.getByText('Tệp Word “bang-quyet-dinh-thu-nghiem.docx”: 1 bảng. Chọn bảng chỉ tiêu:').waitFor();
+  await sets.getByText('Xem trước: 47 dòng đọc được — 7 chỉ tiêu có ngưỡng để tỉnh quy định').waitFor();
+  // The columns as guessed from the header, each a choice.
+  await sets.getByText('Các cột của bảng (đã đoán theo dòng tiêu đề; có thể đổi)').click();
+  assert.equal(await sets.getByLabel('Cột 1 “TT”').inputValue(), 'code');
+  assert.equal(await sets.getByLabel('Cột 4 “Chỉ tiêu theo nhóm xã (%) Xã nhóm 1”').inputValue(), 't:nhom-1');
+  await sets.getByRole('button', { name: 'Áp dụng bảng' }).click();
+  await sets.getByRole('button', { name: 'Lưu bộ tiêu chí' }).click();
+  await sets.getByText('Đã lưu bộ tiêu chí “Bảng từ tệp Word”: 47 chỉ tiêu.').waitFor();
+
+  const stored = await storedSets(sets);
+  const pasted = stored.find((s) => s.name === 'Bảng từ văn bản dán');
+  const word = stored.find((s) => s.name === 'Bảng từ tệp Word');
+  assert.deepEqual(word.criteria, pasted.criteria);
+  const indicators = word.criteria.flatMap((c) => c.indicators);
+  assert.deepEqual(indicators.filter((i) => i.open_thresholds).map((i) => i.code), LEFT_OPEN);
+  assert.deepEqual(indicators.find((i) => i.code === '2.1').not_applicable_in, ['nhom-3']);
+  assert.equal(indicators.find((i) => i.code === '1.1').thresholds[0].source, TEST_SOURCE);
+  assert.deepEqual(ctx.errors, []);
+  await ctx.close();
+});
+
+test('drafts on a set with rows left to the province show those indicators without a threshold, with the decision’s words', { timeout: 90000 }, async () => {
+  const ctx = await phone(browser);
+  const sets = await setPage(ctx);
+  await copyForDecision(sets, 'Bảng để tỉnh quy định (dữ liệu kiểm thử)');
+  await sets.getByLabel('Dán bảng chỉ tiêu').fill(PASTE);
+  await sets.getByRole('button', { name: 'Lưu bộ tiêu chí' }).click();
+  await sets.getByText('Đã lưu bộ tiêu chí').waitFor();
+  const page = await ctx.newPage();
+  await openApp(page, server.url);
+  const select = page.getByLabel('Bộ tiêu chí cho bản nháp mới');
+  await select.locator('option', { hasText: /^Bảng để tỉnh quy định/ }).waitFor({ state: 'attached' });
+  const options = await select.locator('option').allTextContents();
+  await select.selectOption({ index: options.findIndex((o) => o.startsWith('Bảng để tỉnh quy định')) });
+  await page.getByRole('button', { name: 'Tạo bản nháp mới' }).click();
+  await page.getByLabel('Nhóm xã (cột ngưỡng áp dụng cho xã)').selectOption({ label: 'Xã nhóm 1' });
+  await page.getByRole('button', { name: 'Đánh giá' }).click();
+  for (const code of LEFT_OPEN) {
+    const [n, k] = code.split('.');
+    await openCriterion(page, Number(n));
+    const card = page.locator(`#ind-${n}-${k}`);
+    // The card, its collapsed “Ngưỡng, nguồn và hướng dẫn” included.
+    assert.match(await card.textContent(), /Theo quy định của UBND tỉnh/, code);
+  }
+  await ctx.close();
+});
+
+test('set files: a CSV offered as a set file says what it is; one file imported three times is one set; shipped ids and versions stay theirs', { timeout: 60000 }, async () => {
+  const ctx = await phone(browser);
+  const sets = await setPage(ctx);
+  const dir = await tmp();
+  const csv = path.join(dir, 'bang.csv');
+  writeFileSync(csv, TABLE.replaceAll('\t', ';'));
+  await sets.locator('#import-set').setInputFiles(csv);
+  await sets.getByText('Tệp “bang.csv” là bảng chỉ tiêu (CSV), không phải tệp bộ tiêu chí (.json)').waitFor();
+
+  const shipped = sets.locator('.set-list li', { hasText: 'Lạng Sơn' });
+  const file = await downloadFrom(sets, shipped.getByRole('button', { name: 'Xuất tệp' }));
+  await sets.locator('#import-set').setInputFiles(file);
+  await sets.getByText(/đã có ở đây, giống hệt tệp này: không nhập thêm/).waitFor();
+  // The same id and version with other content: a version of its own, once.
+  const changed = JSON.parse(readFileSync(file, 'utf-8'));
+  changed.name = 'Bộ tiêu chí Lạng Sơn sửa (dữ liệu kiểm thử)';
+  const other = path.join(dir, 'bo-sua.json');
+  writeFileSync(other, JSON.stringify(changed));
+  for (let i = 0; i < 3; i++) {
+    await sets.locator('#import-set').setInputFiles(other);
+    await sets.getByText(i === 0 ? `Đã nhập bộ tiêu chí “${changed.name}” (phiên bản ${changed.version}-nhap).` : /đã có ở đây, giống hệt tệp này/).waitFor();
+  }
+  const versions = (await storedSets(sets)).filter((s) => s.id === changed.id).map((s) => s.version);
+  assert.deepEqual(versions, [`${changed.version}-nhap`]);
+
+  // A copy may not take a shipped set's id and version.
+  await shipped.first().getByRole('button', { name: 'Tạo bản sao' }).click();
+  await sets.getByText('Nâng cao: mã và phiên bản của bộ').click();
+  await sets.getByLabel('Mã (chữ không dấu)').fill(changed.id);
+  await sets.getByLabel('Phiên bản').fill(changed.version);
+  await sets.getByRole('button', { name: 'Lưu bộ tiêu chí' }).click();
+  await sets.getByText(`Mã “${changed.id}” phiên bản “${changed.version}” là của bộ tiêu chí có sẵn`).waitFor();
   assert.deepEqual(ctx.errors, []);
   await ctx.close();
 });

@@ -5,7 +5,6 @@
 //! by set, never mixed in one column.
 
 mod export;
-mod unzip;
 
 pub use export::{long_csv, xlsx};
 
@@ -150,7 +149,7 @@ pub fn read_files(inputs: &[Input]) -> Rollup {
             }
             continue;
         }
-        match unzip::members(&input.bytes) {
+        match crate::core::unzip::members(&input.bytes) {
             Err(why) => rejected.push(Rejected {
                 name: input.name.clone(),
                 reason: format!("Không mở được tệp nén: {why}."),

@@ -1,35 +1,35 @@
-//! The editor of one of the user's criteria sets: names, legal basis, period, each indicator's
-//! wording and thresholds (column, year, value, source), adding and removing indicators.
+//! The editor of one of the user's criteria sets: names, legal basis, period (the technical id
+//! and version under "Nâng cao"), each indicator, and the table panel that reads the
+//! decision's table.
 //!
-//! One state, one reducer: the working copy changes only through `core::set_edit::apply`; a
-//! typed value that cannot be read is kept out of the set and its message shown by the field.
+//! One state, one reducer: the working copy changes only through `core::set_edit::apply`
+//! or a table applied (one undoable step); a typed value that cannot be read is kept out of
+//! the set and its message shown by the field. Nothing is dropped without asking: "Hủy", a
+//! link away or closing the tab ask while the working copy differs from the stored one or a
+//! table is given but not applied; saving with a table given applies it, or asks.
 
-use super::table::TablePanel;
-use crate::core::criteria::{CriteriaSet, Indicator};
-use crate::core::set_edit::{apply, NewKind, SetEdit};
-use crate::ui::components::field::{change_value, input_value};
+use super::indicator::{indicator_editor, refused_for, AddIndicator, Refused, ADD_ID};
+use super::table::{Pending, TablePanel};
+use crate::core::criteria::CriteriaSet;
+use crate::core::set_edit::{apply, SetEdit};
+use crate::ui::components::field::input_value;
 use crate::ui::state::Shared;
+use crate::web::dialog;
+use gloo_events::{EventListener, EventListenerOptions};
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// The working copy, the messages of fields whose typed value was refused (by field id), and
 /// the set as it was before a table was applied (for its one undo).
 #[derive(Clone)]
-pub struct Editing {
+pub struct Working {
     /// Shared with the views, which compare it by pointer; copied on write.
     pub set: Rc<CriteriaSet>,
     pub refused: Refused,
     pub before_table: Option<Rc<CriteriaSet>>,
 }
 
-/// (field id, message); a handful at most, so a list rather than a map.
-type Refused = Vec<(String, String)>;
-
-fn refused_for<'a>(refused: &'a Refused, id: &str) -> Option<&'a String> {
-    refused.iter().find(|(f, _)| f == id).map(|(_, m)| m)
-}
-
-pub enum EditorAction {
+pub enum WorkingAction {
     /// An edit, and the id of the field it came from (where a refusal is shown).
     Field(String, SetEdit),
     /// A pasted or imported table applied: the set it gave.
@@ -38,25 +38,23 @@ pub enum EditorAction {
     UndoTable,
 }
 
-use EditorAction::Field as FieldEdit;
+impl Reducible for Working {
+    type Action = WorkingAction;
 
-impl Reducible for Editing {
-    type Action = EditorAction;
-
-    fn reduce(self: Rc<Self>, action: EditorAction) -> Rc<Self> {
+    fn reduce(self: Rc<Self>, action: WorkingAction) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            EditorAction::Field(field, edit) => {
+            WorkingAction::Field(field, edit) => {
                 let result = apply(Rc::make_mut(&mut next.set), edit);
                 next.refused.retain(|(f, _)| *f != field);
                 if let Err(message) = result {
                     next.refused.push((field, message));
                 }
             }
-            EditorAction::Table(set) => {
+            WorkingAction::Table(set) => {
                 next.before_table = Some(std::mem::replace(&mut next.set, set));
             }
-            EditorAction::UndoTable => {
+            WorkingAction::UndoTable => {
                 if let Some(before) = next.before_table.take() {
                     next.set = before;
                 }
@@ -70,75 +68,85 @@ impl Reducible for Editing {
 pub struct EditorProps {
     /// The set as stored when the editor opened; compared by pointer.
     pub set: Shared<CriteriaSet>,
+    /// A copy just made: its name field is focused, to be named.
+    pub fresh: bool,
     pub on_save: Callback<CriteriaSet>,
     pub on_cancel: Callback<()>,
 }
 
+/// While there is work that is not saved, leaving the page asks first.
+#[hook]
+fn use_ask_before_leaving(dirty: bool) {
+    use_effect_with(dirty, |dirty| {
+        let listener = dirty.then(web_sys::window).flatten().map(|w| {
+            let options = EventListenerOptions::enable_prevent_default();
+            EventListener::new_with_options(&w, "beforeunload", options, |e| {
+                e.prevent_default();
+                let _ = js_sys::Reflect::set(e, &"returnValue".into(), &"unsaved".into());
+            })
+        });
+        move || drop(listener)
+    });
+}
+
 #[function_component]
 pub fn SetEditor(p: &EditorProps) -> Html {
-    let state = use_reducer(|| Editing {
+    let state = use_reducer(|| Working {
         set: p.set.0.clone(),
         refused: Vec::new(),
         before_table: None,
     });
     let errors = use_state(Vec::<String>::new);
-    let set = &state.set;
-    let dispatch = state.dispatcher();
-    // A text field of the set as a whole, sending an edit on every keystroke.
-    let field = |label: &'static str,
-                 id: &'static str,
-                 value: String,
-                 edit: fn(String) -> SetEdit| {
-        let d = dispatch.clone();
-        let oninput = Callback::from(move |e: InputEvent| {
-            d.dispatch(FieldEdit(id.into(), edit(input_value(&e))))
-        });
-        let refused = refused_for(&state.refused, id).cloned();
-        html! {
-            <div class="field"><label for={id}>{ label }</label><input {id} {value} {oninput} />
-                if let Some(m) = refused { <p class="error" role="alert">{ format!("{label}: {m}") }</p> }</div>
+    let pending = use_state(|| None::<Pending>);
+    let dirty = *state.set != *p.set.0 || pending.is_some();
+    use_ask_before_leaving(dirty);
+    use_effect_with(p.fresh, |fresh| {
+        if *fresh {
+            focus_name();
         }
+    });
+    let dispatch = state.dispatcher();
+    let on_edit = {
+        let d = dispatch.clone();
+        Callback::from(move |(field, edit): (String, SetEdit)| {
+            d.dispatch(WorkingAction::Field(field, edit))
+        })
     };
-    let save = {
-        let (on, errors, set) = (p.on_save.clone(), errors.clone(), state.set.clone());
+    let on_apply = {
+        let d = dispatch.clone();
+        Callback::from(move |(set, _summary): (Rc<CriteriaSet>, String)| {
+            d.dispatch(WorkingAction::Table(set))
+        })
+    };
+    let on_undo = {
+        let d = dispatch.clone();
+        Callback::from(move |_| d.dispatch(WorkingAction::UndoTable))
+    };
+    let on_pending = {
+        let pending = pending.clone();
+        Callback::from(move |p: Option<Pending>| pending.set(p))
+    };
+    let save = save(&state, &pending, &errors, &p.on_save);
+    let cancel = {
+        let on = p.on_cancel.clone();
         Callback::from(move |_| {
-            let errs = set.validate();
-            if errs.is_empty() {
-                errors.set(vec![]);
-                on.emit((*set).clone());
-            } else {
-                errors.set(errs.iter().map(|e| e.to_string()).collect());
+            let q = "Bỏ mọi thay đổi chưa lưu của bộ tiêu chí này (kể cả bảng vừa dán hoặc vừa áp dụng)?";
+            if !dirty || dialog::confirm(q) {
+                on.emit(());
             }
         })
     };
-    let cancel = {
-        let on = p.on_cancel.clone();
-        Callback::from(move |_| on.emit(()))
-    };
+    let set = &state.set;
     html! {
         <section class="sets" aria-labelledby="sets-title">
             <h2 id="sets-title">{ format!("Chỉnh sửa bộ tiêu chí: {}", set.name) }</h2>
-            { field("Tên bộ tiêu chí", "s-name", set.name.clone(), SetEdit::Name) }
-            <div class="pair">
-                { field("Mã (chữ không dấu)", "s-id", set.id.clone(), SetEdit::Id) }
-                { field("Phiên bản", "s-version", set.version.clone(), SetEdit::Version) }
-            </div>
-            <div class="pair">
-                { field("Số văn bản căn cứ", "s-lb-number", set.legal_basis.number.clone(), SetEdit::LegalNumber) }
-                { field("Ngày ban hành (năm-tháng-ngày)", "s-lb-date", set.legal_basis.date.clone(), SetEdit::LegalDate) }
-                { field("Cơ quan ban hành", "s-lb-issuer", set.legal_basis.issuer.clone(), SetEdit::LegalIssuer) }
-            </div>
-            <div class="pair">
-                { field("Giai đoạn từ năm", "s-from", set.period.from.to_string(), SetEdit::PeriodFrom) }
-                { field("đến năm", "s-to", set.period.to.to_string(), SetEdit::PeriodTo) }
-            </div>
-            { field("Tên chương trình", "s-programme", set.programme.clone(), SetEdit::Programme) }
+            { meta_fields(set, &state.refused, &on_edit) }
             <p class="hint">{ "Mở từng chỉ tiêu để sửa nội dung và ngưỡng. Mỗi ngưỡng ghi rõ nguồn; để trống cột là cột chung, để trống năm là áp dụng cả giai đoạn. Số nhập xong được kiểm tra khi rời ô." }</p>
             <div class="set-editor">
-                { for set.indicators().map(|(_, ind)| indicator_editor(ind, set, &state.refused, &dispatch)) }
+                { for set.indicators().map(|(_, ind)| indicator_editor(ind, set, &state.refused, &on_edit)) }
             </div>
-            <AddIndicator set={Shared(state.set.clone())} refused={refused_for(&state.refused, ADD_ID).cloned()} dispatch={dispatch.clone()} />
-            <TablePanel set={Shared(state.set.clone())} dispatch={dispatch.clone()} can_undo={state.before_table.is_some()} />
+            <AddIndicator set={Shared(state.set.clone())} refused={refused_for(&state.refused, ADD_ID).cloned()} on_edit={on_edit.clone()} />
+            <TablePanel set={Shared(state.set.clone())} can_undo={state.before_table.is_some()} {on_apply} {on_undo} {on_pending} />
             if !errors.is_empty() {
                 <div class="notice error" role="alert"><p><strong>{ "Chưa lưu được, bộ tiêu chí có lỗi:" }</strong></p>
                     <ul>{ for errors.iter().map(|e| html! { <li>{ e.clone() }</li> }) }</ul></div>
@@ -151,224 +159,95 @@ pub fn SetEditor(p: &EditorProps) -> Html {
     }
 }
 
-/// The threshold columns as (id, name), the general column first.
-fn column_options(set: &CriteriaSet) -> Vec<(AttrValue, AttrValue)> {
-    let mut out = vec![(AttrValue::from(""), AttrValue::from("Cột chung"))];
-    out.extend(set.columns.items.iter().map(|c| {
-        (
-            AttrValue::from(c.id.clone()),
-            AttrValue::from(c.name.clone()),
-        )
-    }));
-    out
-}
-
-fn column_label(set: &CriteriaSet) -> AttrValue {
-    match set.columns.label.trim() {
-        "" => "cột".into(),
-        l => crate::core::vn::to_lower(l).into(),
-    }
-}
-
-type Dispatch = UseReducerDispatcher<Editing>;
-
-// The indicator and threshold editors are plain functions rather than components: each
-// component costs its own copy of Yew's lifecycle code in the WASM, and these hold no state.
-
-fn indicator_editor(
-    ind: &Indicator,
-    set: &CriteriaSet,
-    refused: &Refused,
-    dispatch: &Dispatch,
-) -> Html {
-    let code = ind.code.clone();
-    let send = |id: String, edit: SetEdit| {
-        let d = dispatch.clone();
-        move || d.dispatch(FieldEdit(id.clone(), edit.clone()))
-    };
-    let on_text = |id: String, edit: fn(String, String) -> SetEdit| {
-        let (d, code) = (dispatch.clone(), code.clone());
-        Callback::from(move |e: InputEvent| {
-            d.dispatch(FieldEdit(id.clone(), edit(code.clone(), input_value(&e))))
-        })
-    };
-    let remove = {
-        let f = send(
-            format!("s-del-{code}"),
-            SetEdit::RemoveIndicator(code.clone()),
-        );
-        Callback::from(move |_| f())
-    };
-    let add_threshold = {
-        let f = send(format!("s-add-{code}"), SetEdit::AddThreshold(code.clone()));
-        Callback::from(move |_| f())
-    };
-    let numeric = ind.kind.is_numeric();
-    html! {
-        <details class="set-indicator" key={code.clone()}>
-            <summary>
-                <span class="code">{ code.clone() }</span>{ " " }{ ind.short.clone() }
-                <small>{ if numeric { format!(" · {} ngưỡng", ind.thresholds.len()) } else { " · đạt / chưa đạt".to_string() } }</small>
-            </summary>
-            <div class="field"><label for={format!("s-w-{code}")}>{ format!("Nội dung chỉ tiêu {code}") }</label>
-                <textarea id={format!("s-w-{code}")} rows="2" value={ind.wording.clone()} oninput={on_text(format!("s-w-{code}"), SetEdit::Wording)} /></div>
-            <div class="field"><label for={format!("s-s-{code}")}>{ format!("Tên ngắn chỉ tiêu {code}") }</label>
-                <input id={format!("s-s-{code}")} value={ind.short.clone()} oninput={on_text(format!("s-s-{code}"), SetEdit::Short)} /></div>
-            if numeric {
-                { for (0..ind.thresholds.len()).map(|k| threshold_row(ind, k, set, refused, dispatch)) }
-                <button type="button" class="secondary small" onclick={add_threshold}>{ format!("Thêm ngưỡng cho chỉ tiêu {code}") }</button>
+/// Saving: a table given but not applied is applied first when it can be, or the user says
+/// whether to save without it; then the set must validate.
+fn save(
+    state: &UseReducerHandle<Working>,
+    pending: &UseStateHandle<Option<Pending>>,
+    errors: &UseStateHandle<Vec<String>>,
+    on_save: &Callback<CriteriaSet>,
+) -> Callback<MouseEvent> {
+    let (d, on, errors) = (state.dispatcher(), on_save.clone(), errors.clone());
+    let (set, pending) = (state.set.clone(), (**pending).clone());
+    Callback::from(move |_| {
+        let mut set = set.clone();
+        match &pending {
+            Some(Pending {
+                result: Ok(next), ..
+            }) => {
+                d.dispatch(WorkingAction::Table(next.clone()));
+                set = next.clone();
             }
-            <div class="row-actions"><button type="button" class="danger small" onclick={remove}>{ format!("Xóa chỉ tiêu {code}") }</button></div>
-        </details>
-    }
-}
-
-/// One threshold: its column, year, value (read when leaving the field) and source.
-fn threshold_row(
-    ind: &Indicator,
-    k: usize,
-    set: &CriteriaSet,
-    refused: &Refused,
-    dispatch: &Dispatch,
-) -> Html {
-    let Some(t) = ind.thresholds.get(k) else {
-        return html! {};
-    };
-    let code = ind.code.clone();
-    let n = k + 1;
-    let label = format!("Chỉ tiêu {code}, ngưỡng {n}");
-    let id = |part: &str| format!("s-t-{code}-{n}-{part}");
-    let on_change = |part: &str, edit: fn(String, usize, String) -> SetEdit| {
-        let (d, code, fid) = (dispatch.clone(), code.clone(), id(part));
-        Callback::from(move |e: Event| {
-            d.dispatch(FieldEdit(
-                fid.clone(),
-                edit(code.clone(), k, change_value(&e)),
-            ))
-        })
-    };
-    let on_source = {
-        let (d, code, fid) = (dispatch.clone(), code.clone(), id("s"));
-        Callback::from(move |e: InputEvent| {
-            d.dispatch(FieldEdit(
-                fid.clone(),
-                SetEdit::ThresholdSource(code.clone(), k, input_value(&e)),
-            ))
-        })
-    };
-    let drop = {
-        let (d, code, fid) = (dispatch.clone(), code.clone(), id("del"));
-        Callback::from(move |_| {
-            d.dispatch(FieldEdit(
-                fid.clone(),
-                SetEdit::RemoveThreshold(code.clone(), k),
-            ))
-        })
-    };
-    let column = t.column.clone().unwrap_or_default();
-    let refused: Vec<String> = ["y", "v"]
-        .iter()
-        .filter_map(|part| refused_for(refused, &id(part)))
-        .map(|m| format!("{label}: {m}"))
-        .collect();
-    html! {
-        <fieldset class="threshold-row">
-            <legend>{ label.clone() }</legend>
-            <div class="pair">
-                <div class="field"><label for={id("r")}>{ format!("{label}: {}", column_label(set)) }</label>
-                    <select id={id("r")} onchange={on_change("r", SetEdit::ThresholdColumn)}>
-                        { for column_options(set).into_iter().map(|(cid, name)| html! { <option value={cid.clone()} selected={*cid == column}>{ name.clone() }</option> }) }
-                    </select></div>
-                <div class="field narrow"><label for={id("y")}>{ format!("{label}: năm (trống: cả giai đoạn)") }</label>
-                    <input id={id("y")} inputmode="numeric" value={t.year.map(|y| y.to_string()).unwrap_or_default()} onchange={on_change("y", SetEdit::ThresholdYear)} /></div>
-                <div class="field narrow"><label for={id("v")}>{ format!("{label}: giá trị ({} {})", ind.direction.map(|d| d.symbol()).unwrap_or(""), ind.kind.unit()) }</label>
-                    <input id={id("v")} inputmode="decimal" value={t.value.fmt_vn_short(6)} onchange={on_change("v", SetEdit::ThresholdValue)} aria-describedby={id("v-read")} />
-                    <small class="hint" id={id("v-read")}>{ format!("Đã hiểu: {}", t.value.reading_vi()) }</small></div>
-                <div class="field"><label for={id("s")}>{ format!("{label}: nguồn") }</label>
-                    <input id={id("s")} value={t.source.clone()} oninput={on_source} /></div>
-            </div>
-            { for refused.into_iter().map(|m| html! { <p class="error" role="alert">{ m }</p> }) }
-            <button type="button" class="danger small" onclick={drop}>{ format!("Xóa ngưỡng {n} của chỉ tiêu {code}") }</button>
-        </fieldset>
-    }
-}
-
-/// The field id under which a refused addition is shown.
-const ADD_ID: &str = "add-indicator";
-
-#[derive(Properties, PartialEq)]
-struct AddProps {
-    set: Shared<CriteriaSet>,
-    refused: Option<String>,
-    dispatch: Dispatch,
-}
-
-/// A small form to add an indicator to a criterion; the core refuses what would break the set.
-#[function_component]
-fn AddIndicator(p: &AddProps) -> Html {
-    let criterion = use_state(|| p.set.criteria.first().map(|c| c.number).unwrap_or(1));
-    let code = use_state(String::new);
-    let wording = use_state(String::new);
-    let kind = use_state(|| "yes_no".to_string());
-    let text = |h: &UseStateHandle<String>| {
-        let h = h.clone();
-        Callback::from(move |e: InputEvent| h.set(input_value(&e)))
-    };
-    let on_crit = {
-        let c = criterion.clone();
-        Callback::from(move |e: Event| c.set(change_value(&e).parse().unwrap_or(1)))
-    };
-    let on_kind = {
-        let k = kind.clone();
-        Callback::from(move |e: Event| k.set(change_value(&e)))
-    };
-    let add = {
-        let (d, set) = (p.dispatch.clone(), p.set.clone());
-        let (criterion, code, wording, kind) = (
-            criterion.clone(),
-            code.clone(),
-            wording.clone(),
-            kind.clone(),
-        );
-        Callback::from(move |_| {
-            let kind = match kind.as_str() {
-                "percent" => NewKind::Percent,
-                "amount" => NewKind::Amount,
-                "count" => NewKind::Count,
-                _ => NewKind::YesNo,
-            };
-            let edit = SetEdit::AddIndicator {
-                criterion: *criterion,
-                code: (*code).clone(),
-                wording: (*wording).clone(),
-                kind,
-            };
-            // The form empties itself only for an addition the core accepts.
-            if apply(&mut (*set).clone(), edit.clone()).is_ok() {
-                code.set(String::new());
-                wording.set(String::new());
+            Some(Pending {
+                rows,
+                result: Err(why),
+            }) => {
+                let q = format!("Bảng đã dán ({rows} dòng đọc được) chưa áp dụng được: {why}. Lưu bộ tiêu chí mà không có bảng này?");
+                if !dialog::confirm(&q) {
+                    return;
+                }
             }
-            d.dispatch(FieldEdit(ADD_ID.into(), edit));
-        })
+            None => {}
+        }
+        let errs = set.validate();
+        if errs.is_empty() {
+            errors.set(vec![]);
+            on.emit((*set).clone());
+        } else {
+            errors.set(errs.iter().map(|e| e.to_string()).collect());
+        }
+    })
+}
+
+/// The set's own fields; the technical id and version under "Nâng cao".
+fn meta_fields(set: &CriteriaSet, refused: &Refused, on: &Callback<(String, SetEdit)>) -> Html {
+    let field = |label: &'static str,
+                 id: &'static str,
+                 value: String,
+                 edit: fn(String) -> SetEdit| {
+        let on = on.clone();
+        let oninput =
+            Callback::from(move |e: InputEvent| on.emit((id.into(), edit(input_value(&e)))));
+        let refused = refused_for(refused, id).cloned();
+        html! {
+            <div class="field"><label for={id}>{ label }</label><input {id} {value} {oninput} />
+                if let Some(m) = refused { <p class="error" role="alert">{ format!("{label}: {m}") }</p> }</div>
+        }
     };
     html! {
-        <fieldset class="add-indicator">
-            <legend>{ "Thêm chỉ tiêu" }</legend>
+        <>
+            { field("Tên bộ tiêu chí", "s-name", set.name.clone(), SetEdit::Name) }
             <div class="pair">
-                <div class="field"><label for="add-crit">{ "Thuộc tiêu chí" }</label>
-                    <select id="add-crit" onchange={on_crit}>{ for p.set.criteria.iter().map(|c| html! { <option value={c.number.to_string()} selected={c.number == *criterion}>{ format!("{}. {}", c.number, c.name) }</option> }) }</select></div>
-                <div class="field"><label for="add-code">{ "Mã chỉ tiêu (VD: 17.13)" }</label><input id="add-code" value={(*code).clone()} oninput={text(&code)} /></div>
-                <div class="field"><label for="add-kind">{ "Loại" }</label>
-                    <select id="add-kind" onchange={on_kind}>
-                        <option value="yes_no" selected={*kind == "yes_no"}>{ "Đạt / chưa đạt" }</option>
-                        <option value="percent" selected={*kind == "percent"}>{ "Tỷ lệ từ hai số đếm (≥)" }</option>
-                        <option value="amount" selected={*kind == "amount"}>{ "Giá trị (≥)" }</option>
-                        <option value="count" selected={*kind == "count"}>{ "Số lượng (≥)" }</option>
-                    </select></div>
+                { field("Số văn bản căn cứ", "s-lb-number", set.legal_basis.number.clone(), SetEdit::LegalNumber) }
+                { field("Ngày ban hành (năm-tháng-ngày)", "s-lb-date", set.legal_basis.date.clone(), SetEdit::LegalDate) }
+                { field("Cơ quan ban hành", "s-lb-issuer", set.legal_basis.issuer.clone(), SetEdit::LegalIssuer) }
             </div>
-            <div class="field"><label for="add-wording">{ "Nội dung chỉ tiêu" }</label><input id="add-wording" value={(*wording).clone()} oninput={text(&wording)} /></div>
-            if let Some(e) = &p.refused { <p class="error" role="alert">{ e.clone() }</p> }
-            <button type="button" class="secondary" onclick={add}>{ "Thêm chỉ tiêu" }</button>
-        </fieldset>
+            <div class="pair">
+                { field("Giai đoạn từ năm", "s-from", set.period.from.to_string(), SetEdit::PeriodFrom) }
+                { field("đến năm", "s-to", set.period.to.to_string(), SetEdit::PeriodTo) }
+            </div>
+            { field("Tên chương trình", "s-programme", set.programme.clone(), SetEdit::Programme) }
+            <details class="advanced">
+                <summary>{ "Nâng cao: mã và phiên bản của bộ" }</summary>
+                <p class="hint">{ "Bản nháp ghi mã và phiên bản của bộ đã dùng. Khi lưu thay đổi về chỉ tiêu hoặc ngưỡng của một bộ mà bản nháp đang dùng, ứng dụng tự lưu thành phiên bản mới." }</p>
+                <div class="pair">
+                    { field("Mã (chữ không dấu)", "s-id", set.id.clone(), SetEdit::Id) }
+                    { field("Phiên bản", "s-version", set.version.clone(), SetEdit::Version) }
+                </div>
+            </details>
+        </>
+    }
+}
+
+/// A copy just made: its name field focused and selected, to be named at once.
+fn focus_name() {
+    use wasm_bindgen::JsCast;
+    crate::web::dom::jump_to("s-name");
+    let input = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("s-name"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
+    if let Some(input) = input {
+        input.select();
     }
 }

@@ -1,7 +1,5 @@
-//! The list of criteria sets: the shipped and the user's own, with their actions; the editor
-//! (`editor`) in place of the list while one of the user's sets is open.
+//! The list of criteria sets: the shipped and the user's own, with their actions.
 
-use super::editor::SetEditor;
 use crate::core::criteria::CriteriaSet;
 use crate::core::set_store::StoredSet;
 use crate::core::store::Corrupt;
@@ -36,8 +34,6 @@ pub struct SetsProps {
     pub shipped: Shared<Vec<CriteriaSet>>,
     pub user: Shared<Vec<StoredSet>>,
     pub unreadable: Vec<Corrupt>,
-    /// The key of the set open in the editor.
-    pub editing: Option<String>,
     pub on_op: Callback<SetOp>,
     pub on_import: Callback<Event>,
 }
@@ -50,20 +46,6 @@ fn op_button(class: &'static str, label: &'static str, on: &Callback<SetOp>, op:
 /// A plain function, not a component (each component costs its own copy of Yew's lifecycle
 /// code in the WASM).
 pub fn sets(p: SetsProps) -> Html {
-    if let Some(key) = &p.editing {
-        if let Some(stored) = p.user.iter().find(|s| s.key == *key) {
-            let on_save = {
-                let on = p.on_op.clone();
-                Callback::from(move |set: CriteriaSet| on.emit(SetOp::Save(Box::new(set))))
-            };
-            let on_cancel = {
-                let on = p.on_op.clone();
-                Callback::from(move |_| on.emit(SetOp::Cancel))
-            };
-            let set = Shared(std::rc::Rc::new(stored.set.clone()));
-            return html! { <SetEditor key={key.clone()} {set} {on_save} {on_cancel} /> };
-        }
-    }
     let shipped = p
         .shipped
         .iter()
@@ -96,11 +78,19 @@ fn set_item(src: Src, s: &CriteriaSet, own: Option<&StoredSet>, on: &Callback<Se
         .indicators()
         .filter(|(_, ind)| ind.kind.is_numeric() && ind.thresholds.is_empty())
         .count();
+    let open = s
+        .indicators()
+        .filter(|(_, ind)| !ind.open_thresholds.is_empty())
+        .count();
+    let open = match open {
+        0 => String::new(),
+        n => format!(", {n} chỉ tiêu có ngưỡng để tỉnh quy định"),
+    };
     let problems = own.map(|o| o.problems.as_slice()).unwrap_or_default();
     html! {
         <li key={format!("{}@{}", s.id, s.version)}>
             <strong>{ s.name.clone() }</strong>
-            <small>{ format!("{} · phiên bản {} · {} {} · {} tiêu chí, {} chỉ tiêu ({} chỉ tiêu chưa có ngưỡng)",
+            <small>{ format!("{} · phiên bản {} · {} {} · {} tiêu chí, {} chỉ tiêu ({} chỉ tiêu chưa có ngưỡng{open})",
                 if own.is_some() { "Bộ tự tạo" } else { "Có sẵn" }, s.version, s.legal_basis.number, s.legal_basis.issuer,
                 s.criteria.len(), s.indicators().count(), unknown) }</small>
             if !problems.is_empty() {

@@ -5,95 +5,25 @@
 //! the other's writes through the `storage` event.
 
 pub mod editor;
+pub mod import;
+pub mod indicator;
 pub mod list;
 pub mod ops;
+pub mod page;
+pub mod preview;
 pub mod review;
 pub mod table;
+pub mod table_state;
+pub mod word;
 
 use crate::core::criteria::CriteriaSet;
-use crate::core::set_store::StoredSet;
-use crate::core::store::Corrupt;
-use crate::ui::state::{Notice, Shared, Tone};
+use crate::ui::state::Tone;
+use editor::SetEditor;
 use gloo_events::EventListener;
-use list::{sets, SetsProps};
+use list::{sets, SetOp, SetsProps};
 use ops::Dispatch;
-use std::rc::Rc;
+use page::{Page, PageAction};
 use yew::prelude::*;
-
-/// The set open in the editor: its key and the time it was stored when opened, which tells
-/// whether another tab saved it since.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Editing {
-    pub key: String,
-    pub saved_at: String,
-}
-
-#[derive(Clone, PartialEq)]
-pub struct Page {
-    pub shipped: Shared<Vec<CriteriaSet>>,
-    pub user: Shared<Vec<StoredSet>>,
-    /// Stored entries that are not readable sets: listed, to download or delete.
-    pub unreadable: Vec<Corrupt>,
-    pub editing: Option<Editing>,
-    pub notice: Option<Notice>,
-    pub memory_only: bool,
-    pub offline_ready: bool,
-    /// A new version of a set was imported: its changes and the drafts it concerns.
-    pub review: Option<review::Review>,
-}
-
-pub enum PageAction {
-    Loaded(Vec<StoredSet>, Vec<Corrupt>),
-    Edit(Option<Editing>),
-    Notice(Tone, String),
-    MemoryOnly,
-    OfflineReady,
-    Review(Option<review::Review>),
-    /// The draft with this id was moved to the reviewed version.
-    Moved(String),
-}
-
-impl Reducible for Page {
-    type Action = PageAction;
-
-    fn reduce(self: Rc<Self>, action: PageAction) -> Rc<Self> {
-        let mut s = (*self).clone();
-        match action {
-            PageAction::Loaded(user, unreadable) => {
-                s.user = Shared(Rc::new(user));
-                s.unreadable = unreadable;
-            }
-            PageAction::Edit(e) => s.editing = e,
-            PageAction::Notice(tone, text) => s.notice = Some(Notice { tone, text }),
-            PageAction::MemoryOnly => s.memory_only = true,
-            PageAction::OfflineReady => s.offline_ready = true,
-            PageAction::Review(r) => s.review = r,
-            PageAction::Moved(id) => {
-                if let Some(r) = &mut s.review {
-                    for a in r.drafts.iter_mut().filter(|a| a.id == id) {
-                        a.moved = true;
-                    }
-                }
-            }
-        }
-        Rc::new(s)
-    }
-}
-
-impl Page {
-    fn new() -> Page {
-        Page {
-            shipped: Shared(Rc::new(crate::core::sets::shipped())),
-            user: Shared(Rc::new(Vec::new())),
-            unreadable: Vec::new(),
-            editing: None,
-            notice: None,
-            memory_only: false,
-            offline_ready: false,
-            review: None,
-        }
-    }
-}
 
 /// Mounts the page, with the same panic page as the editor.
 pub fn start() {
@@ -102,7 +32,7 @@ pub fn start() {
 
 #[function_component]
 fn SetsPage() -> Html {
-    let page = use_reducer(Page::new);
+    let page = use_reducer(Page::default);
     let d = page.dispatcher();
     {
         let (d, page) = (d.clone(), page.clone());
@@ -168,6 +98,15 @@ fn banner(page: &Page) -> Html {
 type Handle = UseReducerHandle<Page>;
 
 fn screen(page: &Handle, d: &Dispatch) -> Html {
+    if let Some(e) = &page.editing {
+        let (d1, p1) = (d.clone(), page.clone());
+        let (d2, p2) = (d.clone(), page.clone());
+        let on_save = Callback::from(move |set: CriteriaSet| {
+            ops::set_op(&d1, &p1, SetOp::Save(Box::new(set)))
+        });
+        let on_cancel = Callback::from(move |_| ops::set_op(&d2, &p2, SetOp::Cancel));
+        return html! { <SetEditor key={e.key.clone()} set={e.set.clone()} fresh={e.fresh} {on_save} {on_cancel} /> };
+    }
     let (d1, p1) = (d.clone(), page.clone());
     let (d2, p2) = (d.clone(), page.clone());
     let review = page.review.as_ref().map(|r| {
@@ -183,9 +122,8 @@ fn screen(page: &Handle, d: &Dispatch) -> Html {
         shipped: page.shipped.clone(),
         user: page.user.clone(),
         unreadable: page.unreadable.clone(),
-        editing: page.editing.as_ref().map(|e| e.key.clone()),
         on_op: Callback::from(move |op| ops::set_op(&d1, &p1, op)),
-        on_import: Callback::from(move |e: Event| ops::import(&d2, e, &p2)),
+        on_import: Callback::from(move |e: Event| import::import(&d2, e, &p2)),
     });
     html! { <>{ for review }{ list }</> }
 }

@@ -3,20 +3,20 @@
 //! opened here happens only when the user says so (the rule drafts follow too).
 
 use super::list::{SetOp, Src};
-use super::review::{Affected, Review};
-use super::{Editing, Page, PageAction};
+use super::page::{Editing, Page, PageAction};
+use super::review::review;
 use crate::core::criteria::CriteriaSet;
 use crate::core::set_diff;
 use crate::core::set_store::{self, StoredSet};
-use crate::core::store::MAX_IMPORT_BYTES;
 use crate::core::vn::slug;
-use crate::ui::state::Tone;
+use crate::ui::state::{Shared, Tone};
 use crate::web::{clock, dialog, download, storage};
+use std::rc::Rc;
 use yew::prelude::*;
 
 pub type Dispatch = UseReducerDispatcher<Page>;
 
-fn notice(d: &Dispatch, tone: Tone, text: impl Into<String>) {
+pub fn notice(d: &Dispatch, tone: Tone, text: impl Into<String>) {
     d.dispatch(PageAction::Notice(tone, text.into()));
 }
 
@@ -60,7 +60,7 @@ pub fn set_op(d: &Dispatch, page: &Page, op: SetOp) {
         }
         SetOp::Export(src) => {
             if let Some(s) = source(page, src) {
-                let name = format!("bo-tieu-chi-{}-{}.json", s.id, slug(&s.version));
+                let name = format!("bo-tieu-chi-{}-{}.json", slug(&s.name), slug(&s.version));
                 let bytes = s.to_json();
                 if let Err(e) = download::bytes(&name, download::JSON_MIME, bytes.as_bytes()) {
                     notice(d, Tone::Error, e);
@@ -70,11 +70,13 @@ pub fn set_op(d: &Dispatch, page: &Page, op: SetOp) {
         SetOp::Edit(i) => d.dispatch(PageAction::Edit(page.user.get(i).map(|s| Editing {
             key: s.key.clone(),
             saved_at: s.saved_at.clone(),
+            set: Shared(Rc::new(s.set.clone())),
+            fresh: false,
         }))),
         SetOp::Cancel => d.dispatch(PageAction::Edit(None)),
         SetOp::Save(set) => {
             if let Some(editing) = &page.editing {
-                save(d, editing, *set);
+                save(d, page, editing, *set);
             }
         }
         SetOp::Delete(i) => {
@@ -112,14 +114,22 @@ fn copy(d: &Dispatch, page: &Page, src: &CriteriaSet) {
     copy.id = set_store::copy_id(&src.id, salt, &taken_ids(page));
     copy.version = "1".into();
     copy.name = format!("{} (bản sao)", src.name);
-    match storage::save_set(&copy, &clock::now_iso()) {
+    let saved_at = clock::now_iso();
+    match storage::save_set(&copy, &saved_at) {
         Ok(_) => {
+            let key = set_store::key(&copy);
             load(d);
             notice(
                 d,
                 Tone::Success,
-                "Đã tạo bản sao. Bấm “Chỉnh sửa” để sửa ngưỡng theo văn bản của tỉnh.",
+                "Đã tạo bản sao. Hãy đặt tên cho bản sao, rồi sửa chỉ tiêu và ngưỡng theo văn bản của tỉnh.",
             );
+            d.dispatch(PageAction::Edit(Some(Editing {
+                key,
+                saved_at,
+                set: Shared(Rc::new(copy)),
+                fresh: true,
+            })));
         }
         Err(e) => notice(d, Tone::Error, e.message_vi()),
     }
@@ -141,7 +151,18 @@ fn may_overwrite(editing: &Editing) -> bool {
     }
 }
 
-fn save(d: &Dispatch, editing: &Editing, set: CriteriaSet) {
+/// Saves the set edited. A shipped set's id and version are never taken. Versions are
+/// explicit: a change to indicators or thresholds of a version that stored drafts use is saved
+/// as a new version, and those drafts are listed with what they would become.
+fn save(d: &Dispatch, page: &Page, editing: &Editing, mut set: CriteriaSet) {
+    if page
+        .shipped
+        .iter()
+        .any(|s| s.id == set.id && s.version == set.version)
+    {
+        let m = format!("Mã “{}” phiên bản “{}” là của bộ tiêu chí có sẵn: hãy đổi mã hoặc phiên bản (mục “Nâng cao”).", set.id, set.version);
+        return notice(d, Tone::Error, m);
+    }
     if !may_overwrite(editing) {
         notice(
             d,
@@ -150,17 +171,32 @@ fn save(d: &Dispatch, editing: &Editing, set: CriteriaSet) {
         );
         return;
     }
+    let before = &editing.set;
+    let changed = !set_diff::diff(before, &set).is_empty();
+    let (drafts, _) = storage::load_drafts();
+    let on_this = |e: &&crate::core::store::Envelope| {
+        e.set.id == before.id && e.set.version == before.version
+    };
+    let bumped = changed
+        && set.id == before.id
+        && set.version == before.version
+        && drafts.iter().any(|e| on_this(&e));
+    if bumped {
+        let taken: Vec<&str> = page
+            .user
+            .iter()
+            .filter(|s| s.set.id == set.id)
+            .map(|s| s.set.version.as_str())
+            .collect();
+        set.version = set_diff::next_version(&before.version, &taken);
+    }
     let key = set_store::key(&set);
     if key != editing.key && storage::read_raw(&key).is_some() {
-        notice(
-            d,
-            Tone::Error,
-            format!(
-                "Đã có bộ tiêu chí mã “{}” phiên bản “{}”: hãy đổi số phiên bản.",
-                set.id, set.version
-            ),
+        let m = format!(
+            "Đã có bộ tiêu chí mã “{}” phiên bản “{}”: hãy đổi số phiên bản (mục “Nâng cao”).",
+            set.id, set.version
         );
-        return;
+        return notice(d, Tone::Error, m);
     }
     match storage::save_set(&set, &clock::now_iso()) {
         Ok(_) => {
@@ -169,11 +205,19 @@ fn save(d: &Dispatch, editing: &Editing, set: CriteriaSet) {
             }
             d.dispatch(PageAction::Edit(None));
             load(d);
-            notice(
-                d,
-                Tone::Success,
-                "Đã lưu bộ tiêu chí. Bản nháp mới tạo từ bộ này sẽ dùng ngưỡng mới.",
+            let mut m = format!(
+                "Đã lưu bộ tiêu chí “{}”: {} chỉ tiêu.",
+                set.name,
+                set.indicators().count()
             );
+            if bumped {
+                m.push_str(&format!(" Vì có bản nháp đang dùng phiên bản {}, thay đổi được lưu thành phiên bản {}; các bản nháp đó giữ phiên bản cũ cho đến khi chuyển.", before.version, set.version));
+            }
+            notice(d, Tone::Success, m);
+            let review = review(set, Some(before), &drafts).filter(|r| !r.drafts.is_empty());
+            if changed && review.is_some() {
+                d.dispatch(PageAction::Review(review));
+            }
         }
         Err(e) => notice(d, Tone::Error, e.message_vi()),
     }
@@ -190,99 +234,6 @@ fn delete(d: &Dispatch, s: &StoredSet) {
             format!("Đã xóa bộ tiêu chí “{}”.", s.set.name),
         );
     }
-}
-
-/// Imports a set file, strictly: every problem is listed in Vietnamese and nothing is added.
-pub fn import(d: &Dispatch, event: Event, page: &Page) {
-    let d = d.clone();
-    let library: Vec<CriteriaSet> = page
-        .shipped
-        .iter()
-        .chain(page.user.iter().map(|s| &s.set))
-        .cloned()
-        .collect();
-    let taken: Vec<(String, String)> = page
-        .shipped
-        .iter()
-        .chain(page.user.iter().map(|s| &s.set))
-        .map(|s| (s.id.clone(), s.version.clone()))
-        .collect();
-    wasm_bindgen_futures::spawn_local(async move {
-        let text = match crate::web::files::read_picked(event, MAX_IMPORT_BYTES).await {
-            Ok((_, t)) => t,
-            Err(msg) => return notice(&d, Tone::Error, msg),
-        };
-        match CriteriaSet::from_json(&text) {
-            Err(errors) => {
-                let list: Vec<String> = errors.iter().take(5).map(|e| e.to_string()).collect();
-                let more = match errors.len() {
-                    n if n > 5 => format!(" (và {} lỗi khác)", n - 5),
-                    _ => String::new(),
-                };
-                notice(
-                    &d,
-                    Tone::Error,
-                    format!("Tệp bộ tiêu chí không hợp lệ: {}{more}.", list.join("; ")),
-                );
-            }
-            Ok(mut set) => {
-                // Never over a set already here: the import becomes a version of its own.
-                while taken
-                    .iter()
-                    .any(|(id, v)| *id == set.id && *v == set.version)
-                {
-                    set.version.push_str("-nhap");
-                }
-                match storage::save_set(&set, &clock::now_iso()) {
-                    Ok(_) => {
-                        load(&d);
-                        notice(
-                            &d,
-                            Tone::Success,
-                            format!("Đã nhập bộ tiêu chí “{}”.", set.name),
-                        );
-                        d.dispatch(PageAction::Review(review(set, &library)));
-                    }
-                    Err(e) => notice(&d, Tone::Error, e.message_vi()),
-                }
-            }
-        }
-    });
-}
-
-/// The review of a newly imported set: changes from the latest other version of it (in the
-/// library, else the one a draft embeds), and every stored draft on another version.
-fn review(set: CriteriaSet, library: &[CriteriaSet]) -> Option<Review> {
-    let (drafts, _) = storage::load_drafts();
-    let affected: Vec<&crate::core::store::Envelope> = drafts
-        .iter()
-        .filter(|e| e.set.id == set.id && e.set.version != set.version)
-        .collect();
-    let base = library
-        .iter()
-        .rev()
-        .find(|s| s.id == set.id && s.version != set.version)
-        .or_else(|| affected.first().map(|e| &e.set))?;
-    let drafts = affected
-        .iter()
-        .map(|e| {
-            let (before, after) = set_diff::results(&e.set, &set, &e.draft);
-            Affected {
-                id: e.draft.id.clone(),
-                label: format!("Xã {} — {}", e.commune, e.period),
-                version: e.set.version.clone(),
-                before,
-                after,
-                moved: false,
-            }
-        })
-        .collect();
-    Some(Review {
-        changes: set_diff::diff(base, &set),
-        from_version: base.version.clone(),
-        set: std::rc::Rc::new(set),
-        drafts,
-    })
 }
 
 /// Moves a stored draft to the reviewed version of its set (figures kept by code).

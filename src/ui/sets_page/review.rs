@@ -1,9 +1,9 @@
-//! After importing a new version of a set that drafts use: what changed, and what each such
-//! draft's result would become. The user moves a draft to the new version or keeps the old;
-//! a draft keeps its embedded set either way until moved.
+//! After importing a new version of a set, or saving one that drafts use: what changed, and
+//! what each draft on another version would become. The user moves a draft to the new version
+//! or keeps the old; a draft keeps its embedded set either way until moved.
 
 use crate::core::criteria::CriteriaSet;
-use crate::core::set_diff::Change;
+use crate::core::set_diff::{self, Change};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -26,6 +26,40 @@ pub struct Review {
     pub from_version: String,
     pub changes: Vec<Change>,
     pub drafts: Vec<Affected>,
+}
+
+/// The review of a new version: changes from `base` (else from the set a draft embeds), and
+/// every stored draft on another version.
+pub fn review(
+    set: CriteriaSet,
+    base: Option<&CriteriaSet>,
+    drafts: &[crate::core::store::Envelope],
+) -> Option<Review> {
+    let affected: Vec<&crate::core::store::Envelope> = drafts
+        .iter()
+        .filter(|e| e.set.id == set.id && e.set.version != set.version)
+        .collect();
+    let base = base.or_else(|| affected.first().map(|e| &e.set))?;
+    let drafts = affected
+        .iter()
+        .map(|e| {
+            let (before, after) = set_diff::results(&e.set, &set, &e.draft);
+            Affected {
+                id: e.draft.id.clone(),
+                label: format!("Xã {} — {}", e.commune, e.period),
+                version: e.set.version.clone(),
+                before,
+                after,
+                moved: false,
+            }
+        })
+        .collect();
+    Some(Review {
+        changes: set_diff::diff(base, &set),
+        from_version: base.version.clone(),
+        set: Rc::new(set),
+        drafts,
+    })
 }
 
 pub fn review_panel(r: &Review, on_move: Callback<String>, on_close: Callback<()>) -> Html {

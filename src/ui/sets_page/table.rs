@@ -1,128 +1,174 @@
-//! Authoring a set from the official document: a box that takes rows pasted from the
-//! decision's table (Word, Excel, PDF), and the set's table as a CSV file out and in. Nothing
-//! changes before the preview shows every row as understood; applying is one step the editor
-//! can undo. Reading and applying are `core::set_table`; this view shows and dispatches.
+//! Authoring a set from the official document: rows pasted from the decision's table (Word,
+//! Excel, a PDF viewer), a CSV file in any encoding Excel writes, or a table of the decision's
+//! own .docx; the set's table as a CSV file out. The columns are guessed and can be changed;
+//! the preview shows every row as it will be applied, with what applying would refuse on its
+//! row; applying is one step the editor can undo. Reading and planning are `core::set_table`;
+//! this view keeps what was given and talks up through callbacks.
 
-use super::editor::{Editing, EditorAction};
+use super::preview::{mapping, preview};
+use super::table_state::{read, Input, Outcome, Reading, TableAction, TableState};
+use super::word::{pick, tables_list};
 use crate::core::criteria::CriteriaSet;
-use crate::core::set_table::{self, Cell, Row, Table};
+use crate::core::set_table::{self, Plan};
+use crate::core::vn::slug;
 use crate::ui::components::field::input_value;
 use crate::ui::state::Shared;
 use crate::web::download;
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// A table given but not applied: the set applying it would give, or why it cannot yet.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pending {
+    pub rows: usize,
+    pub result: Result<Rc<CriteriaSet>, String>,
+}
+
 #[derive(Properties, PartialEq)]
 pub struct TableProps {
     pub set: Shared<CriteriaSet>,
-    pub dispatch: UseReducerDispatcher<Editing>,
     pub can_undo: bool,
+    /// The set with the table applied, and what changed.
+    pub on_apply: Callback<(Rc<CriteriaSet>, String)>,
+    pub on_undo: Callback<()>,
+    /// What is given but not applied, whenever it changes.
+    pub on_pending: Callback<Option<Pending>>,
 }
-
-/// What the last "apply" did: what changed, or why nothing did.
-type Outcome = Option<Result<String, Vec<String>>>;
 
 #[function_component]
 pub fn TablePanel(p: &TableProps) -> Html {
-    let text = use_state(String::new);
-    let source = use_state(|| p.set.legal_basis.number.clone());
-    let outcome = use_state(|| Outcome::None);
-    let table = use_memo(((*text).clone(), p.set.clone()), |(t, s)| {
-        set_table::parse(t, s)
+    let state = use_reducer(|| TableState {
+        input: Input {
+            source: p.set.legal_basis.number.clone(),
+            ..Input::default()
+        },
+        outcome: None,
     });
+    let reading = use_memo((state.input.clone(), p.set.clone()), |(input, set)| {
+        read(input, set)
+    });
+    {
+        let (on, reading, confirmed) =
+            (p.on_pending.clone(), reading.clone(), state.input.confirmed);
+        use_effect_with((reading.clone(), confirmed), move |_| {
+            on.emit(reading.as_ref().as_ref().map(|r| pending(r, confirmed)));
+        });
+    }
+    let d = state.dispatcher();
+    // What the parts below send up.
+    let send = {
+        let d = d.clone();
+        Callback::from(move |a: TableAction| d.dispatch(a))
+    };
     let on_text = {
-        let (text, outcome) = (text.clone(), outcome.clone());
-        Callback::from(move |e: InputEvent| {
-            text.set(input_value(&e));
-            outcome.set(None);
-        })
+        let d = d.clone();
+        Callback::from(move |e: InputEvent| d.dispatch(TableAction::Text(input_value(&e))))
     };
     let on_source = {
-        let source = source.clone();
-        Callback::from(move |e: InputEvent| source.set(input_value(&e)))
+        let d = d.clone();
+        Callback::from(move |e: InputEvent| d.dispatch(TableAction::Source(input_value(&e))))
     };
-    let on_file = on_file(&text, &outcome);
-    let export = export(&p.set, &outcome);
-    let apply = {
-        let (set, table, source, d) = (
-            p.set.clone(),
-            table.clone(),
-            source.clone(),
-            p.dispatch.clone(),
-        );
-        let (text, outcome) = (text.clone(), outcome.clone());
-        Callback::from(move |_| match set_table::apply(&set, &table, &source) {
-            Ok(next) => {
-                outcome.set(Some(Ok(summary(&set, &table))));
-                d.dispatch(EditorAction::Table(Rc::new(next)));
-                text.set(String::new());
-            }
-            Err(errors) => outcome.set(Some(Err(errors))),
-        })
-    };
+    let apply = apply(&reading, state.input.confirmed, &p.on_apply, &d);
     let undo = {
-        let (d, outcome) = (p.dispatch.clone(), outcome.clone());
+        let (on, d) = (p.on_undo.clone(), d.clone());
         Callback::from(move |_| {
-            d.dispatch(EditorAction::UndoTable);
-            outcome.set(Some(Ok(
-                "Đã hoàn tác: bộ tiêu chí trở lại như trước khi áp dụng bảng.".into(),
-            )));
+            on.emit(());
+            let done = "Đã hoàn tác: bộ tiêu chí trở lại như trước khi áp dụng bảng.";
+            d.dispatch(TableAction::Outcome(Some(Ok(done.into()))));
         })
     };
+    let input = &state.input;
+    let ready = reading
+        .as_ref()
+        .as_ref()
+        .is_some_and(|r| r.plan.ready(input.confirmed));
     html! {
         <fieldset class="table-author">
-            <legend>{ "Bảng chỉ tiêu: dán từ văn bản, hoặc tệp CSV" }</legend>
-            <p class="hint">{ format!("Mỗi dòng: mã chỉ tiêu, nội dung, {}, rồi nguồn (nếu có). Ô ngưỡng ghi như trong văn bản: “≥ 80%”, “≤ 26,7%”, “Đạt”, “39 triệu đồng/người/năm”; để trống hoặc “-” nếu không có. Chỉ tiêu có sẵn được cập nhật theo mã, chỉ tiêu mới được thêm.", columns_hint(&p.set)) }</p>
+            <legend>{ "Bảng chỉ tiêu: dán từ văn bản, tệp CSV hoặc tệp Word của quyết định" }</legend>
+            <p class="hint">{ format!("Dán cả bảng như trong văn bản (kể cả dòng tiêu đề): mã chỉ tiêu (hoặc TT), nội dung, {}, rồi nguồn nếu có. Ô ngưỡng ghi như văn bản: “≥ 80%”, “Tối thiểu 90%”, “Không quá 5%”, “Đạt”, “39 triệu đồng/người/năm”, “Theo quy định của UBND tỉnh”; “-” nếu không áp dụng cho nhóm đó; để trống nếu chưa có. Chỉ tiêu có sẵn được cập nhật theo mã, chỉ tiêu mới được thêm.", columns_hint(&p.set)) }</p>
             <div class="field"><label for="s-paste">{ "Dán bảng chỉ tiêu" }</label>
-                <textarea id="s-paste" rows="6" value={(*text).clone()} oninput={on_text} /></div>
+                <textarea id="s-paste" rows="6" value={input.text.clone()} oninput={on_text} /></div>
+            if let Some(note) = &input.file { <p class="hint" role="status">{ note.clone() }</p> }
+            if let Some(w) = &input.word { { tables_list(w, &send) } }
             <div class="field"><label for="s-paste-source">{ "Nguồn ghi cho các dòng không có cột nguồn" }</label>
-                <input id="s-paste-source" value={(*source).clone()} oninput={on_source} /></div>
-            if !text.trim().is_empty() { { preview(&p.set, &table) } }
-            { outcome_view(&outcome) }
+                <input id="s-paste-source" value={input.source.clone()} oninput={on_source} /></div>
+            if let Some(r) = reading.as_ref() {
+                { mapping(&r.table, &p.set, &send) }
+                { preview(&p.set, r, input, &send) }
+            }
+            { outcome_view(&state.outcome) }
             <div class="row-actions">
-                if !text.trim().is_empty() {
-                    <button type="button" class="primary" disabled={!table.ok()} onclick={apply}>{ "Áp dụng bảng" }</button>
+                if !input.is_empty() {
+                    <button type="button" class="primary" disabled={!ready} onclick={apply}>{ "Áp dụng bảng" }</button>
                 }
                 if p.can_undo {
                     <button type="button" class="secondary" onclick={undo}>{ "Hoàn tác lần áp dụng bảng" }</button>
                 }
-                <button type="button" class="secondary" onclick={export}>{ "Xuất bảng chỉ tiêu (.csv)" }</button>
+                <button type="button" class="secondary" onclick={export(&p.set, &d)}>{ "Xuất bảng chỉ tiêu (.csv)" }</button>
                 <label for="s-csv" class="button secondary">{ "Nhập bảng từ tệp CSV" }</label>
-                <input id="s-csv" type="file" accept=".csv,text/csv,.txt,text/plain" class="visually-hidden" onchange={on_file} />
+                <input id="s-csv" type="file" accept=".csv,text/csv,.txt,text/plain" class="visually-hidden" onchange={pick(&send, false)} />
+                <label for="s-docx" class="button secondary">{ "Nhập bảng từ tệp Word (.docx)" }</label>
+                <input id="s-docx" type="file" accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document" class="visually-hidden" onchange={pick(&send, true)} />
             </div>
         </fieldset>
     }
 }
 
-/// A CSV file picked: its text goes into the box, to be previewed like a paste.
-fn on_file(text: &UseStateHandle<String>, outcome: &UseStateHandle<Outcome>) -> Callback<Event> {
-    let (text, outcome) = (text.clone(), outcome.clone());
-    Callback::from(move |e: Event| {
-        let (text, outcome) = (text.clone(), outcome.clone());
-        wasm_bindgen_futures::spawn_local(async move {
-            match crate::web::files::read_picked(e, crate::core::store::MAX_IMPORT_BYTES).await {
-                Ok((_, content)) => {
-                    text.set(content);
-                    outcome.set(None);
-                }
-                Err(msg) => outcome.set(Some(Err(vec![msg]))),
+/// "Áp dụng bảng": the plan taken, or its refusals shown.
+fn apply(
+    reading: &Rc<Option<Reading>>,
+    confirmed: bool,
+    on: &Callback<(Rc<CriteriaSet>, String)>,
+    d: &UseReducerDispatcher<TableState>,
+) -> Callback<MouseEvent> {
+    let (reading, on, d) = (reading.clone(), on.clone(), d.clone());
+    Callback::from(move |_| {
+        let Some(r) = reading.as_ref() else { return };
+        match (&r.plan.result, r.plan.ready(confirmed)) {
+            (Some(next), true) => {
+                on.emit((Rc::new(next.clone()), summary(&r.plan)));
+                d.dispatch(TableAction::Clear);
+                d.dispatch(TableAction::Outcome(Some(Ok(summary(&r.plan)))));
             }
-        });
+            _ => d.dispatch(TableAction::Outcome(Some(Err(r.plan.messages())))),
+        }
     })
 }
 
-/// The set's table as a CSV download.
-fn export(set: &Shared<CriteriaSet>, outcome: &UseStateHandle<Outcome>) -> Callback<MouseEvent> {
-    let (set, outcome) = (set.clone(), outcome.clone());
+/// What the editor is told of a given table: applying it now would give this set, or why not.
+fn pending(r: &Reading, confirmed: bool) -> Pending {
+    let result = match (&r.plan.result, r.plan.ready(confirmed)) {
+        (Some(next), true) => Ok(Rc::new(next.clone())),
+        (Some(_), false) => Err(format!(
+            "cần xác nhận {} thay đổi ở chỉ tiêu đã có",
+            r.plan.to_confirm()
+        )),
+        (None, _) => {
+            let n = r.plan.messages().len();
+            Err(format!(
+                "{n} lỗi: {}",
+                r.plan.messages().first().cloned().unwrap_or_default()
+            ))
+        }
+    };
+    Pending {
+        rows: r.table.rows.len(),
+        result,
+    }
+}
+
+/// The set's table as a CSV download, named after the set.
+fn export(set: &Shared<CriteriaSet>, d: &UseReducerDispatcher<TableState>) -> Callback<MouseEvent> {
+    let (set, d) = (set.clone(), d.clone());
     Callback::from(move |_| {
         let name = format!(
             "bang-chi-tieu-{}-{}.csv",
-            set.id,
-            crate::core::vn::slug(&set.version)
+            slug(&set.name),
+            slug(&set.version)
         );
         let csv = set_table::to_csv(&set);
         if let Err(e) = download::bytes(&name, "text/csv;charset=utf-8", csv.as_bytes()) {
-            outcome.set(Some(Err(vec![e])));
+            d.dispatch(TableAction::Outcome(Some(Err(vec![e]))));
         }
     })
 }
@@ -130,104 +176,26 @@ fn export(set: &Shared<CriteriaSet>, outcome: &UseStateHandle<Outcome>) -> Callb
 fn columns_hint(set: &CriteriaSet) -> String {
     match set.columns.items.len() {
         0 => "một ô ngưỡng".to_string(),
-        _ => format!(
-            "mỗi cột ngưỡng một ô ({})",
-            set.columns
-                .items
-                .iter()
-                .map(|c| c.name.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    }
-}
-
-/// "Đã áp dụng 47 dòng: 47 chỉ tiêu mới, 0 chỉ tiêu cập nhật."
-fn summary(set: &CriteriaSet, table: &Table) -> String {
-    let mut codes: Vec<&str> = table.rows.iter().map(|r| r.code.as_str()).collect();
-    codes.dedup();
-    let new = codes
-        .iter()
-        .filter(|c| !set.indicators().any(|(_, i)| i.code == **c))
-        .count();
-    format!(
-        "Đã áp dụng {} dòng: {new} chỉ tiêu mới, {} chỉ tiêu cập nhật. Bấm “Lưu bộ tiêu chí” để lưu.",
-        table.rows.len(),
-        codes.len() - new
-    )
-}
-
-/// A cell as understood, numbers written as read ("39 000", "26 phẩy 7"), so a misreading
-/// shows.
-fn cell_text(cell: Option<&Cell>) -> String {
-    match cell {
-        None => "—".into(),
-        Some(Cell::Met) => "Đạt".into(),
-        Some(Cell::Number {
-            direction,
-            value,
-            unit,
-        }) => format!(
-            "{}{} {unit}",
-            direction
-                .map(|d| format!("{} ", d.symbol()))
-                .unwrap_or_default(),
-            value.reading_vi()
-        )
-        .trim_end()
-        .to_string(),
-    }
-}
-
-fn preview(set: &CriteriaSet, table: &Table) -> Html {
-    let mut columns: Vec<(Option<String>, String)> = vec![(None, "Chung".into())];
-    columns.extend(
-        set.columns
-            .items
-            .iter()
-            .map(|c| (Some(c.id.clone()), c.name.clone())),
-    );
-    // The general column is shown only when a row uses it (or the set has no columns).
-    let general = set.columns.items.is_empty()
-        || table
-            .rows
-            .iter()
-            .any(|r| r.cells.iter().any(|(c, _)| c.is_none()));
-    let columns: Vec<_> = columns
-        .into_iter()
-        .filter(|(c, _)| c.is_some() || general)
-        .collect();
-    let row = |r: &Row| {
-        html! {
-            <tr key={r.line}>
-                <td>{ r.line }</td><td>{ r.code.clone() }</td><td>{ r.wording.clone() }</td>
-                { for columns.iter().map(|(c, _)| html! { <td>{ cell_text(r.cells.iter().find(|(x, _)| x == c).map(|(_, v)| v)) }</td> }) }
-                <td>{ r.source.clone() }</td><td>{ r.year.map(|y| y.to_string()).unwrap_or_default() }</td>
-            </tr>
+        _ => {
+            let names: Vec<&str> = set.columns.items.iter().map(|c| c.name.as_str()).collect();
+            format!("mỗi cột ngưỡng một ô ({})", names.join(", "))
         }
-    };
-    html! {
-        <div class="table-preview">
-            if !table.errors.is_empty() {
-                <div class="notice error" role="alert">
-                    <p><strong>{ format!("{} dòng chưa đọc được; chưa áp dụng gì:", table.errors.len()) }</strong></p>
-                    <ul>{ for table.errors.iter().take(50).map(|e| html! { <li>{ e.message.clone() }</li> }) }</ul>
-                </div>
-            }
-            if !table.skipped.is_empty() {
-                <p class="hint">{ format!("Bỏ qua {} dòng: {}.", table.skipped.len(), table.skipped.iter().take(5).map(|(l, why)| format!("dòng {l} ({why})")).collect::<Vec<_>>().join(", ")) }</p>
-            }
-            if !table.rows.is_empty() {
-                <div class="scroll"><table>
-                    <caption>{ format!("Xem trước: {} dòng đọc được", table.rows.len()) }</caption>
-                    <thead><tr><th scope="col">{ "Dòng" }</th><th scope="col">{ "Mã" }</th><th scope="col">{ "Nội dung" }</th>
-                        { for columns.iter().map(|(_, name)| html! { <th scope="col">{ name.clone() }</th> }) }
-                        <th scope="col">{ "Nguồn" }</th><th scope="col">{ "Năm" }</th></tr></thead>
-                    <tbody>{ for table.rows.iter().map(row) }</tbody>
-                </table></div>
-            }
-        </div>
     }
+}
+
+/// "Đã áp dụng 47 dòng: 47 chỉ tiêu mới (7 để tỉnh quy định ngưỡng), 0 chỉ tiêu cập nhật."
+pub fn summary(plan: &Plan) -> String {
+    let new = plan.rows.iter().filter(|r| r.new).count();
+    let open = plan.rows.iter().filter(|r| r.open > 0).count();
+    let open = match open {
+        0 => String::new(),
+        n => format!(" ({n} chỉ tiêu có ngưỡng để tỉnh quy định)"),
+    };
+    format!(
+        "Đã áp dụng {} dòng: {new} chỉ tiêu mới, {} chỉ tiêu cập nhật{open}. Bấm “Lưu bộ tiêu chí” để lưu.",
+        plan.rows.len(),
+        plan.rows.len() - new
+    )
 }
 
 fn outcome_view(outcome: &Outcome) -> Html {
@@ -236,7 +204,7 @@ fn outcome_view(outcome: &Outcome) -> Html {
         Some(Ok(text)) => html! { <p class="notice success" role="status">{ text.clone() }</p> },
         Some(Err(errors)) => html! {
             <div class="notice error" role="alert">
-                <p><strong>{ "Chưa áp dụng được, bộ tiêu chí sẽ có lỗi:" }</strong></p>
+                <p><strong>{ "Chưa áp dụng được:" }</strong></p>
                 <ul>{ for errors.iter().take(20).map(|e| html! { <li>{ e.clone() }</li> }) }</ul>
             </div>
         },

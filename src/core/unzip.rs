@@ -1,5 +1,5 @@
-//! Reads the files of a .zip archive (as draft files arrive by e-mail): stored or deflated
-//! entries, found through the central directory. What cannot be read is named, never a panic.
+//! Reads the files of a .zip archive (draft files as they arrive by e-mail; a .docx): stored or
+//! deflated entries, found through the central directory. What cannot be read is named, never a panic.
 
 /// Larger archives are refused: a province's files are a few megabytes.
 const MAX_TOTAL: usize = 512 * 1024 * 1024;
