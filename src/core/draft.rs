@@ -4,9 +4,9 @@
 //! rewritten; scoring parses them and reports what it could not read.
 
 use crate::core::de::read_object;
+use crate::core::vecmap::VecMap;
 use crate::core::vn::Date;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// Which criteria set, at which version, a draft is scored with.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -26,11 +26,11 @@ pub struct Draft {
     pub meta: ReportMeta,
     /// By indicator code. A criterion the set lists no indicators for is judged as a whole
     /// under its own number ("3"), the code a criterion with a single indicator uses.
-    pub entries: BTreeMap<String, Entry>,
+    pub entries: VecMap<String, Entry>,
     /// Narrative per criterion number (what the report says under its heading).
-    pub criterion_notes: BTreeMap<u8, String>,
+    pub criterion_notes: VecMap<u8, String>,
     /// Thresholds the user entered where the set has none, by indicator code.
-    pub user_thresholds: BTreeMap<String, UserThreshold>,
+    pub user_thresholds: VecMap<String, UserThreshold>,
     pub narrative: Narrative,
     /// The previous period's entries, for a draft made by "Tạo kỳ báo cáo tiếp theo": shown
     /// beside this period's inputs, never counted as this period's.
@@ -63,7 +63,7 @@ pub struct Previous {
     pub year: u16,
     /// By indicator code, as they were (without their acknowledgements, which belonged to that
     /// period's report).
-    pub entries: BTreeMap<String, Entry>,
+    pub entries: VecMap<String, Entry>,
 }
 
 read_object!(Previous, lenient, { period, year, entries });

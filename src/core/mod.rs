@@ -17,4 +17,5 @@ pub mod sets;
 pub mod store;
 pub mod team;
 pub mod unzip;
+pub mod vecmap;
 pub mod vn;

@@ -108,7 +108,7 @@ fn merge(d: &Draft, s: &CriteriaSet, part: &PartFile, w: &Work) -> Draft {
 }
 
 /// What was typed under a code, blank as absent.
-fn typed_at(map: &std::collections::BTreeMap<String, Entry>, code: &str) -> Option<Entry> {
+fn typed_at(map: &tieuchi::core::vecmap::VecMap<String, Entry>, code: &str) -> Option<Entry> {
     map.get(code).filter(|e| !e.is_blank()).cloned()
 }
 

@@ -3,8 +3,8 @@
 
 use super::{CriteriaSet, Criterion, Indicator, Kind, SetError, Threshold, FORMAT};
 use crate::core::num::Dec;
+use crate::core::vecmap::VecSet;
 use crate::core::vn::Date;
-use std::collections::BTreeSet;
 
 /// Collects errors, each with its place.
 struct Errors(Vec<SetError>);
@@ -32,17 +32,17 @@ impl CriteriaSet {
         let mut e = Errors(Vec::new());
         self.check_file(&mut e);
         let columns = self.check_columns(&mut e);
-        // Inserted one by one: `collect` into a B-tree set sorts first, and the standard
-        // library's stable sort would be compiled in for this alone (see BENCHMARKS.md).
-        let mut groups = BTreeSet::new();
+        // Inserted one by one: `collect` would sort first, and the standard library's stable
+        // sort would be compiled in for this alone (see BENCHMARKS.md).
+        let mut groups = VecSet::new();
         for g in &self.groups {
             groups.insert(g.id.as_str());
         }
         if self.criteria.is_empty() {
             e.add(FILE, "bộ tiêu chí không có tiêu chí nào");
         }
-        let mut numbers = BTreeSet::new();
-        let mut codes = BTreeSet::new();
+        let mut numbers = VecSet::new();
+        let mut codes = VecSet::new();
         for c in &self.criteria {
             let place = format!("tiêu chí {}", c.number);
             if c.number == 0 || !numbers.insert(c.number) {
@@ -112,14 +112,14 @@ impl CriteriaSet {
     }
 
     /// The threshold columns and the column rule; returns the column ids.
-    fn check_columns(&self, e: &mut Errors) -> BTreeSet<&str> {
+    fn check_columns(&self, e: &mut Errors) -> VecSet<&str> {
         if !self.columns.items.is_empty() && self.columns.label.trim().is_empty() {
             e.add(
                 FILE,
                 "thiếu tên loại cột ngưỡng (VD: Nhóm xã, Vùng kinh tế)",
             );
         }
-        let mut ids = BTreeSet::new();
+        let mut ids = VecSet::new();
         for c in &self.columns.items {
             let place = format!("cột \"{}\"", c.id);
             if c.id.trim().is_empty() || !ids.insert(c.id.as_str()) {
@@ -144,14 +144,8 @@ impl CriteriaSet {
         ids
     }
 
-    fn check_thresholds(
-        &self,
-        i: &Indicator,
-        columns: &BTreeSet<&str>,
-        place: &str,
-        e: &mut Errors,
-    ) {
-        let mut seen = BTreeSet::new();
+    fn check_thresholds(&self, i: &Indicator, columns: &VecSet<&str>, place: &str, e: &mut Errors) {
+        let mut seen = VecSet::new();
         for t in &i.thresholds {
             check_threshold_value(i, t, place, e);
             if let Some(col) = &t.column {
@@ -175,7 +169,7 @@ impl CriteriaSet {
             ),
             _ => {}
         };
-        let mut open = BTreeSet::new();
+        let mut open = VecSet::new();
         for o in &i.open_thresholds {
             known(&o.column, "ngưỡng để ngỏ", e);
             if o.note.trim().is_empty() {
@@ -191,7 +185,7 @@ impl CriteriaSet {
                 );
             }
         }
-        let mut not_applicable = BTreeSet::new();
+        let mut not_applicable = VecSet::new();
         for c in &i.not_applicable_in {
             known(&Some(c.clone()), "\"không áp dụng\"", e);
             let has_threshold = i
@@ -208,7 +202,7 @@ impl CriteriaSet {
     }
 }
 
-fn check_criterion(c: &Criterion, groups: &BTreeSet<&str>, place: &str, e: &mut Errors) {
+fn check_criterion(c: &Criterion, groups: &VecSet<&str>, place: &str, e: &mut Errors) {
     if c.name.trim().is_empty() {
         e.add(place, "thiếu tên tiêu chí");
     }

@@ -8,9 +8,9 @@ use crate::core::criteria::CriteriaSet;
 use crate::core::de::read_object;
 use crate::core::draft::{Draft, Entry, ReportMeta, SetRef, UserThreshold};
 use crate::core::store::{Envelope, APP, MAX_IMPORT_BYTES};
+use crate::core::vecmap::VecMap;
 use crate::core::vn::{slug, Date};
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PartFile {
@@ -46,11 +46,11 @@ pub struct PartFile {
     pub issued_at: String,
     /// The draft's own thresholds for the part's indicators (where the set has none), so the
     /// part scores as the draft does; the part does not change them.
-    pub thresholds: BTreeMap<String, UserThreshold>,
+    pub thresholds: VecMap<String, UserThreshold>,
     /// The part's entries as handed out: the starting point and the base of the merge.
-    pub base: BTreeMap<String, Entry>,
+    pub base: VecMap<String, Entry>,
     /// The part's entries as filled (equal to `base` when handed out), each with who and when.
-    pub entries: BTreeMap<String, Entry>,
+    pub entries: VecMap<String, Entry>,
     /// The criteria set, whole, as the draft is scored with it.
     pub set: CriteriaSet,
 }
@@ -187,7 +187,7 @@ impl PartFile {
 }
 
 /// The non-blank entries of `map` under the given codes.
-pub(super) fn held(map: &BTreeMap<String, Entry>, codes: &[String]) -> BTreeMap<String, Entry> {
+pub(super) fn held(map: &VecMap<String, Entry>, codes: &[String]) -> VecMap<String, Entry> {
     map.iter()
         .filter(|(k, e)| codes.contains(k) && !e.is_blank())
         .map(|(k, e)| (k.clone(), e.clone()))

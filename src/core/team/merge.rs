@@ -18,7 +18,7 @@ use super::{content, same, PartError, PartFile, PartState};
 use crate::core::criteria::CriteriaSet;
 use crate::core::draft::{Draft, Entry};
 use crate::core::edit::COMPILER;
-use std::collections::BTreeMap;
+use crate::core::vecmap::VecMap;
 
 /// One side of a change or conflict: the entry (absent or blank: `None`), who and when.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -76,9 +76,9 @@ pub struct Plan {
     returned_at: String,
     /// The draft's entries of the part's codes at review: applying to a draft changed since
     /// is refused (review again).
-    seen: BTreeMap<String, Entry>,
+    seen: VecMap<String, Entry>,
     /// The part's entries, each with who and when (filled from the part where missing).
-    received: BTreeMap<String, Entry>,
+    received: VecMap<String, Entry>,
 }
 
 /// Why a plan cannot be applied.
@@ -113,7 +113,7 @@ impl MergeError {
 pub fn review(draft: &Draft, set: &CriteriaSet, part: &PartFile) -> Result<Plan, PartError> {
     let record = check(draft, set, part)?;
     let base = record.merge_base();
-    let received: BTreeMap<String, Entry> = super::file::held(&part.entries, &record.codes)
+    let received: VecMap<String, Entry> = super::file::held(&part.entries, &record.codes)
         .into_iter()
         .map(|(code, mut e)| {
             // A change that does not say who made it (a file written by hand, or before
@@ -150,7 +150,7 @@ pub fn review(draft: &Draft, set: &CriteriaSet, part: &PartFile) -> Result<Plan,
             && super::same_map(&record.merged, &received, &record.codes),
         returned_at: part.saved_at.clone(),
         seen: super::file::held(&draft.entries, &record.codes),
-        received: BTreeMap::new(),
+        received: VecMap::new(),
     };
     for code in &record.codes {
         let (b, p, d) = (

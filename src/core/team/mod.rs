@@ -34,9 +34,9 @@ pub use merge::{review, Change, Choice, Conflict, MergeError, Plan, Side};
 use crate::core::criteria::CriteriaSet;
 use crate::core::de::read_object;
 use crate::core::draft::{Draft, Entry};
+use crate::core::vecmap::VecMap;
 use crate::core::vn::Date;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// The `kind` of a part file, beside the app's mark.
 pub const KIND: &str = "phan-viec";
@@ -107,12 +107,12 @@ pub struct PartRecord {
     #[serde(skip_serializing_if = "String::is_empty")]
     pub merged_at: String,
     /// Its entries as handed out (absent: blank): the part file must carry exactly these.
-    pub base: BTreeMap<String, Entry>,
+    pub base: VecMap<String, Entry>,
     /// Once merged (`merged_at` set): the part's entries as last merged, the base of the next
     /// merge of the same part, so a part merged again brings only what changed in it since
     /// (importing it twice changes nothing, whatever was chosen in its conflicts).
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub merged: BTreeMap<String, Entry>,
+    #[serde(skip_serializing_if = "VecMap::is_empty")]
+    pub merged: VecMap<String, Entry>,
 }
 
 read_object!(PartRecord, lenient, {
@@ -135,7 +135,7 @@ impl PartRecord {
     }
 
     /// What the next merge of this part is judged against.
-    pub fn merge_base(&self) -> &BTreeMap<String, Entry> {
+    pub fn merge_base(&self) -> &VecMap<String, Entry> {
         if self.merged_at.is_empty() {
             &self.base
         } else {
@@ -225,7 +225,7 @@ pub(crate) fn valid_id(id: &str) -> bool {
 }
 
 /// An entry of a map, a blank one counted as absent.
-pub(crate) fn content<'a>(map: &'a BTreeMap<String, Entry>, code: &str) -> Option<&'a Entry> {
+pub(crate) fn content<'a>(map: &'a VecMap<String, Entry>, code: &str) -> Option<&'a Entry> {
     map.get(code).filter(|e| !e.is_blank())
 }
 
@@ -240,8 +240,8 @@ pub(crate) fn same(a: Option<&Entry>, b: Option<&Entry>) -> bool {
 
 /// Two maps with the same content under every one of `codes`.
 pub(crate) fn same_map(
-    a: &BTreeMap<String, Entry>,
-    b: &BTreeMap<String, Entry>,
+    a: &VecMap<String, Entry>,
+    b: &VecMap<String, Entry>,
     codes: &[String],
 ) -> bool {
     codes.iter().all(|c| same(content(a, c), content(b, c)))
