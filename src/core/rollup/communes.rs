@@ -233,9 +233,9 @@ impl CommuneList {
         self.names.iter().map(|n| key(n)).collect()
     }
 
-    /// The names on the list closest to a commune's key (`key`): at most three, those at the
-    /// smallest edit distance or one more, when the closest is near enough to be a misspelling
-    /// (at most a third of the name's letters, and at least 2 allowed).
+    /// The names on the list closest to a commune's key (`key`): those at the smallest edit
+    /// distance (at most three), when it is near enough to be a misspelling (at most a third
+    /// of the name's letters, and at least 2 allowed).
     pub fn closest(&self, keys: &[String], of: &str) -> Vec<String> {
         let mut by: Vec<(usize, &String)> = keys
             .iter()
@@ -248,7 +248,7 @@ impl CommuneList {
             return Vec::new();
         };
         by.into_iter()
-            .take_while(|(d, _)| *d <= best + 1)
+            .take_while(|(d, _)| *d == best)
             .take(3)
             .map(|(_, n)| n.clone())
             .collect()

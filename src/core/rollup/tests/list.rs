@@ -55,9 +55,11 @@ fn the_closest_names_are_near_ones_only() {
         saved_at: String::new(),
     };
     let keys = list.keys();
+    assert_eq!(list.closest(&keys, &key("Đông Tâm")), ["Đồng Tâm"]);
     assert_eq!(
-        list.closest(&keys, &key("Đông Tâm")),
-        ["Đồng Tâm", "Đồng Tân"]
+        list.closest(&keys, &key("Đồng Tâ")),
+        ["Đồng Tâm", "Đồng Tân"],
+        "ties"
     );
     assert_eq!(list.closest(&keys, &key("Quang Trunng")), ["Quang Trung"]);
     assert!(
