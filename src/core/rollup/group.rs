@@ -26,7 +26,7 @@ pub(super) fn group(mut envelopes: Vec<(String, Envelope)>) -> Vec<Group> {
     let mut slots: BTreeMap<(String, String, String), usize> = BTreeMap::new();
     let mut seen: BTreeMap<Identity, (usize, usize)> = BTreeMap::new();
     for (n, (file, env)) in envelopes.into_iter().enumerate() {
-        let fingerprint = env.set.fingerprint();
+        let fingerprint = fingerprint(&env.set, &groups);
         let meta = &env.draft.meta;
         let key = communes::key(&meta.commune);
         let who = if key.is_empty() {
@@ -82,6 +82,16 @@ pub(super) fn group(mut envelopes: Vec<(String, Envelope)>) -> Vec<Group> {
         g.variant = ids.iter().filter(|id| **id == ids[k]).count() > 1;
     }
     groups
+}
+
+/// The fingerprint of a file's set: that of a group whose set is equal (a province's files
+/// mostly carry one set, and comparing is cheaper than serialising and hashing), else computed.
+fn fingerprint(set: &CriteriaSet, groups: &[Group]) -> String {
+    groups
+        .iter()
+        .find(|g| g.set == *set)
+        .map(|g| g.fingerprint.clone())
+        .unwrap_or_else(|| set.fingerprint())
 }
 
 /// How a row names a file it replaced: the file, its set's version where it differs, its time.
