@@ -260,13 +260,13 @@ fn untoned(c: char) -> Option<(char, usize)> {
 /// new placement ("Hoà Bình", "Hòa Bình"; "Thuỷ", "Thủy") give one key. Only for comparing:
 /// never shown.
 pub fn name_key(text: &str) -> String {
-    let composed = compose(text);
-    let mut out = String::with_capacity(composed.len());
-    for word in composed.split_whitespace() {
+    let folded = fold(text);
+    let mut out = String::with_capacity(folded.len());
+    for word in folded.split_whitespace() {
         let mut tones = Vec::new();
         let mut letters = String::new();
         for c in word.chars() {
-            match lower(c) {
+            match c {
                 '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' => {}
                 '\u{f0}' => letters.push('đ'),
                 l => match untoned(l) {
