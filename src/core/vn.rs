@@ -1,4 +1,5 @@
-//! Vietnamese text conventions: dates, Unicode composition, ASCII slugs, text cleaning.
+//! Vietnamese text conventions: dates, Unicode composition, ASCII slugs, text cleaning, names
+//! compared as people write them.
 
 use serde::Serialize;
 
@@ -245,6 +246,50 @@ pub fn fold(text: &str) -> String {
     to_lower(&compose(text))
 }
 
+/// A lower-case letter without its tone mark, and the mark's index in `TONES`: 'ệ' → ('ê', 4).
+fn untoned(c: char) -> Option<(char, usize)> {
+    VOWELS
+        .iter()
+        .find_map(|(base, toned)| toned.iter().position(|t| *t == c).map(|k| (*base, k)))
+}
+
+/// A name as a key for telling whether two writings are the same name: Vietnamese letters
+/// composed (NFC), lower case, runs of spaces (tabs, no-break spaces) as one and none around,
+/// invisible characters (zero-width space, byte-order mark) dropped, "Ð" (eth, left by old font
+/// conversions) as "đ", and each word's tone mark moved to the word's end, so the old and the
+/// new placement ("Hoà Bình", "Hòa Bình"; "Thuỷ", "Thủy") give one key. Only for comparing:
+/// never shown.
+pub fn name_key(text: &str) -> String {
+    let folded = fold(text);
+    let mut out = String::with_capacity(folded.len());
+    for word in folded.split_whitespace() {
+        let mut tones = Vec::new();
+        let mut letters = String::new();
+        for c in word.chars() {
+            match c {
+                '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' => {}
+                '\u{f0}' => letters.push('đ'),
+                l => match untoned(l) {
+                    Some((base, tone)) => {
+                        letters.push(base);
+                        tones.push(TONES[tone]);
+                    }
+                    None => letters.push(l),
+                },
+            }
+        }
+        if letters.is_empty() && tones.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&letters);
+        out.extend(tones);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -306,6 +351,32 @@ mod tests {
             "ỦY BAN NHÂN DÂN XÃ LIÊN SƠN"
         );
         assert_eq!(to_lower("CHƯA ĐẠT"), "chưa đạt");
+    }
+
+    #[test]
+    fn name_keys_match_what_people_write_for_one_name() {
+        let one = name_key("Hòa Bình");
+        for written in [
+            "Hòa Bình",
+            "Hoà Bình",
+            "HÒA BÌNH",
+            "  hòa   bình ",
+            "Ho\u{300}a Bi\u{300}nh",
+            "Hoa\u{300}\u{a0}Bình",
+            "\u{feff}Hòa\tBình",
+            "Hòa\u{200b} Bình",
+        ] {
+            assert_eq!(name_key(written), one, "{written:?}");
+        }
+        assert_eq!(name_key("Thuỷ Xuân"), name_key("Thủy Xuân"));
+        assert_eq!(name_key("Hoè Nhai"), name_key("Hòe Nhai"));
+        assert_eq!(name_key("ÐỒNG TÂM"), name_key("Đồng Tâm"));
+        // Different names stay different: a tone, a modifier, a letter.
+        assert_ne!(name_key("Hòa Bình"), name_key("Hóa Bình"));
+        assert_ne!(name_key("Tân Thành"), name_key("Tấn Thành"));
+        assert_ne!(name_key("Đồng Tâm"), name_key("Đông Tâm"));
+        assert_ne!(name_key("Hòa Bình"), name_key("Hòa Bình 2"));
+        assert_eq!(name_key("   "), "");
     }
 
     #[test]

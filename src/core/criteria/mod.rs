@@ -4,7 +4,10 @@
 //! with line and column) and the meaning (codes, columns, thresholds), and every error names
 //! its place in Vietnamese: "tiêu chí 17, chỉ tiêu 17.8: ngưỡng không hợp lệ".
 
+mod fingerprint;
 mod validate;
+
+pub use fingerprint::fnv1a64;
 
 use crate::core::de::read_object;
 use crate::core::num::Dec;

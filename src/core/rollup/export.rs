@@ -1,126 +1,255 @@
-//! The roll-up as files: an .xlsx workbook (sheet 1 communes × criteria, one block per set;
-//! sheet 2 one row per commune × indicator) written with the project's ZIP writer, and the
-//! same long table as CSV for a database. Numbers are stored as numbers.
+//! The roll-up as files an office sends on as they are: the workbook ("Tóm tắt", the headline
+//! figures of each period and set, by group; per period and set a communes × criteria sheet
+//! with a share row and a communes × indicators sheet of figures; the long sheet, one row per
+//! commune × indicator with thresholds, provenance, status and the reasons the commune gave),
+//! and the long sheet as CSV for a database. Numbers are numbers; every text is the assessed
+//! view's own.
 
-use super::{Group, Rollup};
+use super::communes::{arrivals, CommuneList};
+use super::xlsx::{count, empty, fit_widths, num, package, styled, text, Cell, Sheet, Style, Val};
+use super::{Figures, Group, Headline, Rollup, Row, Section};
 use crate::core::num::Dec;
-use crate::core::report::docx::esc;
-use crate::core::report::zip::{self, ZipEntry};
 
-enum Val {
-    Text(String),
-    Num(String),
-    Empty,
+fn dec(d: Dec) -> Cell {
+    num(d.fmt_plain(), Style::Text)
 }
 
-fn text(s: impl Into<String>) -> Val {
-    Val::Text(s.into())
+fn fraction(f: &Figures, n: usize, style: Style) -> Cell {
+    f.fraction(n)
+        .map_or_else(empty, |d| num(d.fmt_plain(), style))
 }
 
-fn num(d: Dec) -> Val {
-    Val::Num(d.fmt_plain())
-}
-
-fn count(n: usize) -> Val {
-    Val::Num(n.to_string())
-}
-
-/// "A", …, "Z", "AA", …: the column letters of index `i` (from 0).
-fn column(mut i: usize) -> String {
-    let mut s = Vec::new();
-    loop {
-        s.push(b'A' + (i % 26) as u8);
-        if i < 26 {
-            break;
-        }
-        i = i / 26 - 1;
+/// "Xã - tiêu chí", or "Xã - tiêu chí (2)" for the second section.
+fn numbered(name: &str, k: usize) -> String {
+    if k == 0 {
+        name.to_string()
+    } else {
+        format!("{name} ({})", k + 1)
     }
-    s.reverse();
-    String::from_utf8(s).unwrap_or_default()
 }
 
-fn sheet(rows: &[Vec<Val>]) -> String {
-    let mut out = String::from(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#,
-    );
-    for (r, row) in rows.iter().enumerate() {
-        out.push_str(&format!(r#"<row r="{}">"#, r + 1));
-        for (c, v) in row.iter().enumerate() {
-            let at = format!("{}{}", column(c), r + 1);
-            match v {
-                Val::Text(t) => out.push_str(&format!(
-                    r#"<c r="{at}" t="inlineStr"><is><t xml:space="preserve">{}</t></is></c>"#,
-                    esc(t)
-                )),
-                Val::Num(n) => out.push_str(&format!(r#"<c r="{at}"><v>{n}</v></c>"#)),
-                Val::Empty => {}
-            }
+/// "Tóm tắt": for each section, its set, period and headline figures, whole and by group; and
+/// with the province's list, who has sent for the first section's period.
+fn summary(r: &Rollup, list: Option<&CommuneList>) -> Sheet {
+    let mut rows = vec![
+        vec![styled(
+            "TỔNG HỢP KẾT QUẢ TỰ ĐÁNH GIÁ XÃ NÔNG THÔN MỚI",
+            Style::Title,
+        )],
+        vec![text(format!(
+            "Từ {} xã – kỳ trong các tệp các xã gửi; {} tệp bị bỏ qua. Tỷ lệ và bình quân làm tròn xuống.",
+            r.rows(),
+            r.rejected.len()
+        ))],
+    ];
+    if let (Some(list), Some(first)) = (list, r.sections.first()) {
+        let a = arrivals(list, r, &first.period);
+        rows.push(vec![styled(a.summary_vi(), Style::Bold)]);
+        for line in a.unlisted_vi() {
+            rows.push(vec![text(format!(
+                "Tên xã không có trong danh sách: {line}."
+            ))]);
         }
-        out.push_str("</row>");
     }
-    out.push_str("</sheetData></worksheet>");
-    out
-}
-
-fn summary_rows(groups: &[Group]) -> Vec<Vec<Val>> {
-    let mut rows = Vec::new();
-    for g in groups {
-        rows.push(vec![text(format!(
-            "Bộ tiêu chí: {} (phiên bản {})",
-            g.set.name, g.set.version
-        ))]);
-        let mut header: Vec<Val> = ["Tỉnh", "Xã", "Kỳ báo cáo", "Năm"]
-            .into_iter()
-            .map(text)
-            .collect();
-        header.extend(
-            g.set
-                .criteria
-                .iter()
-                .map(|c| text(format!("TC {}. {}", c.number, c.name))),
-        );
-        header.extend(
-            [
-                "Số tiêu chí đạt",
-                "Tổng số tiêu chí",
-                "Số vấn đề còn mở",
-                "Tệp",
-            ]
-            .into_iter()
-            .map(text),
-        );
-        rows.push(header);
-        for r in &g.rows {
-            let mut line = vec![
-                text(&r.province),
-                text(&r.commune),
-                text(&r.period),
-                count(r.year as usize),
-            ];
-            line.extend(r.criteria.iter().map(|s| text(s.label_vi())));
-            line.extend([
-                count(r.met),
-                count(g.set.criteria.len()),
-                count(r.problems.len()),
-                text(&r.file),
-            ]);
-            rows.push(line);
-        }
-        let mut totals = vec![text("Số xã đạt"), Val::Empty, Val::Empty, Val::Empty];
-        totals.extend(g.totals().into_iter().map(count));
-        rows.push(totals);
+    for s in &r.sections {
+        let Some(g) = r.groups.get(s.group) else {
+            continue;
+        };
         rows.push(Vec::new());
+        rows.push(vec![styled(
+            format!("Bộ tiêu chí: {} — kỳ báo cáo: {}", g.label(), s.period),
+            Style::Bold,
+        )]);
+        headline_rows(&mut rows, g, &Headline::of(g, &s.rows(g)));
     }
-    rows
+    let mut widths = vec![52.0];
+    let wide = rows.iter().map(Vec::len).max().unwrap_or(1);
+    widths.resize(wide.max(3), 13.0);
+    Sheet {
+        name: "Tóm tắt".into(),
+        rows,
+        widths,
+        frozen: (0, 0),
+        filter: None,
+    }
 }
 
-const LONG_HEADER: [&str; 15] = [
+fn headline_rows(rows: &mut Vec<Vec<Cell>>, g: &Group, h: &Headline) {
+    let mut all: Vec<(String, &Figures)> = vec![("Toàn bộ".into(), &h.all)];
+    all.extend(h.by_column.iter().map(|b| (b.name.clone(), &b.figures)));
+    let mut header = vec![styled("", Style::Header)];
+    for (name, _) in &all {
+        header.push(styled(format!("{name}: số xã"), Style::Header));
+        header.push(styled(format!("{name}: tỷ lệ"), Style::Header));
+    }
+    rows.push(header);
+    let line = |label: String, cells: &dyn Fn(&Figures) -> [Cell; 2]| {
+        let mut row = vec![text(label)];
+        for (_, f) in &all {
+            row.extend(cells(f));
+        }
+        row
+    };
+    rows.push(line("Số xã".into(), &|f| [count(f.communes), empty()]));
+    let n = g.set.criteria.len();
+    rows.push(line(format!("Đạt đủ {n}/{n} tiêu chí"), &|f| {
+        [count(f.all_met), fraction(f, f.all_met, Style::Percent)]
+    }));
+    rows.push(line(
+        "Bình quân số tiêu chí đạt/xã".into(),
+        &|f| {
+            [
+                f.average()
+                    .map_or_else(empty, |a| num(a.fmt_plain(), Style::Decimal)),
+                empty(),
+            ]
+        },
+    ));
+    for (i, c) in g.set.criteria.iter().enumerate() {
+        let label = format!("Đạt tiêu chí {}. {}", c.number, c.name);
+        rows.push(line(label, &|f| {
+            let met = f.per_criterion.get(i).copied().unwrap_or(0);
+            [count(met), fraction(f, met, Style::Percent)]
+        }));
+    }
+}
+
+/// The key columns of a commune's row, in the order the page shows them.
+fn key_cells(g: &Group, r: &Row) -> Vec<Cell> {
+    let mut cells = vec![text(r.name())];
+    if g.column_label().is_some() {
+        cells.push(text(&r.column));
+    }
+    cells.push(text(&r.period));
+    cells
+}
+
+fn key_header(g: &Group) -> Vec<Cell> {
+    let mut cells = vec![styled("Xã", Style::Header)];
+    if let Some(label) = g.column_label() {
+        cells.push(styled(label, Style::Header));
+    }
+    cells.push(styled("Kỳ báo cáo", Style::Header));
+    cells
+}
+
+/// Communes × criteria for one section: key columns, "đạt X/N", open problems, what was
+/// explained, each criterion's status; then "Số xã đạt" and "Tỷ lệ xã đạt" rows.
+fn criteria_sheet(name: String, g: &Group, rows: &[&Row]) -> Sheet {
+    let mut header = key_header(g);
+    header.extend(
+        [
+            "Số tiêu chí đạt",
+            "Tổng số tiêu chí",
+            "Vấn đề còn mở",
+            "Chỉ tiêu chưa đánh giá",
+            "Đã giải trình",
+            "Đánh giá khác số liệu",
+        ]
+        .into_iter()
+        .map(|h| styled(h, Style::Header)),
+    );
+    let first_criterion = header.len();
+    header.extend(
+        g.set
+            .criteria
+            .iter()
+            .map(|c| styled(format!("TC {}. {}", c.number, c.name), Style::Header)),
+    );
+    header.extend(
+        ["Tỉnh", "Tệp"]
+            .into_iter()
+            .map(|h| styled(h, Style::Header)),
+    );
+    let mut out = vec![header];
+    for r in rows {
+        let mut line = key_cells(g, r);
+        line.extend([
+            count(r.met),
+            count(g.set.criteria.len()),
+            count(r.problems.len()),
+            count(r.unassessed),
+            count(r.acknowledged),
+            count(r.overrides),
+        ]);
+        line.extend(r.criteria.iter().map(|s| text(s.label_vi())));
+        line.resize(first_criterion + g.set.criteria.len(), empty());
+        line.extend([text(&r.province), text(&r.file)]);
+        out.push(line);
+    }
+    let last = out.len() - 1;
+    let f = Figures::of(g.set.criteria.len(), rows);
+    let mut met = vec![styled("Số xã đạt", Style::Bold)];
+    let mut share = vec![styled("Tỷ lệ xã đạt", Style::Bold)];
+    met.resize(first_criterion, empty());
+    share.resize(first_criterion, empty());
+    for c in &f.per_criterion {
+        met.push(num(c.to_string(), Style::BoldInteger));
+        share.push(fraction(&f, *c, Style::BoldPercent));
+    }
+    out.push(met);
+    out.push(share);
+    let widths = fit_widths(&out, 0);
+    Sheet {
+        name,
+        rows: out,
+        widths,
+        frozen: (1, 1),
+        filter: Some((0, last)),
+    }
+}
+
+/// Communes × indicators for one section: each indicator's figure as a number, or where it
+/// has none (a yes/no indicator, nothing typed) its status.
+fn indicators_sheet(name: String, g: &Group, rows: &[&Row]) -> Sheet {
+    let mut header = key_header(g);
+    let indicators: Vec<_> = g.set.indicators().collect();
+    header.extend(indicators.iter().map(|(_, i)| {
+        let unit = i.kind.unit();
+        let unit = if unit.is_empty() {
+            String::new()
+        } else {
+            format!(" ({unit})")
+        };
+        styled(format!("{} {}{unit}", i.code, i.short), Style::Header)
+    }));
+    let mut out = vec![header];
+    for r in rows {
+        let mut line = key_cells(g, r);
+        let lines: Vec<_> = r.indicators.iter().filter(|l| !l.code.is_empty()).collect();
+        for (k, (_, ind)) in indicators.iter().enumerate() {
+            let found = lines
+                .get(k)
+                .filter(|l| l.code == ind.code)
+                .or_else(|| lines.iter().find(|l| l.code == ind.code));
+            line.push(match found {
+                Some(l) => l.figure.map_or_else(|| text(&l.status_text), dec),
+                None => empty(),
+            });
+        }
+        out.push(line);
+    }
+    let last = out.len() - 1;
+    let widths = fit_widths(&out, 0);
+    Sheet {
+        name,
+        rows: out,
+        widths,
+        frozen: (1, 1),
+        filter: Some((0, last)),
+    }
+}
+
+const LONG_HEADER: [&str; 21] = [
     "Tỉnh",
     "Xã",
+    "Nhóm xã / vùng",
     "Kỳ báo cáo",
     "Năm",
     "Bộ tiêu chí",
     "Phiên bản",
+    "Mã nội dung bộ tiêu chí",
+    "Tiêu chí",
     "Mã chỉ tiêu",
     "Nội dung chỉ tiêu",
     "Số liệu",
@@ -129,30 +258,43 @@ const LONG_HEADER: [&str; 15] = [
     "Ngưỡng",
     "Nguồn ngưỡng",
     "Ngưỡng do",
+    "Theo số liệu",
     "Đánh giá",
+    "Giải trình (lý do xã ghi)",
+    "Tệp",
 ];
 
-fn long_rows(groups: &[Group]) -> Vec<Vec<Val>> {
-    let mut rows = vec![LONG_HEADER.into_iter().map(text).collect()];
+/// One row per commune × indicator (and criterion judged whole), every group and period.
+fn long_rows(groups: &[Group]) -> Vec<Vec<Cell>> {
+    let mut rows = vec![LONG_HEADER
+        .into_iter()
+        .map(|h| styled(h, Style::Header))
+        .collect()];
     for g in groups {
         for r in &g.rows {
             for i in &r.indicators {
                 rows.push(vec![
                     text(&r.province),
-                    text(&r.commune),
+                    text(r.name()),
+                    text(&r.column),
                     text(&r.period),
                     count(r.year as usize),
                     text(&g.set.name),
                     text(&g.set.version),
+                    text(&g.fingerprint),
+                    count(i.criterion as usize),
                     text(&i.code),
-                    text(&i.wording),
-                    i.figure.map_or(Val::Empty, num),
+                    styled(&i.wording, Style::Wrap),
+                    i.figure.map_or_else(empty, dec),
                     text(&i.unit),
                     text(&i.direction),
-                    i.threshold.map_or(Val::Empty, num),
+                    i.threshold.map_or_else(empty, dec),
                     text(&i.source),
                     text(&i.provenance),
+                    text(&i.by_figures),
                     text(&i.status_text),
+                    styled(&i.explained, Style::Wrap),
+                    text(&r.file),
                 ]);
             }
         }
@@ -160,51 +302,46 @@ fn long_rows(groups: &[Group]) -> Vec<Vec<Val>> {
     rows
 }
 
-/// The workbook: "Tổng hợp" (communes × criteria, with totals) and "Chỉ tiêu" (the long table).
-pub fn xlsx(rollup: &Rollup) -> Vec<u8> {
-    const TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#;
-    const RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#;
-    const WORKBOOK: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Tổng hợp" sheetId="1" r:id="rId1"/><sheet name="Chỉ tiêu" sheetId="2" r:id="rId2"/></sheets></workbook>"#;
-    const WORKBOOK_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/></Relationships>"#;
-    let sheet1 = sheet(&summary_rows(&rollup.groups));
-    let sheet2 = sheet(&long_rows(&rollup.groups));
-    zip::write(&[
-        ZipEntry {
-            name: "[Content_Types].xml",
-            data: TYPES.as_bytes(),
-        },
-        ZipEntry {
-            name: "_rels/.rels",
-            data: RELS.as_bytes(),
-        },
-        ZipEntry {
-            name: "xl/workbook.xml",
-            data: WORKBOOK.as_bytes(),
-        },
-        ZipEntry {
-            name: "xl/_rels/workbook.xml.rels",
-            data: WORKBOOK_RELS.as_bytes(),
-        },
-        ZipEntry {
-            name: "xl/worksheets/sheet1.xml",
-            data: sheet1.as_bytes(),
-        },
-        ZipEntry {
-            name: "xl/worksheets/sheet2.xml",
-            data: sheet2.as_bytes(),
-        },
-    ])
+/// The workbook: "Tóm tắt"; per section (the current one first) "Xã - tiêu chí" and "Xã - chỉ
+/// tiêu"; "Bảng dài". With the province's list, the summary says who has sent.
+pub fn xlsx(rollup: &Rollup, list: Option<&CommuneList>) -> Vec<u8> {
+    let mut sheets = vec![summary(rollup, list)];
+    let sections: Vec<(&Section, &Group)> = rollup
+        .sections
+        .iter()
+        .filter_map(|s| Some((s, rollup.groups.get(s.group)?)))
+        .collect();
+    for (k, (s, g)) in sections.iter().enumerate() {
+        let rows = s.rows(g);
+        sheets.push(criteria_sheet(numbered("Xã - tiêu chí", k), g, &rows));
+        sheets.push(indicators_sheet(numbered("Xã - chỉ tiêu", k), g, &rows));
+    }
+    let long = long_rows(&rollup.groups);
+    let last = long.len() - 1;
+    let widths = fit_widths(&long, 0)
+        .into_iter()
+        .map(|w| w.min(40.0))
+        .collect();
+    sheets.push(Sheet {
+        name: "Bảng dài".into(),
+        rows: long,
+        widths,
+        frozen: (1, 0),
+        filter: Some((0, last)),
+    });
+    package(&sheets)
 }
 
 /// The long table (one row per commune × indicator) as CSV for a database: UTF-8 with a
-/// byte-order mark, "," between fields, numbers in plain notation ("26.7").
+/// byte-order mark, "," between fields, numbers in plain notation ("26.7"), text guarded
+/// against formulas as in the workbook.
 pub fn long_csv(rollup: &Rollup) -> String {
     let mut out = String::from("\u{feff}");
     for row in long_rows(&rollup.groups) {
         let fields: Vec<String> = row
             .into_iter()
-            .map(|v| match v {
-                Val::Text(t) => crate::core::set_table::csv_field(t, ','),
+            .map(|c| match c.val {
+                Val::Text(t) => crate::core::set_table::csv_field(super::xlsx::guard(&t), ','),
                 Val::Num(t) => t,
                 Val::Empty => String::new(),
             })

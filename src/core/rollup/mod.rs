@@ -1,17 +1,30 @@
 //! The roll-up: many communes' draft files read together, as a province's office receives
 //! them. Each file is read with the strict rules of an import; a bad file is listed with its
-//! reason and skipped. Two files of the same commune and period: the one saved later counts,
-//! and the table says which it replaced. Files of different sets (or set versions) are grouped
-//! by set, never mixed in one column.
+//! reason and skipped. Everything shown is the assessed view (`core::scoring::score`) of each
+//! file, never a status derived here.
+//!
+//! Files are grouped by their set's content (`CriteriaSet::fingerprint`, with its id and
+//! version), so two files whose sets print the same name and version but differ are never in one
+//! column. One commune and period counts once, its latest file, even across versions of one set
+//! (the row names the files it replaced). Communes are recognised however their names are
+//! written (`vn::name_key`); a file without a name is its own row. `figures` makes the headline
+//! figures and splits the groups by period; `communes` the province's list of communes and who
+//! has sent; `export` and `xlsx` the files.
 
+pub mod communes;
 mod export;
+mod figures;
+mod group;
+mod xlsx;
 
 pub use export::{long_csv, xlsx};
+pub use figures::{histogram, percent_vi, ByColumn, Figures, Headline, Section};
 
 use crate::core::criteria::CriteriaSet;
 use crate::core::num::Dec;
-use crate::core::scoring::{score, CriterionStatus, Status};
+use crate::core::scoring::CriterionStatus;
 use crate::core::store::{self, Envelope};
+use crate::core::vn::name_key;
 
 /// A file as picked, dropped or found in an archive.
 pub struct Input {
@@ -25,9 +38,12 @@ pub struct Rejected {
     pub reason: String,
 }
 
-/// One indicator of one commune's file, for the long table.
+/// One indicator of one commune's file (or a criterion the set judges whole), for the long
+/// table. Every text is the assessed view's own.
 #[derive(Clone, Debug, PartialEq)]
 pub struct IndicatorRow {
+    pub criterion: u8,
+    /// The indicator's code; empty for a criterion judged as a whole.
     pub code: String,
     pub wording: String,
     /// The figure as a number (a share in %, an amount, a count), when there is one.
@@ -39,78 +55,112 @@ pub struct IndicatorRow {
     pub source: String,
     /// Where the threshold came from: "Bộ tiêu chí", "Xã tự nhập", or empty.
     pub provenance: String,
-    pub status: Status,
+    /// What the figures alone say ("đạt", "chưa đạt"), or empty.
+    pub by_figures: String,
     /// The status as every output prints it, with the figures' result beside an override.
     pub status_text: String,
+    /// What the commune acknowledged or overrode, each "what: reason", joined by "; ".
+    pub explained: String,
 }
 
-/// One commune and period.
+/// One commune and period: the file that counts.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Row {
     pub file: String,
     pub province: String,
+    /// As written in the file, trimmed.
     pub commune: String,
+    /// `communes::key` of the commune (how one commune written differently is recognised);
+    /// empty when the file gives no name.
+    pub key: String,
     pub period: String,
     pub year: u16,
     pub saved_at: String,
-    /// One per criterion of the group's set, in its order.
+    /// The commune's threshold column ("Xã nhóm 2"), as the set names it; empty when none.
+    pub column: String,
+    /// One per criterion of the file's set (the group's), in its order.
     pub criteria: Vec<CriterionStatus>,
     pub met: usize,
-    /// Why the file's report would still be DỰ THẢO (errors of the scoring), in Vietnamese.
+    /// What keeps the file's report DỰ THẢO: exactly `Scores::blocking`, in Vietnamese.
     pub problems: Vec<String>,
+    /// Indicators (and criteria judged whole) not assessed.
+    pub unassessed: usize,
+    /// Findings the commune acknowledged with a reason (overrides aside).
+    pub acknowledged: usize,
+    /// Indicators judged against their figures (with or without a reason yet).
+    pub overrides: usize,
     pub indicators: Vec<IndicatorRow>,
     /// Files of the same commune and period saved earlier, which this one replaces.
     pub replaces: Vec<String>,
 }
 
-/// The files scored with one set (one id and version).
+impl Row {
+    /// The commune's name as shown: as written, or the file's name when the file gives none.
+    pub fn name(&self) -> String {
+        if self.commune.is_empty() {
+            format!("(không ghi tên xã; tệp {})", self.file)
+        } else {
+            self.commune.clone()
+        }
+    }
+
+    /// Whether the row's status for criterion `i` of its set is "met".
+    pub fn meets(&self, i: usize) -> bool {
+        self.criteria.get(i) == Some(&CriterionStatus::Met)
+    }
+}
+
+/// The files scored with one set: one id, version and content.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Group {
     pub set: CriteriaSet,
+    /// `CriteriaSet::fingerprint` of the set.
+    pub fingerprint: String,
+    /// Another group holds files of a set with the same id and version but other content.
+    pub variant: bool,
     pub rows: Vec<Row>,
 }
 
 impl Group {
-    /// How many communes meet each criterion, in the set's order.
-    pub fn totals(&self) -> Vec<usize> {
-        (0..self.set.criteria.len())
-            .map(|i| {
-                self.rows
-                    .iter()
-                    .filter(|r| r.criteria[i] == CriterionStatus::Met)
-                    .count()
-            })
-            .collect()
+    /// "Bộ tiêu chí … (phiên bản 2026.1)", and when another set has the same id and version,
+    /// that this one differs and its fingerprint.
+    pub fn label(&self) -> String {
+        let mut s = format!("{} (phiên bản {})", self.set.name, self.set.version);
+        if self.variant {
+            s.push_str(&format!(
+                " — cùng mã và phiên bản nhưng khác nội dung (mã nội dung {})",
+                self.fingerprint
+            ));
+        }
+        s
     }
 
-    /// How many communes meet 0, 1, …, N criteria.
-    pub fn histogram(&self) -> Vec<usize> {
-        let mut h = vec![0; self.set.criteria.len() + 1];
-        for r in &self.rows {
-            h[r.met.min(self.set.criteria.len())] += 1;
-        }
-        h
+    /// What the set calls its threshold columns ("Nhóm xã"), when it has any.
+    pub fn column_label(&self) -> Option<&str> {
+        let label = self.set.columns.label.trim();
+        let any =
+            !self.set.columns.items.is_empty() || self.rows.iter().any(|r| !r.column.is_empty());
+        any.then_some(if label.is_empty() { "Nhóm xã" } else { label })
     }
 
     /// One commune across periods (oldest first): its rows, with the criteria gained and lost
     /// since the period before, by number.
-    pub fn trend(&self, province: &str, commune: &str) -> Vec<(&Row, Vec<u8>, Vec<u8>)> {
+    pub fn trend(&self, key: &str, province: &str) -> Vec<(&Row, Vec<u8>, Vec<u8>)> {
         let mut rows: Vec<&Row> = self
             .rows
             .iter()
-            .filter(|r| same(&r.commune, commune) && same(&r.province, province))
+            .filter(|r| !key.is_empty() && r.key == key)
+            .filter(|r| name_key(&r.province) == name_key(province))
             .collect();
         rows.sort_by(|a, b| (a.year, &a.saved_at).cmp(&(b.year, &b.saved_at)));
-        let numbers: Vec<u8> = self.set.criteria.iter().map(|c| c.number).collect();
-        let met = |r: &Row, i: usize| r.criteria[i] == CriterionStatus::Met;
         let mut out = Vec::new();
         for (k, r) in rows.iter().enumerate() {
             let (mut gained, mut lost) = (Vec::new(), Vec::new());
             if let Some(prev) = k.checked_sub(1).map(|p| rows[p]) {
-                for (i, n) in numbers.iter().enumerate() {
-                    match (met(prev, i), met(r, i)) {
-                        (false, true) => gained.push(*n),
-                        (true, false) => lost.push(*n),
+                for (i, c) in self.set.criteria.iter().enumerate() {
+                    match (prev.meets(i), r.meets(i)) {
+                        (false, true) => gained.push(c.number),
+                        (true, false) => lost.push(c.number),
                         _ => {}
                     }
                 }
@@ -125,11 +175,14 @@ impl Group {
 pub struct Rollup {
     pub groups: Vec<Group>,
     pub rejected: Vec<Rejected>,
+    /// Each group's rows by period, the one most files are for first (see `figures`).
+    pub sections: Vec<Section>,
 }
 
-/// Names compared as people write them: case and surrounding spaces aside.
-fn same(a: &str, b: &str) -> bool {
-    crate::core::vn::to_lower(a.trim()) == crate::core::vn::to_lower(b.trim())
+impl Rollup {
+    pub fn rows(&self) -> usize {
+        self.groups.iter().map(|g| g.rows.len()).sum()
+    }
 }
 
 /// Reads every file (a .zip is opened and each of its files read) and tabulates them.
@@ -168,108 +221,18 @@ pub fn read_files(inputs: &[Input]) -> Rollup {
             }
         }
     }
+    let groups = group::group(envelopes);
+    let sections = figures::sections(&groups);
     Rollup {
-        groups: group(envelopes),
+        groups,
         rejected,
+        sections,
     }
 }
 
 fn read_one(bytes: &[u8]) -> Result<Envelope, String> {
     let text = store::decode(bytes).map_err(|e| e.message_vi())?;
     store::read_import(&text).map_err(|e| e.message_vi())
-}
-
-/// The files' rows grouped by set; within a commune and period the later save counts.
-fn group(mut envelopes: Vec<(String, Envelope)>) -> Vec<Group> {
-    // Later saves first, so the first of a commune and period seen is the one that counts.
-    envelopes.sort_by(|a, b| b.1.saved_at.cmp(&a.1.saved_at));
-    let mut groups: Vec<Group> = Vec::new();
-    for (file, env) in envelopes {
-        let at = match groups
-            .iter()
-            .position(|g| g.set.id == env.set.id && g.set.version == env.set.version)
-        {
-            Some(i) => i,
-            None => {
-                groups.push(Group {
-                    set: env.set.clone(),
-                    rows: Vec::new(),
-                });
-                groups.len() - 1
-            }
-        };
-        let g = &mut groups[at];
-        let meta = &env.draft.meta;
-        let period = meta.period_text();
-        if let Some(kept) = g.rows.iter_mut().find(|r| {
-            same(&r.commune, &meta.commune)
-                && same(&r.province, &meta.province)
-                && r.period == period
-        }) {
-            kept.replaces
-                .push(format!("{file} (lưu lúc {})", env.saved_at));
-            continue;
-        }
-        g.rows.push(row(file, &env));
-    }
-    for g in &mut groups {
-        g.rows.sort_by(|a, b| {
-            let key = |r: &Row| {
-                (
-                    crate::core::vn::to_lower(&r.commune),
-                    r.year,
-                    r.period.clone(),
-                )
-            };
-            key(a).cmp(&key(b))
-        });
-    }
-    groups.sort_by(|a, b| (&a.set.name, &a.set.version).cmp(&(&b.set.name, &b.set.version)));
-    groups
-}
-
-fn row(file: String, env: &Envelope) -> Row {
-    let scores = score(&env.set, &env.draft);
-    let indicators = env
-        .set
-        .indicators()
-        .filter_map(|(_, ind)| {
-            let s = scores.indicator(&ind.code)?;
-            let t = s.threshold.applied();
-            Some(IndicatorRow {
-                code: ind.code.clone(),
-                wording: ind.wording.clone(),
-                figure: s.figure.as_ref().map(|f| f.value()),
-                unit: ind.kind.unit().to_string(),
-                threshold: t.map(|t| t.value),
-                direction: t
-                    .map(|t| t.direction.symbol().to_string())
-                    .unwrap_or_default(),
-                source: t.map(|t| t.source().to_string()).unwrap_or_default(),
-                provenance: match t {
-                    Some(t) if t.from_commune() => "Xã tự nhập".into(),
-                    Some(_) => "Bộ tiêu chí".into(),
-                    None => String::new(),
-                },
-                status: s.status,
-                status_text: s.status_text(),
-            })
-        })
-        .collect();
-    let meta = &env.draft.meta;
-    Row {
-        file,
-        province: meta.province.trim().to_string(),
-        commune: meta.commune.trim().to_string(),
-        period: meta.period_text(),
-        year: meta.year,
-        saved_at: env.saved_at.clone(),
-        criteria: scores.criteria.iter().map(|c| c.status).collect(),
-        met: scores.met_count(),
-        problems: scores.blocking().map(|f| f.message.clone()).collect(),
-        indicators,
-        replaces: Vec::new(),
-    }
 }
 
 #[cfg(test)]

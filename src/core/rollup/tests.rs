@@ -2,8 +2,17 @@ use super::*;
 use crate::core::report::zip::{self, ZipEntry};
 use crate::core::store::Envelope;
 
+mod headline;
+mod list;
+mod props;
+mod workbook;
+
 fn example() -> Envelope {
     store::read(include_str!("../../../tests/fixtures/envelope-v1.json")).unwrap()
+}
+
+fn bytes(env: Envelope) -> Vec<u8> {
+    env.to_json().into_bytes()
 }
 
 /// Commune `i`'s file: the example under another name, with criterion 4 met in every other
@@ -21,9 +30,7 @@ fn commune(i: usize, year: u16, saved: &str) -> Vec<u8> {
         e.value = "99".into();
         e.data_year = year.to_string();
     }
-    Envelope::new(env.draft, env.set, saved.into())
-        .to_json()
-        .into_bytes()
+    bytes(Envelope::new(env.draft, env.set, saved.into()))
 }
 
 fn files(n: usize) -> Vec<Input> {
@@ -33,6 +40,18 @@ fn files(n: usize) -> Vec<Input> {
             bytes: commune(i, 2024, "2024-06-26T09:30:00Z"),
         })
         .collect()
+}
+
+/// A file of the example named `commune`, saved at `saved`, with its set changed by `set`.
+fn named(file: &str, commune: &str, saved: &str, set: impl Fn(&mut CriteriaSet)) -> Input {
+    let mut env = example();
+    env.draft.id = format!("d-{}", file.replace('.', "-"));
+    env.draft.meta.commune = commune.into();
+    set(&mut env.set);
+    Input {
+        name: file.into(),
+        bytes: bytes(Envelope::new(env.draft, env.set, saved.into())),
+    }
 }
 
 #[test]
@@ -60,12 +79,22 @@ fn files_are_tabulated_by_set_with_totals_and_bad_ones_listed() {
         r.rejected
     );
     assert_eq!(r.groups.len(), 1);
+    assert!(!r.groups[0].variant);
     let g = &r.groups[0];
     assert_eq!(g.rows.len(), 6);
     assert_eq!(g.rows[0].commune, "Xã thử 00");
+    assert_eq!(r.sections.len(), 1);
+    let rows = r.sections[0].rows(g);
     let i4 = g.set.criteria.iter().position(|c| c.number == 4).unwrap();
-    assert_eq!(g.totals()[i4], 3, "communes 0, 2 and 4 meet criterion 4");
-    assert_eq!(g.histogram().iter().sum::<usize>(), 6);
+    let f = Figures::of(g.set.criteria.len(), &rows);
+    assert_eq!(
+        f.per_criterion[i4], 3,
+        "communes 0, 2 and 4 meet criterion 4"
+    );
+    assert_eq!(
+        histogram(g.set.criteria.len(), &rows).iter().sum::<usize>(),
+        6
+    );
     for row in &g.rows {
         assert_eq!(
             row.met,
@@ -76,6 +105,24 @@ fn files_are_tabulated_by_set_with_totals_and_bad_ones_listed() {
         );
         assert!(!row.indicators.is_empty());
     }
+}
+
+/// The problems column is the report's DỰ THẢO list, word for word (#23).
+#[test]
+fn a_rows_problems_are_exactly_what_keeps_its_report_a_draft() {
+    let mut env = example();
+    env.draft.meta.date = None;
+    env.draft.meta.signatory_name.clear();
+    let expected: Vec<String> = crate::core::scoring::score(&env.set, &env.draft)
+        .blocking()
+        .map(|f| f.message.clone())
+        .collect();
+    assert!(expected.iter().any(|m| m.contains("ngày")), "{expected:?}");
+    let r = read_files(&[Input {
+        name: "x.json".into(),
+        bytes: bytes(Envelope::new(env.draft, env.set, "t".into())),
+    }]);
+    assert_eq!(r.groups[0].rows[0].problems, expected);
 }
 
 #[test]
@@ -97,15 +144,127 @@ fn the_later_file_of_a_commune_and_period_counts_and_says_what_it_replaced() {
     assert_eq!(one.replaces, ["xa-01.json (lưu lúc 2024-06-26T09:30:00Z)"]);
 }
 
+/// #23: files of one set id and version whose contents differ are two groups, labelled so; a
+/// file whose set has fewer criteria never indexes past its own (it used to panic).
+#[test]
+fn one_id_and_version_with_other_content_is_another_group_and_never_panics() {
+    let inputs = vec![
+        named("du.json", "Đủ", "2024-06-26T09:30:00Z", |_| {}),
+        named("it.json", "Ít", "2024-06-26T09:31:00Z", |s| {
+            s.criteria.truncate(3)
+        }),
+        named("nguong.json", "Ngưỡng", "2024-06-26T09:32:00Z", |s| {
+            s.criteria[9].indicators[0].thresholds[0].value = crate::core::num::Dec::from_int(1)
+        }),
+    ];
+    let r = read_files(&inputs);
+    assert_eq!(r.groups.len(), 3, "{:?}", r.rejected);
+    for g in &r.groups {
+        assert!(g.variant);
+        assert!(
+            g.label()
+                .contains("cùng mã và phiên bản nhưng khác nội dung"),
+            "{}",
+            g.label()
+        );
+        for row in &g.rows {
+            assert_eq!(row.criteria.len(), g.set.criteria.len());
+        }
+    }
+    let small = r.groups.iter().find(|g| g.set.criteria.len() == 3).unwrap();
+    assert_eq!(small.rows[0].commune, "Ít");
+    // Everything drawn from them runs: figures, sections, the files.
+    for s in &r.sections {
+        let g = &r.groups[s.group];
+        let _ = Headline::of(g, &s.rows(g));
+    }
+    assert!(!xlsx(&r, None).is_empty());
+    assert!(long_csv(&r).contains("Ít"));
+}
+
+/// #23: one commune written as NFC, NFD, in capitals with spaces, and with the old tone
+/// placement is one row; communes that give no name are each their own row.
+#[test]
+fn one_commune_however_written_is_one_row_and_unnamed_files_never_merge() {
+    let written = [
+        "Hòa Bình",
+        "Ho\u{300}a Bi\u{300}nh",
+        "  HÒA   BÌNH ",
+        "Hoà Bình",
+    ];
+    let mut inputs: Vec<Input> = written
+        .iter()
+        .enumerate()
+        .map(|(k, name)| {
+            named(
+                &format!("hb-{k}.json"),
+                name,
+                &format!("2024-06-26T09:3{k}:00Z"),
+                |_| {},
+            )
+        })
+        .collect();
+    for k in 0..3 {
+        inputs.push(named(
+            &format!("rong-{k}.json"),
+            "",
+            "2024-06-26T09:00:00Z",
+            |_| {},
+        ));
+    }
+    // Two dropped files with one name and no commune are still two.
+    inputs.push(named("rong-0.json", " ", "2024-06-26T09:00:00Z", |_| {}));
+    let r = read_files(&inputs);
+    let rows = &r.groups[0].rows;
+    assert_eq!(
+        rows.len(),
+        5,
+        "{:?}",
+        rows.iter().map(|r| &r.commune).collect::<Vec<_>>()
+    );
+    let hb: Vec<&Row> = rows.iter().filter(|r| !r.key.is_empty()).collect();
+    assert_eq!(hb.len(), 1);
+    assert_eq!(hb[0].file, "hb-3.json", "the latest file counts");
+    assert_eq!(hb[0].replaces.len(), 3);
+    let unnamed: Vec<&Row> = rows.iter().filter(|r| r.key.is_empty()).collect();
+    assert_eq!(unnamed.len(), 4);
+    assert!(unnamed.iter().all(|r| r.replaces.is_empty()));
+    assert!(unnamed[0].name().contains(&unnamed[0].file));
+}
+
+/// #23: a commune and period under two versions of one set is shown once, from the later
+/// file, naming the other version.
+#[test]
+fn a_commune_under_two_versions_of_a_set_counts_once() {
+    let inputs = vec![
+        named("cu.json", "Liên Sơn", "2024-06-20T08:00:00Z", |_| {}),
+        named("moi.json", "Liên Sơn", "2024-06-27T08:00:00Z", |s| {
+            s.version = "2024.2".into()
+        }),
+        named("khac.json", "Vân Thủy", "2024-06-20T08:00:00Z", |_| {}),
+    ];
+    let r = read_files(&inputs);
+    assert_eq!(r.rows(), 2);
+    let row = r
+        .groups
+        .iter()
+        .flat_map(|g| &g.rows)
+        .find(|r| r.commune == "Liên Sơn")
+        .unwrap();
+    assert_eq!(row.file, "moi.json");
+    assert_eq!(
+        row.replaces,
+        ["cu.json (bộ tiêu chí phiên bản 2024.1, lưu lúc 2024-06-20T08:00:00Z)"]
+    );
+}
+
 #[test]
 fn a_zip_of_files_is_opened_and_different_sets_are_never_mixed() {
     let a = commune(1, 2024, "2024-06-26T09:30:00Z");
     let mut other = example();
     other.set.version = "2025.1".into();
     other.draft.meta.commune = "Xã khác".into();
-    let b = Envelope::new(other.draft, other.set, "t".into())
-        .to_json()
-        .into_bytes();
+    let b = bytes(Envelope::new(other.draft, other.set, "t".into()));
     let archive = zip::write(&[
         ZipEntry {
             name: "thu-muc/a.json",
@@ -125,6 +284,7 @@ fn a_zip_of_files_is_opened_and_different_sets_are_never_mixed() {
         bytes: archive,
     }]);
     assert_eq!(r.groups.len(), 2, "two versions of a set, two groups");
+    assert!(r.groups.iter().all(|g| !g.variant));
     assert_eq!(r.rejected.len(), 1);
     assert_eq!(r.rejected[0].name, "gui-tinh.zip/ghi-chu.txt");
     let bad = read_files(&[Input {
@@ -153,9 +313,11 @@ fn a_communes_trend_names_the_criteria_gained_and_lost() {
     let mut r = read_files(&inputs);
     // Both rows are "Xã thử 0x": give them one name.
     for row in &mut r.groups[0].rows {
-        row.commune = "Xã thử".into();
+        row.key = communes::key("Xã thử");
     }
-    let trend = r.groups[0].trend("Lạng Sơn", "xã thử");
+    assert_eq!(r.sections.len(), 2, "one section per period");
+    assert_eq!(r.sections[0].year, 2024, "ties: the later period first");
+    let trend = r.groups[0].trend(&communes::key("xã thử"), "LẠNG SƠN");
     assert_eq!(trend.len(), 2);
     assert!(trend[0].1.is_empty() && trend[0].2.is_empty());
     assert!(
@@ -165,53 +327,70 @@ fn a_communes_trend_names_the_criteria_gained_and_lost() {
     );
 }
 
-/// The workbook, read back by an independent reader (the `zip` crate and quick-xml).
+/// Counts of what the commune left open or explained, and the reasons in the long CSV.
 #[test]
-fn the_workbook_holds_the_table_with_numbers_as_numbers() {
-    use std::io::Read;
-    let r = read_files(&files(3));
-    let bytes = xlsx(&r);
-    let mut archive = ::zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut sheet = |name: &str| {
-        let mut s = String::new();
-        archive
-            .by_name(name)
-            .unwrap()
-            .read_to_string(&mut s)
-            .unwrap();
-        s
-    };
-    for part in [
-        "[Content_Types].xml",
-        "_rels/.rels",
-        "xl/workbook.xml",
-        "xl/_rels/workbook.xml.rels",
-    ] {
-        let xml = sheet(part);
-        let mut reader = quick_xml::Reader::from_str(&xml);
-        loop {
-            match reader.read_event() {
-                Ok(quick_xml::events::Event::Eof) => break,
-                Ok(_) => {}
-                Err(e) => panic!("{part}: {e}"),
-            }
-        }
-    }
-    let s1 = sheet("xl/worksheets/sheet1.xml");
-    assert!(s1.contains("<t xml:space=\"preserve\">Xã thử 02</t>"));
-    assert!(
-        s1.contains("<t xml:space=\"preserve\">TC 4. Điện</t>"),
-        "{}",
-        &s1[..600]
-    );
-    // "Số xã đạt" of criterion 4: communes 0 and 2, a number.
-    assert!(s1.contains("<t xml:space=\"preserve\">Số xã đạt</t>"));
-    let s2 = sheet("xl/worksheets/sheet2.xml");
-    assert!(
-        s2.contains("<v>99</v>"),
-        "the figure of 4.2 stored as a number"
+fn unassessed_acknowledged_and_overridden_are_counted_with_their_reasons() {
+    let honest: crate::core::draft::Draft = serde_json::from_str(include_str!(
+        "../../../tests/fixtures/lien-son-2024-h1.honest.draft.json"
+    ))
+    .unwrap();
+    let env = example();
+    let scores = crate::core::scoring::score(&env.set, &honest);
+    let acknowledged = scores
+        .indicators
+        .iter()
+        .flat_map(|s| &s.acknowledged)
+        .chain(scores.criteria.iter().flat_map(|c| &c.acknowledged))
+        .filter(|a| a.kind != crate::core::scoring::FindingKind::Override)
+        .count();
+    assert!(acknowledged > 0, "the honest entry acknowledges findings");
+    let unassessed = scores
+        .indicators
+        .iter()
+        .filter(|s| s.status == crate::core::scoring::Status::NotAssessed)
+        .count();
+    let overrides = scores
+        .indicators
+        .iter()
+        .filter(|s| s.overrides.is_some())
+        .count();
+    let r = read_files(&[Input {
+        name: "trung-thuc.json".into(),
+        bytes: bytes(Envelope::new(honest, env.set, "t".into())),
+    }]);
+    let row = &r.groups[0].rows[0];
+    assert_eq!(
+        (row.unassessed, row.acknowledged, row.overrides),
+        (unassessed, acknowledged, overrides)
     );
     let csv = long_csv(&r);
-    assert!(csv.starts_with("\u{feff}Tỉnh,Xã,Kỳ báo cáo,Năm,Bộ tiêu chí"));
-    assert!(csv.contains(",4.2,"));
+    let reason = scores
+        .indicators
+        .iter()
+        .flat_map(|s| &s.acknowledged)
+        .next()
+        .map(|a| a.reason.clone())
+        .unwrap();
+    let first_line = reason.lines().next().unwrap();
+    assert!(csv.contains(first_line), "the reason {reason:?} in the CSV");
+    assert!(csv.starts_with("\u{feff}Tỉnh,Xã,Nhóm xã / vùng,Kỳ báo cáo,Năm,Bộ tiêu chí"));
+}
+
+/// Every text cell of the CSV is guarded against formulas, as in the set's CSV.
+#[test]
+fn csv_text_is_guarded_against_formulas() {
+    let inputs = vec![
+        named("a.json", "=HYPERLINK(\"http://x\")", "t1", |_| {}),
+        named("b.json", "+1", "t2", |_| {}),
+        named("c.json", "-Tân", "t3", |_| {}),
+        named("d.json", "@SUM(A1)", "t4", |_| {}),
+    ];
+    let r = read_files(&inputs);
+    let csv = long_csv(&r);
+    for bad in ["=HYPERLINK", "+1", "-Tân", "@SUM"] {
+        assert!(!csv.contains(&format!(",{bad}")), "{bad} unguarded");
+        assert!(!csv.contains(&format!(",\"{bad}")), "{bad} unguarded");
+    }
+    assert!(csv.contains(",\"'=HYPERLINK(\"\"http://x\"\")\","));
+    assert!(csv.contains(",'+1,") && csv.contains(",'-Tân,") && csv.contains(",'@SUM(A1),"));
 }

@@ -2,7 +2,7 @@
 //! as a table for screen readers and for anyone who prefers numbers; they print.
 
 use super::View;
-use crate::core::rollup::Group;
+use crate::core::rollup::{Figures, Group, Row};
 use crate::ui::components::field::change_value;
 use yew::prelude::*;
 
@@ -54,11 +54,11 @@ fn bars(labels: &[String], values: &[usize], max: usize, caption_id: &str) -> Ht
 }
 
 /// Communes by number of criteria met.
-pub fn histogram(i: usize, g: &Group) -> Html {
-    let h = g.histogram();
+pub fn histogram(i: usize, g: &Group, rows: &[&Row]) -> Html {
+    let h = crate::core::rollup::histogram(g.set.criteria.len(), rows);
     let labels: Vec<String> = (0..h.len()).map(|k| k.to_string()).collect();
     let max = h.iter().copied().max().unwrap_or(0);
-    let id = format!("g{i}-hist");
+    let id = format!("s{i}-hist");
     let rows = labels
         .iter()
         .zip(&h)
@@ -74,27 +74,30 @@ pub fn histogram(i: usize, g: &Group) -> Html {
     )
 }
 
-/// The share of communes meeting each criterion, in %.
-pub fn shares(i: usize, g: &Group, totals: &[usize]) -> Html {
-    let n = g.rows.len().max(1);
-    let pct: Vec<usize> = totals.iter().map(|t| t * 100 / n).collect();
+/// The share of communes meeting each criterion, in % (bars in whole percent, rounded down;
+/// the table of figures to two decimals).
+pub fn shares(i: usize, g: &Group, f: &Figures) -> Html {
+    let pct: Vec<usize> = f
+        .per_criterion
+        .iter()
+        .map(|t| t * 100 / f.communes.max(1))
+        .collect();
     let labels: Vec<String> = g
         .set
         .criteria
         .iter()
         .map(|c| c.number.to_string())
         .collect();
-    let id = format!("g{i}-share");
+    let id = format!("s{i}-share");
     let rows = g
         .set
         .criteria
         .iter()
-        .zip(totals)
-        .zip(&pct)
-        .map(|((c, t), p)| {
+        .zip(&f.per_criterion)
+        .map(|(c, t)| {
             (
                 format!("Tiêu chí {}. {}", c.number, c.name),
-                format!("{t}/{} xã ({p}%)", g.rows.len()),
+                format!("{t}/{} xã ({})", f.communes, f.share_vi(*t)),
             )
         })
         .collect();
@@ -108,14 +111,22 @@ pub fn shares(i: usize, g: &Group, totals: &[usize]) -> Html {
     )
 }
 
-/// One commune across periods: criteria met, and those gained or lost since the period before.
+/// One commune across periods: criteria met, and those gained or lost since the period before;
+/// nothing when the set's files are of one period.
 pub fn trend(i: usize, g: &Group, v: &View, on: &Callback<View>) -> Html {
+    // (key, province) of each commune with a name, and its name as shown.
     let mut communes: Vec<(String, String)> = Vec::new();
-    for r in &g.rows {
-        let key = (r.province.clone(), r.commune.clone());
+    let mut names: Vec<String> = Vec::new();
+    for r in g.rows.iter().filter(|r| !r.key.is_empty()) {
+        let key = (r.key.clone(), r.province.clone());
         if !communes.contains(&key) {
             communes.push(key);
+            names.push(format!("{} ({})", r.commune, r.province));
         }
+    }
+    if g.rows.iter().all(|r| r.period == g.rows[0].period) {
+        // One period only: no trend to draw.
+        return html! {};
     }
     let chosen = v.commune.clone().or_else(|| communes.first().cloned());
     let on_pick = {
@@ -128,13 +139,17 @@ pub fn trend(i: usize, g: &Group, v: &View, on: &Callback<View>) -> Html {
             });
         })
     };
-    let Some((province, commune)) = chosen else {
+    let Some((key, province)) = chosen else {
         return html! {};
     };
-    let trend = g.trend(&province, &commune);
+    let trend = g.trend(&key, &province);
+    let commune = trend
+        .first()
+        .map(|(r, ..)| r.commune.clone())
+        .unwrap_or_default();
     let labels: Vec<String> = trend.iter().map(|(r, ..)| r.period.clone()).collect();
     let values: Vec<usize> = trend.iter().map(|(r, ..)| r.met).collect();
-    let id = format!("g{i}-trend");
+    let id = format!("s{i}-trend");
     let rows = trend
         .iter()
         .map(|(r, gained, lost)| {
@@ -157,10 +172,10 @@ pub fn trend(i: usize, g: &Group, v: &View, on: &Callback<View>) -> Html {
     let svg = bars(&labels, &values, g.set.criteria.len(), &id);
     html! {
         <div class="trend">
-            <div class="field no-print"><label for={format!("g{i}-commune")}>{ "Xem diễn biến của xã" }</label>
-                <select id={format!("g{i}-commune")} onchange={on_pick}>
-                    { for communes.iter().enumerate().map(|(k, (p, c))| html! {
-                        <option value={k.to_string()} selected={*c == commune && *p == province}>{ format!("{c} ({p})") }</option>
+            <div class="field no-print"><label for={format!("s{i}-commune")}>{ "Xem diễn biến của xã" }</label>
+                <select id={format!("s{i}-commune")} onchange={on_pick}>
+                    { for communes.iter().zip(&names).enumerate().map(|(k, ((c, p), name))| html! {
+                        <option value={k.to_string()} selected={*c == key && *p == province}>{ name.clone() }</option>
                     }) }
                 </select></div>
             { figure(id, format!("Số tiêu chí đạt của xã {commune} qua các kỳ"), svg, ["Kỳ báo cáo", "Kết quả"], rows) }

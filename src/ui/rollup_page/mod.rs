@@ -1,11 +1,16 @@
 //! The roll-up page (`tong-hop/`): many communes' draft files side by side, for a province's
 //! office, offline, with nothing sent anywhere. Its own page and WASM module (a third trunk
-//! build), so the commune's editor does not carry it. Reading, merging, totals and the
-//! workbook are `core::rollup`; this page reads the files and shows the result.
+//! build), so the commune's editor does not carry it. Reading, merging, figures, the list of
+//! communes and the workbook are `core::rollup`; this page reads the files, keeps the list in
+//! the browser and shows the result: who has sent, the headline figures, one table per set and
+//! period (the one most files are for first and open, the others folded under their heading).
 
 mod charts;
+mod communes;
+mod headline;
 mod table;
 
+use crate::core::rollup::communes::CommuneList;
 use crate::core::rollup::{self, Input, Rollup};
 use crate::ui::state::{Notice, Shared, Tone};
 use std::cell::RefCell;
@@ -13,7 +18,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// How the rows of a group are ordered.
+/// How the rows of a table are ordered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Sort {
     Commune,
@@ -22,14 +27,15 @@ pub enum Sort {
     MostProblems,
 }
 
-/// What the table shows: rows not meeting a criterion (by its index in the set), rows meeting
-/// at least so many criteria.
+/// What a table shows: rows not meeting a criterion (by its index in the set), rows meeting
+/// at least so many criteria, rows of one group (`Some("")`: no group chosen).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct View {
     pub sort: Sort,
     pub not_met: Option<usize>,
     pub min_met: usize,
-    /// The commune whose trend is drawn: (province, commune).
+    pub column: Option<String>,
+    /// The commune whose trend is drawn: (key, province).
     pub commune: Option<(String, String)>,
     /// How many rows the table shows (more on request: a national roll-up has thousands).
     pub limit: usize,
@@ -38,14 +44,45 @@ pub struct View {
 /// Rows shown at first, and added by "Hiện thêm".
 pub const PAGE: usize = 200;
 
+impl Default for View {
+    fn default() -> View {
+        View {
+            sort: Sort::Commune,
+            not_met: None,
+            min_met: 0,
+            column: None,
+            commune: None,
+            limit: PAGE,
+        }
+    }
+}
+
+/// The province's list as the page holds it.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct ListState {
+    pub list: Option<CommuneList>,
+    /// Why the stored list cannot be read (damaged, or a newer version's). It is never written
+    /// over: a list typed meanwhile is used in the page only, until the entry is downloaded
+    /// and deleted (a newer version's is only offered for download).
+    pub problem: Option<String>,
+    pub newer: bool,
+    /// The text being typed or pasted, while editing.
+    pub editing: Option<String>,
+    /// What the last reading left out (a header line, repeated names).
+    pub skipped: Vec<String>,
+}
+
 #[derive(Clone, PartialEq)]
 pub struct Page {
     pub rollup: Shared<Rollup>,
     pub files: usize,
     pub reading: bool,
-    /// One view per group, by index.
+    /// One view per section of the roll-up, by index.
     pub views: Vec<View>,
     pub notice: Option<Notice>,
+    pub list: ListState,
+    /// The period who has sent is counted for; none: the first section's.
+    pub period: Option<String>,
 }
 
 pub enum PageAction {
@@ -53,6 +90,8 @@ pub enum PageAction {
     Loaded(Rollup, usize),
     View(usize, View),
     Notice(Tone, String),
+    List(ListState),
+    Period(String),
 }
 
 impl Reducible for Page {
@@ -63,17 +102,7 @@ impl Reducible for Page {
         match action {
             PageAction::Reading => s.reading = true,
             PageAction::Loaded(r, files) => {
-                s.views = r
-                    .groups
-                    .iter()
-                    .map(|_| View {
-                        sort: Sort::Commune,
-                        not_met: None,
-                        min_met: 0,
-                        commune: None,
-                        limit: PAGE,
-                    })
-                    .collect();
+                s.views = r.sections.iter().map(|_| View::default()).collect();
                 s.rollup = Shared(Rc::new(r));
                 s.files = files;
                 s.reading = false;
@@ -84,6 +113,8 @@ impl Reducible for Page {
                 }
             }
             PageAction::Notice(tone, text) => s.notice = Some(Notice { tone, text }),
+            PageAction::List(list) => s.list = list,
+            PageAction::Period(p) => s.period = Some(p),
         }
         Rc::new(s)
     }
@@ -154,6 +185,8 @@ fn RollupPage() -> Html {
         reading: false,
         views: Vec::new(),
         notice: None,
+        list: communes::load(),
+        period: None,
     });
     let inputs: Inputs = use_mut_ref(Vec::new);
     let d = page.dispatcher();
@@ -161,6 +194,7 @@ fn RollupPage() -> Html {
         crate::web::sw::register("../sw.js", Callback::from(|_| {}));
     });
     let r = page.rollup.clone();
+    let keys = page.list.list.as_ref().map(|l| l.keys());
     html! {
         <>
             <header class="app-header no-print">
@@ -173,21 +207,18 @@ fn RollupPage() -> Html {
             </header>
             <main id="main">
                 { input_section(&page, &d, &inputs) }
-                { for r.groups.iter().enumerate().map(|(i, g)| {
-                    let view = page.views.get(i).cloned().unwrap_or(View { sort: Sort::Commune, not_met: None, min_met: 0, commune: None, limit: PAGE });
+                { communes::section(&page, &d) }
+                { for r.sections.iter().enumerate().map(|(i, s)| {
+                    let view = page.views.get(i).cloned().unwrap_or_default();
                     let d = d.clone();
                     let on_view = Callback::from(move |v: View| d.dispatch(PageAction::View(i, v)));
-                    table::group(i, g, &view, on_view)
+                    table::section(i, &r, s, &view, keys.as_deref(), on_view)
                 }) }
-                { exports(&d, &r) }
+                { exports(&d, &r, page.list.list.as_ref()) }
             </main>
             <footer class="app-footer no-print">{ "Dữ liệu chỉ xử lý trên máy này, không gửi đi đâu." }</footer>
         </>
     }
-}
-
-fn rows(r: &Rollup) -> usize {
-    r.groups.iter().map(|g| g.rows.len()).sum()
 }
 
 /// Picking, dropping and adding files, and what was read.
@@ -235,7 +266,7 @@ fn input_section(page: &Page, d: &Dispatch, inputs: &Inputs) -> Html {
         format!(
             "Đã đọc {} tệp: {} xã – kỳ, {} tệp bị bỏ qua.",
             page.files,
-            rows(r),
+            r.rows(),
             r.rejected.len()
         )
     };
@@ -262,14 +293,16 @@ fn input_section(page: &Page, d: &Dispatch, inputs: &Inputs) -> Html {
 }
 
 /// The workbook and the long CSV, once something is read.
-fn exports(d: &Dispatch, r: &Shared<Rollup>) -> Html {
-    if rows(r) == 0 {
+fn exports(d: &Dispatch, r: &Shared<Rollup>, list: Option<&CommuneList>) -> Html {
+    if r.rows() == 0 {
         return html! {};
     }
     let (d1, r1, d2, r2) = (d.clone(), r.clone(), d.clone(), r.clone());
+    let list = list.cloned();
     let on_xlsx = Callback::from(move |_| {
         let mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-        download(&d1, "tong-hop-nong-thon-moi.xlsx", mime, &rollup::xlsx(&r1))
+        let book = rollup::xlsx(&r1, list.as_ref());
+        download(&d1, "tong-hop-nong-thon-moi.xlsx", mime, &book)
     });
     let on_csv = Callback::from(move |_| {
         let csv = rollup::long_csv(&r2);
