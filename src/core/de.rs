@@ -1,90 +1,32 @@
-//! `read_object!`: a struct's `Deserialize` as a JSON object only, written once here instead
-//! of derived per type.
-//!
-//! serde's derive compiles, for every struct, a reader of the object, a reader of the struct
-//! written as an array, and three matchers of field names (as text, as bytes, as an index).
-//! For JSON only the first is ever used, yet all were in the WASM: `ReportMeta`'s derived
-//! reader alone was 17 KB before optimisation. This reads each key as text and matches it
-//! once. The messages are serde's own ("missing field `x`", "unknown field `x`, expected one
-//! of …", "duplicate field `x`", "invalid type: …, expected struct X"), so `json::error_vi`
-//! translates them as before; an array no longer passes for a struct, which is stricter.
+//! Reading our structs from JSON: `ReadObject`, a derive (crate `tieuchi-derive`, in
+//! `derive/`) that implements `serde::Deserialize` from the struct's own `#[serde]` attributes,
+//! as serde's derive reads them, for JSON objects only. The rules stand on the struct:
 //!
 //! ```ignore
-//! read_object!(Period, strict, { from, to });
-//! read_object!(RawKind, strict, { kind as "type", unit = default });
-//! read_object!(Envelope, open, { app, schema, draft });
-//! read_object!(ReportMeta, lenient, { commune, column | "region" });
+//! #[derive(Serialize, ReadObject)]
+//! #[serde(deny_unknown_fields)]      // a set file from outside: an unknown key is refused
+//! pub struct Threshold {
+//!     #[serde(default, alias = "region", skip_serializing_if = "Option::is_none")]
+//!     pub column: Option<String>,    // absent: None; format 1 called it "region"
+//!     pub value: Dec,                // required
+//!     …
+//! }
+//!
+//! #[derive(Serialize, ReadObject)]
+//! #[serde(default)]                  // stored drafts: what an earlier build did not write defaults
+//! pub struct Entry { … }
 //! ```
-//! `strict` rejects an unknown key (files from outside: criteria sets); `open` and `lenient`
-//! skip it (drafts, which a newer version may have written). Under `lenient` every field takes
-//! its type's default when absent (serde's `#[serde(default)]`); otherwise only a field marked
-//! `= default` does, and any other is required. A field's key is its name, or the text after
-//! `as`; older names of the key follow `|` (as schema 1 wrote them).
+//!
+//! Without `deny_unknown_fields` an unknown key is skipped; without `default` (on the struct or
+//! the field) an absent field is an error, except an `Option`, which is `None`. Why not serde's
+//! `Deserialize` derive: per struct it also compiles a reader of the struct written as a
+//! sequence and three matchers of field names that JSON never uses, which was 8 KB of the
+//! editor's gzipped WASM for two dozen structs (see DECISIONS.md). The messages are serde's own
+//! ("missing field `x`", "unknown field `x`, expected one of …", "duplicate field `x`",
+//! "invalid type: …, expected struct X"), so `json::error_vi` translates them; an array never
+//! passes for a struct.
 
-macro_rules! read_object {
-    (@deny strict) => { true };
-    (@deny open) => { false };
-    (@deny lenient) => { false };
-    (@key $field:ident) => { stringify!($field) };
-    (@key $field:ident $key:literal) => { $key };
-    (@take lenient, $v:ident, $key:expr, $($default:ident)?) => { $v.unwrap_or_default() };
-    (@take $mode:ident, $v:ident, $key:expr, default) => { $v.unwrap_or_default() };
-    (@take $mode:ident, $v:ident, $key:expr, ) => {
-        match $v {
-            Some(v) => v,
-            None => return Err(serde::de::Error::missing_field($key)),
-        }
-    };
-    ($ty:ident, $mode:ident, {
-        $( $field:ident $(as $key:literal)? $(| $alias:literal)* $(= $default:ident)? ),* $(,)?
-    }) => {
-        impl<'de> serde::Deserialize<'de> for $ty {
-            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                const FIELDS: &[&str] = &[$($crate::core::de::read_object!(@key $field $($key)?)),*];
-                struct Reader;
-                impl<'de> serde::de::Visitor<'de> for Reader {
-                    type Value = $ty;
-                    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                        f.write_str(concat!("struct ", stringify!($ty)))
-                    }
-                    fn visit_map<A: serde::de::MapAccess<'de>>(
-                        self,
-                        mut map: A,
-                    ) -> Result<$ty, A::Error> {
-                        $( let mut $field = None; )*
-                        while let Some(key) = map.next_key::<String>()? {
-                            match key.as_str() {
-                                $( k if k == $crate::core::de::read_object!(@key $field $($key)?)
-                                    $(|| k == $alias)* => {
-                                    if $field.is_some() {
-                                        return Err(serde::de::Error::duplicate_field(
-                                            $crate::core::de::read_object!(@key $field $($key)?),
-                                        ));
-                                    }
-                                    $field = Some(map.next_value()?);
-                                } )*
-                                other => {
-                                    if $crate::core::de::read_object!(@deny $mode) {
-                                        return Err(serde::de::Error::unknown_field(other, FIELDS));
-                                    }
-                                    map.next_value::<serde::de::IgnoredAny>()?;
-                                }
-                            }
-                        }
-                        Ok($ty { $( $field: $crate::core::de::read_object!(
-                            @take $mode,
-                            $field,
-                            $crate::core::de::read_object!(@key $field $($key)?),
-                            $($default)?
-                        ), )* })
-                    }
-                }
-                d.deserialize_map(Reader)
-            }
-        }
-    };
-}
-pub(crate) use read_object;
+pub use tieuchi_derive::ReadObject;
 
 #[cfg(test)]
 mod tests {

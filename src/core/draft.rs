@@ -3,21 +3,20 @@
 //! Figures are kept as the user typed them (strings), so nothing they type is ever lost or
 //! rewritten; scoring parses them and reports what it could not read.
 
-use crate::core::de::read_object;
+use crate::core::de::ReadObject;
 use crate::core::vecmap::VecMap;
 use crate::core::vn::Date;
 use serde::{Deserialize, Serialize};
 
 /// Which criteria set, at which version, a draft is scored with.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ReadObject)]
 pub struct SetRef {
     pub id: String,
     pub version: String,
 }
 
-read_object!(SetRef, open, { id, version });
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Default, ReadObject)]
+#[serde(default)]
 pub struct Draft {
     pub id: String,
     /// A name the user gave the draft; empty shows commune and period.
@@ -42,21 +41,9 @@ pub struct Draft {
     pub parts: Vec<crate::core::team::PartRecord>,
 }
 
-read_object!(Draft, lenient, {
-    id,
-    name,
-    set,
-    meta,
-    entries,
-    criterion_notes,
-    user_thresholds,
-    narrative,
-    previous,
-    parts,
-});
-
 /// What the previous period's report held, kept for reference.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Default, ReadObject)]
+#[serde(default)]
 pub struct Previous {
     /// "6 tháng đầu năm 2024"
     pub period: String,
@@ -65,8 +52,6 @@ pub struct Previous {
     /// period's report).
     pub entries: VecMap<String, Entry>,
 }
-
-read_object!(Previous, lenient, { period, year, entries });
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
@@ -106,7 +91,8 @@ impl Issuer {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Default, ReadObject)]
+#[serde(default)]
 pub struct ReportMeta {
     /// Commune name without "xã": "Liên Sơn".
     pub commune: String,
@@ -119,9 +105,11 @@ pub struct ReportMeta {
     pub issuing_body: String,
     /// Column id of the set's thresholds (region, commune group); empty: the general column.
     /// Schema 1 called it `region`.
+    #[serde(alias = "region")]
     pub column: String,
     /// The commune falls under the set's column rule (318/QĐ-TTg: xã ĐBKK or ATK). Schema 1
     /// called it `disadvantaged`.
+    #[serde(alias = "disadvantaged")]
     pub rule_column: bool,
     /// The programme's name when it differs from the set's.
     pub programme: String,
@@ -141,28 +129,6 @@ pub struct ReportMeta {
     /// "Nơi nhận", one a line.
     pub copies_to: String,
 }
-
-read_object!(ReportMeta, lenient, {
-    commune,
-    province,
-    issuer,
-    parent_body,
-    issuing_body,
-    column | "region",
-    rule_column | "disadvantaged",
-    programme,
-    period,
-    period_label,
-    year,
-    doc_number,
-    place,
-    date,
-    recipients,
-    answering,
-    signatory_title,
-    signatory_name,
-    copies_to,
-});
 
 impl ReportMeta {
     /// "6 tháng đầu năm 2024", "năm 2024", or the custom label.
@@ -207,7 +173,8 @@ pub enum Judgement {
     NotApplicable,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Default, ReadObject)]
+#[serde(default)]
 pub struct Entry {
     pub judgement: Judgement,
     /// Percentages: the counted part (146) …
@@ -236,34 +203,16 @@ pub struct Entry {
     pub at: String,
 }
 
-read_object!(Entry, lenient, {
-    judgement,
-    numerator,
-    denominator,
-    value,
-    data_year,
-    note,
-    acks,
-    kept_from,
-    by,
-    at,
-});
-
 /// The user's word that a finding is known and the report may be final anyway: which finding
 /// (`kind`, a `FindingKind` key), the text it was about when acknowledged (when that text
 /// changes, the finding is back), and the reason, which the report prints.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Default, ReadObject)]
+#[serde(default)]
 pub struct Ack {
     pub kind: String,
     pub about: String,
     pub reason: String,
 }
-
-read_object!(Ack, lenient, {
-    kind,
-    about,
-    reason,
-});
 
 impl Entry {
     /// Nothing typed; who and when do not count.
@@ -301,7 +250,8 @@ impl Entry {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Default, ReadObject)]
+#[serde(default)]
 pub struct UserThreshold {
     /// As typed ("85" or "26,7").
     pub value: String,
@@ -309,13 +259,9 @@ pub struct UserThreshold {
     pub source: String,
 }
 
-read_object!(UserThreshold, lenient, {
-    value,
-    source,
-});
-
 /// The report's narrative parts.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Default, ReadObject)]
+#[serde(default)]
 pub struct Narrative {
     pub communication: String,
     pub organisation: String,
@@ -330,19 +276,6 @@ pub struct Narrative {
     /// "Kiến nghị, đề xuất" (optional: printed only when written).
     pub proposals: String,
 }
-
-read_object!(Narrative, lenient, {
-    communication,
-    organisation,
-    achievements,
-    limitations,
-    causes,
-    goals,
-    tasks,
-    solutions,
-    funds,
-    proposals,
-});
 
 /// Which narrative part, for the editor's actions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -2,6 +2,7 @@
 //! `to_string`) for every type, and pretty printing done on the compact text, so no type's
 //! (de)serializer is compiled twice (for `Value` or for the pretty formatter).
 
+use crate::core::de::ReadObject;
 /// Re-indents compact JSON with two spaces, as `serde_json::to_string_pretty` would.
 pub fn pretty(compact: &str) -> String {
     let mut out = String::with_capacity(compact.len() + compact.len() / 4);
@@ -83,17 +84,13 @@ pub enum FileKind {
     Other,
 }
 
+#[derive(ReadObject)]
+#[serde(default)]
 struct KindProbe {
     app: Option<serde::de::IgnoredAny>,
     format: Option<serde::de::IgnoredAny>,
     criteria: Option<serde::de::IgnoredAny>,
 }
-
-crate::core::de::read_object!(KindProbe, lenient, {
-    app,
-    format,
-    criteria,
-});
 
 /// The kind of a JSON object; `None` when the text is not a JSON object at all.
 pub fn file_kind(text: &str) -> Option<FileKind> {

@@ -8,7 +8,7 @@
 //! problems, so it can be repaired, exported or deleted instead of disappearing.
 
 use crate::core::criteria::CriteriaSet;
-use crate::core::de::read_object;
+use crate::core::de::ReadObject;
 use serde::Serialize;
 
 /// Every stored set's key starts with this; the rest is `id@version`.
@@ -28,19 +28,18 @@ struct Out<'a> {
     set: &'a CriteriaSet,
 }
 
+#[derive(ReadObject)]
+#[serde(default)]
 struct Probe {
     kind: Option<String>,
     schema: Option<u64>,
 }
 
-read_object!(Probe, lenient, { kind, schema });
-
+#[derive(ReadObject)]
 struct In {
     saved_at: String,
     set: CriteriaSet,
 }
-
-read_object!(In, open, { saved_at, set });
 
 /// One of the user's sets as read from storage.
 #[derive(Clone, Debug, PartialEq)]

@@ -4,19 +4,19 @@
 //! brings every earlier schema version up to the current one.
 
 use crate::core::criteria::CriteriaSet;
-use crate::core::de::read_object;
+use crate::core::de::ReadObject;
 use crate::core::draft::Draft;
 use crate::core::scoring::score;
 use serde::Serialize;
 
 /// The fields read before anything else, to know whose file it is and which schema. The
 /// schema is read as any number, so a damaged one is named as such.
+#[derive(ReadObject)]
+#[serde(default)]
 struct Probe {
     app: Option<String>,
     schema: Option<serde_json::Number>,
 }
-
-read_object!(Probe, lenient, { app, schema });
 
 /// Marks our files among other JSON.
 pub const APP: &str = "tieuchi";
@@ -29,7 +29,7 @@ pub const SCHEMA: u32 = 3;
 /// Largest file accepted for import.
 pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, ReadObject)]
 pub struct Envelope {
     pub app: String,
     pub schema: u32,
@@ -46,20 +46,6 @@ pub struct Envelope {
     pub draft: Draft,
     pub set: CriteriaSet,
 }
-
-read_object!(Envelope, open, {
-    app,
-    schema,
-    app_version,
-    saved_at,
-    commune,
-    period,
-    set_id,
-    set_version,
-    summary,
-    draft,
-    set,
-});
 
 impl Envelope {
     pub fn new(draft: Draft, set: CriteriaSet, saved_at: String) -> Envelope {

@@ -1,21 +1,16 @@
 //! Vietnamese text conventions: dates, Unicode composition, ASCII slugs, text cleaning, names
 //! compared as people write them.
 
+use crate::core::de::ReadObject;
 use serde::Serialize;
 
 /// A calendar date as entered on the report ("ngày 26 tháng 6 năm 2024").
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, ReadObject)]
 pub struct Date {
     pub year: u16,
     pub month: u8,
     pub day: u8,
 }
-
-crate::core::de::read_object!(Date, open, {
-    year,
-    month,
-    day,
-});
 
 impl Date {
     pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {

@@ -9,7 +9,7 @@ mod validate;
 
 pub use fingerprint::fnv1a64;
 
-use crate::core::de::read_object;
+use crate::core::de::ReadObject;
 use crate::core::num::Dec;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -26,7 +26,8 @@ pub const FORMAT: u32 = 3;
 /// The programme every format-1 set was written under (2021–2025).
 pub const PROGRAMME_2021_2025: &str = "Chương trình mục tiêu quốc gia xây dựng nông thôn mới";
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, ReadObject)]
+#[serde(deny_unknown_fields)]
 pub struct CriteriaSet {
     pub format: u32,
     pub id: String,
@@ -80,13 +81,15 @@ impl Level {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ReadObject)]
+#[serde(deny_unknown_fields)]
 pub struct Period {
     pub from: u16,
     pub to: u16,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ReadObject)]
+#[serde(deny_unknown_fields)]
 pub struct LegalBasis {
     /// "318/QĐ-TTg"
     pub number: String,
@@ -98,7 +101,8 @@ pub struct LegalBasis {
 }
 
 /// The columns of the thresholds table, in the set's own words.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Default, ReadObject)]
+#[serde(deny_unknown_fields)]
 pub struct Columns {
     /// What a column is: "Vùng kinh tế", "Nhóm xã".
     #[serde(default)]
@@ -113,7 +117,8 @@ impl Columns {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ReadObject)]
+#[serde(deny_unknown_fields)]
 pub struct Column {
     pub id: String,
     pub name: String,
@@ -124,7 +129,8 @@ pub struct Column {
 
 /// A rule that sends some communes to one column whatever their own (318/QĐ-TTg: especially
 /// disadvantaged and safe-zone communes use the northern midlands column).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ReadObject)]
+#[serde(deny_unknown_fields)]
 pub struct ColumnRule {
     /// Who the rule is for, as the decision says it.
     pub label: String,
@@ -132,86 +138,20 @@ pub struct ColumnRule {
     pub column: String,
 }
 
-read_object!(CriteriaSet, strict, {
-    format,
-    id,
-    version,
-    name,
-    level,
-    period,
-    legal_basis,
-    programme = default,
-    columns = default,
-    column_rule = default,
-    regions = default,
-    disadvantaged_region = default,
-    groups = default,
-    criteria,
-    note = default,
-});
-read_object!(Period, strict, { from, to });
-read_object!(LegalBasis, strict, {
-    number,
-    date,
-    issuer,
-    title = default,
-});
-read_object!(Columns, strict, { label = default, items = default });
-read_object!(Column, strict, {
-    id,
-    name,
-    definition = default,
-});
-read_object!(ColumnRule, strict, { label, column });
-read_object!(Group, strict, { id, name });
-read_object!(Criterion, strict, {
-    number,
-    name,
-    group = default,
-    indicators = default,
-});
-read_object!(Indicator, strict, {
-    code,
-    wording,
-    short,
-    kind,
-    direction = default,
-    thresholds = default,
-    may_be_not_applicable = default,
-    guidance = default,
-    open_thresholds = default,
-    not_applicable_in = default,
-});
-read_object!(OpenThreshold, strict, {
-    column = default,
-    note,
-    source = default,
-});
-read_object!(RawKind, strict, {
-    kind as "type",
-    numerator = default,
-    denominator = default,
-    unit = default,
-});
-read_object!(Threshold, strict, {
-    column | "region" = default,
-    year = default,
-    value,
-    source,
-});
-
 /// The label of format-1 region columns, and who the format-1 rule was for.
 const REGIONS_LABEL: &str = "Vùng kinh tế";
 const DISADVANTAGED_LABEL: &str = "Xã đặc biệt khó khăn, xã an toàn khu";
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ReadObject)]
+#[serde(deny_unknown_fields)]
 pub struct Group {
     /// Roman numeral as the decision writes it: "I".
     pub id: String,
     pub name: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, ReadObject)]
+#[serde(deny_unknown_fields)]
 pub struct Criterion {
     pub number: u8,
     pub name: String,
@@ -223,7 +163,8 @@ pub struct Criterion {
     pub indicators: Vec<Indicator>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, ReadObject)]
+#[serde(deny_unknown_fields)]
 pub struct Indicator {
     /// "17.8"; a criterion with one indicator uses its own number: "5".
     pub code: String,
@@ -241,15 +182,15 @@ pub struct Indicator {
     #[serde(default, skip_serializing_if = "is_false")]
     pub may_be_not_applicable: bool,
     /// How to assess, what evidence to keep.
-    #[serde(skip_serializing_if = "String::is_empty")]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub guidance: String,
     /// Thresholds the decision leaves to someone else (a column, or the general one), each with
     /// the decision's own words: "Theo quy định của UBND tỉnh".
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub open_thresholds: Vec<OpenThreshold>,
     /// Ids of the columns whose communes the indicator does not apply to (a "-" or "không áp
     /// dụng" in the decision's table): it is then not applicable to them, by the set.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub not_applicable_in: Vec<String>,
 }
 
@@ -265,14 +206,15 @@ impl Indicator {
 
 /// A threshold the decision does not give: for a column (or the general one when `column` is
 /// absent), the decision's words about who sets it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ReadObject)]
+#[serde(deny_unknown_fields)]
 pub struct OpenThreshold {
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub column: Option<String>,
     /// "Theo quy định của UBND tỉnh", as the decision writes it.
     pub note: String,
     /// Where the words come from, like a threshold's source.
-    #[serde(skip_serializing_if = "String::is_empty")]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub source: String,
 }
 
@@ -307,10 +249,16 @@ pub enum Kind {
 }
 
 /// A kind as the file writes it, checked into a `Kind`.
+#[derive(ReadObject)]
+#[serde(deny_unknown_fields)]
 struct RawKind {
+    #[serde(rename = "type")]
     kind: String,
+    #[serde(default)]
     numerator: Option<String>,
+    #[serde(default)]
     denominator: Option<String>,
+    #[serde(default)]
     unit: Option<String>,
 }
 
@@ -375,7 +323,8 @@ impl Direction {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ReadObject)]
+#[serde(deny_unknown_fields)]
 pub struct Threshold {
     /// Column id; absent for the general column. Format 1 called it `region`.
     #[serde(default, alias = "region", skip_serializing_if = "Option::is_none")]

@@ -8,7 +8,7 @@
 //! one commune.
 
 use super::Rollup;
-use crate::core::de::read_object;
+use crate::core::de::ReadObject;
 use crate::core::vn::name_key;
 use serde::Serialize;
 
@@ -138,20 +138,20 @@ pub fn write(list: &CommuneList, pretty: bool) -> String {
     }
 }
 
+#[derive(ReadObject)]
+#[serde(default)]
 struct Probe {
     app: Option<String>,
     kind: Option<String>,
     schema: Option<u64>,
 }
 
-read_object!(Probe, lenient, { app, kind, schema });
-
+#[derive(ReadObject)]
 struct In {
+    #[serde(default)]
     saved_at: String,
     communes: Vec<String>,
 }
-
-read_object!(In, open, { saved_at = default, communes });
 
 /// Why a stored list or a file is not a list this build can read.
 #[derive(Clone, Debug, PartialEq, Eq)]

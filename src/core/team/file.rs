@@ -5,14 +5,14 @@
 use super::check::{consistent, PartError};
 use super::{scope, set_fingerprint, valid_id, PartRecord, KIND, PART_SCHEMA, WRITER};
 use crate::core::criteria::CriteriaSet;
-use crate::core::de::read_object;
+use crate::core::de::ReadObject;
 use crate::core::draft::{Draft, Entry, ReportMeta, SetRef, UserThreshold};
 use crate::core::store::{Envelope, APP, MAX_IMPORT_BYTES};
 use crate::core::vecmap::VecMap;
 use crate::core::vn::{slug, Date};
 use serde::Serialize;
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, ReadObject)]
 pub struct PartFile {
     pub app: String,
     /// `team::KIND`: "phan-viec".
@@ -29,6 +29,7 @@ pub struct PartFile {
     pub period: String,
     /// The draft it belongs to.
     pub draft_id: String,
+    #[serde(default)]
     pub draft_name: String,
     /// The draft's report metadata when handed out: its identity (commune, province, period,
     /// year, issuer) and what scoring needs (threshold column, rule).
@@ -41,11 +42,12 @@ pub struct PartFile {
     pub id: String,
     pub who: String,
     pub codes: Vec<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<Date>,
     pub issued_at: String,
     /// The draft's own thresholds for the part's indicators (where the set has none), so the
     /// part scores as the draft does; the part does not change them.
+    #[serde(default)]
     pub thresholds: VecMap<String, UserThreshold>,
     /// The part's entries as handed out: the starting point and the base of the merge.
     pub base: VecMap<String, Entry>,
@@ -54,32 +56,6 @@ pub struct PartFile {
     /// The criteria set, whole, as the draft is scored with it.
     pub set: CriteriaSet,
 }
-
-read_object!(PartFile, open, {
-    app,
-    kind,
-    schema,
-    writer,
-    app_version,
-    saved_at,
-    commune,
-    period,
-    draft_id,
-    draft_name = default,
-    meta,
-    set_id,
-    set_version,
-    set_fingerprint,
-    id,
-    who,
-    codes,
-    due = default,
-    issued_at,
-    thresholds = default,
-    base,
-    entries,
-    set,
-});
 
 impl PartFile {
     /// The file of a part of a draft (its entries are the base): what `hand_out` writes, and
@@ -195,14 +171,14 @@ pub(super) fn held(map: &VecMap<String, Entry>, codes: &[String]) -> VecMap<Stri
 }
 
 /// The fields read first, to know whose file it is, what kind, and which format.
+#[derive(ReadObject)]
+#[serde(default)]
 struct Probe {
     app: Option<String>,
     kind: Option<String>,
     schema: Option<serde_json::Number>,
     writer: Option<serde_json::Number>,
 }
-
-read_object!(Probe, lenient, { app, kind, schema, writer });
 
 /// Reads a part file from outside (an import, a returned part): everything
 /// `read_part_stored` checks, a valid embedded set, and a file that holds together: its set is

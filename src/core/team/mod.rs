@@ -32,7 +32,7 @@ pub use handout::{
 pub use merge::{review, Change, Choice, Conflict, MergeError, Plan, Side};
 
 use crate::core::criteria::CriteriaSet;
-use crate::core::de::read_object;
+use crate::core::de::ReadObject;
 use crate::core::draft::{Draft, Entry};
 use crate::core::vecmap::VecMap;
 use crate::core::vn::Date;
@@ -85,7 +85,8 @@ impl PartState {
 }
 
 /// A part handed out, as the draft lists it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Default, ReadObject)]
+#[serde(default)]
 pub struct PartRecord {
     /// Unique in the draft, same alphabet as draft ids; the part file carries it.
     pub id: String,
@@ -114,19 +115,6 @@ pub struct PartRecord {
     #[serde(skip_serializing_if = "VecMap::is_empty")]
     pub merged: VecMap<String, Entry>,
 }
-
-read_object!(PartRecord, lenient, {
-    id,
-    who,
-    codes,
-    due,
-    issued_at,
-    state,
-    returned_at,
-    merged_at,
-    base,
-    merged,
-});
 
 impl PartRecord {
     /// Asked for by a date now past, and not merged.
