@@ -28,65 +28,108 @@ fn each_edit_changes_its_own_field_only() {
     let s = set("lang-son-xa-ntm-2022-2025");
     let d = new_draft("d1".into(), &s, Date::new(2024, 6, 26));
     type Holds = fn(&Draft) -> bool;
-    let cases: Vec<(Edit, Holds)> = vec![
-        (Edit::Meta(MetaField::Commune, "Liên Sơn".into()), |d| {
-            d.meta.commune == "Liên Sơn"
-        }),
-        (Edit::Meta(MetaField::Column, "nhom-3".into()), |d| {
-            d.meta.column == "nhom-3"
-        }),
-        (Edit::Meta(MetaField::Programme, "CT".into()), |d| {
-            d.meta.programme == "CT"
-        }),
-        (Edit::Meta(MetaField::Year, "2025".into()), |d| {
-            d.meta.year == 2025
-        }),
-        (Edit::Meta(MetaField::Date, "2024-07-01".into()), |d| {
-            d.meta.date == Date::new(2024, 7, 1)
-        }),
-        (Edit::RuleColumn(true), |d| d.meta.rule_column),
-        (Edit::Issuer(Issuer::Board), |d| {
-            d.meta.issuer == Issuer::Board
-        }),
-        (Edit::Period(PeriodKind::FullYear), |d| {
-            d.meta.period == PeriodKind::FullYear
-        }),
-        (Edit::Judgement("7".into(), Judgement::NotMet), |d| {
-            d.entries["7"].judgement == Judgement::NotMet
-        }),
-        (Edit::Numerator("9.2".into(), "146".into()), |d| {
-            d.entries["9.2"].numerator == "146"
-        }),
-        (Edit::Denominator("9.2".into(), "185".into()), |d| {
-            d.entries["9.2"].denominator == "185"
-        }),
-        (Edit::Value("10".into(), "28".into()), |d| {
-            d.entries["10"].value == "28"
-        }),
-        (Edit::DataYear("10".into(), "2022".into()), |d| {
-            d.entries["10"].data_year == "2022"
-        }),
-        (Edit::Note("7".into(), "không đạt".into()), |d| {
-            d.entries["7"].note == "không đạt"
-        }),
-        (Edit::CriterionNote(2, "200 m".into()), |d| {
-            d.criterion_notes[&2] == "200 m"
-        }),
-        (Edit::ThresholdValue("2.1".into(), "70".into()), |d| {
-            d.user_thresholds["2.1"].value == "70"
-        }),
-        (Edit::ThresholdSource("2.1".into(), "QĐ".into()), |d| {
-            d.user_thresholds["2.1"].source == "QĐ"
-        }),
-        (Edit::Narrative(NarrativePart::Goals, "x".into()), |d| {
-            d.narrative.goals == "x"
-        }),
+    // Puts back, from the original, the one field the edit is about.
+    type Restore = fn(&mut Draft, &Draft);
+    let cases: Vec<(Edit, Holds, Restore)> = vec![
+        (
+            Edit::Meta(MetaField::Commune, "Liên Sơn".into()),
+            |d| d.meta.commune == "Liên Sơn",
+            |a, o| a.meta.commune.clone_from(&o.meta.commune),
+        ),
+        (
+            Edit::Meta(MetaField::Column, "nhom-3".into()),
+            |d| d.meta.column == "nhom-3",
+            |a, o| a.meta.column.clone_from(&o.meta.column),
+        ),
+        (
+            Edit::Meta(MetaField::Programme, "CT".into()),
+            |d| d.meta.programme == "CT",
+            |a, o| a.meta.programme.clone_from(&o.meta.programme),
+        ),
+        (
+            Edit::Meta(MetaField::Year, "2025".into()),
+            |d| d.meta.year == 2025,
+            |a, o| a.meta.year = o.meta.year,
+        ),
+        (
+            Edit::Meta(MetaField::Date, "2024-07-01".into()),
+            |d| d.meta.date == Date::new(2024, 7, 1),
+            |a, o| a.meta.date = o.meta.date,
+        ),
+        (
+            Edit::RuleColumn(true),
+            |d| d.meta.rule_column,
+            |a, o| a.meta.rule_column = o.meta.rule_column,
+        ),
+        (
+            Edit::Issuer(Issuer::Board),
+            |d| d.meta.issuer == Issuer::Board,
+            |a, o| a.meta.issuer = o.meta.issuer,
+        ),
+        (
+            Edit::Period(PeriodKind::FullYear),
+            |d| d.meta.period == PeriodKind::FullYear,
+            |a, o| a.meta.period = o.meta.period,
+        ),
+        (
+            Edit::Judgement("7".into(), Judgement::NotMet),
+            |d| d.entries["7"].judgement == Judgement::NotMet,
+            |a, _| _ = a.entries.remove("7"),
+        ),
+        (
+            Edit::Numerator("9.2".into(), "146".into()),
+            |d| d.entries["9.2"].numerator == "146",
+            |a, _| _ = a.entries.remove("9.2"),
+        ),
+        (
+            Edit::Denominator("9.2".into(), "185".into()),
+            |d| d.entries["9.2"].denominator == "185",
+            |a, _| _ = a.entries.remove("9.2"),
+        ),
+        (
+            Edit::Value("10".into(), "28".into()),
+            |d| d.entries["10"].value == "28",
+            |a, _| _ = a.entries.remove("10"),
+        ),
+        (
+            Edit::DataYear("10".into(), "2022".into()),
+            |d| d.entries["10"].data_year == "2022",
+            |a, _| _ = a.entries.remove("10"),
+        ),
+        (
+            Edit::Note("7".into(), "không đạt".into()),
+            |d| d.entries["7"].note == "không đạt",
+            |a, _| _ = a.entries.remove("7"),
+        ),
+        (
+            Edit::CriterionNote(2, "200 m".into()),
+            |d| d.criterion_notes[&2] == "200 m",
+            |a, _| _ = a.criterion_notes.remove(&2),
+        ),
+        (
+            Edit::ThresholdValue("2.1".into(), "70".into()),
+            |d| d.user_thresholds["2.1"].value == "70",
+            |a, _| _ = a.user_thresholds.remove("2.1"),
+        ),
+        (
+            Edit::ThresholdSource("2.1".into(), "QĐ".into()),
+            |d| d.user_thresholds["2.1"].source == "QĐ",
+            |a, _| _ = a.user_thresholds.remove("2.1"),
+        ),
+        (
+            Edit::Narrative(NarrativePart::Goals, "x".into()),
+            |d| d.narrative.goals == "x",
+            |a, o| a.narrative.goals.clone_from(&o.narrative.goals),
+        ),
     ];
-    for (edit, holds) in cases {
+    for (edit, holds, restore) in cases {
         let what = format!("{edit:?}");
-        let after = edited(&d, &s, edit);
+        let mut after = edited(&d, &s, edit);
         assert!(holds(&after), "{what}");
         assert_ne!(after, d, "{what} changed something");
+        // With its own field put back, nothing else differs.
+        restore(&mut after, &d);
+        assert_eq!(after, d, "{what} changed another field");
     }
 }
 

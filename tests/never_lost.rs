@@ -92,9 +92,22 @@ proptest! {
                 prop_assert_eq!(&imported.unwrap().draft, &draft);
             }
         }
-        // Its report builds, whatever was typed.
+        // Its report builds, whatever was typed: a .docx whose document reads back as XML.
         let scores = score(&set, &draft);
         let report = tieuchi::core::report::build(&set, &draft, &scores);
-        prop_assert!(!tieuchi::core::report::docx::render(&report).is_empty());
+        let bytes = tieuchi::core::report::docx::render(&report);
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip archive");
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").expect("the document"), &mut xml)
+            .expect("UTF-8");
+        let mut reader = quick_xml::Reader::from_str(&xml);
+        loop {
+            match reader.read_event() {
+                Ok(quick_xml::events::Event::Eof) => break,
+                Ok(_) => {}
+                Err(e) => prop_assert!(false, "the document is not well-formed XML: {e}"),
+            }
+        }
+        prop_assert!(xml.contains("BÁO CÁO"), "the report's title is in the document");
     }
 }
