@@ -145,3 +145,39 @@ fn data_vi(message: &str) -> String {
         None => own.to_string(),
     }
 }
+
+/// The name serde writes for a unit variant ("not_applicable", "first_half"): what the UI's
+/// option values are, so a key is written in one place, beside the enum.
+pub fn key_of<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value)
+        .unwrap_or_default()
+        .trim_matches('"')
+        .to_string()
+}
+
+/// The unit variant serde reads under `key`, if any.
+pub fn of_key<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
+    serde_json::from_str(&format!("\"{key}\"")).ok()
+}
+
+#[cfg(test)]
+mod key_tests {
+    use super::{key_of, of_key};
+    use crate::core::draft::{Issuer, Judgement, PeriodKind};
+
+    #[test]
+    fn enum_keys_are_serdes_names_and_read_back() {
+        assert_eq!(key_of(&Judgement::NotApplicable), "not_applicable");
+        assert_eq!(key_of(&PeriodKind::FirstHalf), "first_half");
+        assert_eq!(key_of(&Issuer::Board), "board");
+        for j in [
+            Judgement::None,
+            Judgement::Met,
+            Judgement::NotMet,
+            Judgement::NotApplicable,
+        ] {
+            assert_eq!(of_key::<Judgement>(&key_of(&j)), Some(j));
+        }
+        assert_eq!(of_key::<Judgement>("na"), None);
+    }
+}

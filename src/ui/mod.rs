@@ -1,5 +1,6 @@
 //! The Yew user interface: one state (`state`), effects around it (`ops`), and components.
 
+pub mod anchors;
 pub mod app;
 pub mod banners;
 pub mod components;

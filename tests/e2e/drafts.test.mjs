@@ -37,7 +37,7 @@ test('100 random edits with a reload every few edits end in exactly the expected
     { tab: 'Đánh giá', crit: 4, label: /^Chỉ tiêu 4\.2: Số hộ đăng ký/, kind: 'number' },
     { tab: 'Đánh giá', crit: 4, label: /^Chỉ tiêu 4\.2: Tổng số hộ/, kind: 'number' },
     { tab: 'Đánh giá', crit: 13, label: 'Chỉ tiêu 13.4: nhận xét, căn cứ (đưa vào báo cáo)', kind: 'text' },
-    { tab: 'Đánh giá', crit: 13, label: 'Chỉ tiêu 13.4: đánh giá', kind: 'select', options: ['none', 'met', 'not_met', 'na'] },
+    { tab: 'Đánh giá', crit: 13, label: 'Chỉ tiêu 13.4: đánh giá', kind: 'select', options: ['none', 'met', 'not_met', 'not_applicable'] },
     { tab: 'Nội dung', label: 'Mục tiêu', kind: 'text' },
   ];
   const expected = new Map();
@@ -223,7 +223,7 @@ test('a stored draft whose set no longer passes validation is listed, opens and 
 test('delete with undo, and the next reporting period', async () => {
   const { ctx, page } = await draftPage(browser, server.url);
   await page.getByLabel(COMMUNE).fill('Vân Nham');
-  await page.getByLabel('Kỳ báo cáo', { exact: true }).selectOption('h1');
+  await page.getByLabel('Kỳ báo cáo', { exact: true }).selectOption('first_half');
   await page.getByLabel('Năm', { exact: true }).fill('2025');
   await page.getByLabel('Mục tiêu').waitFor({ state: 'detached' }).catch(() => {});
   await saved(page);

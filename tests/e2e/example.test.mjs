@@ -33,7 +33,6 @@ let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const JUDGEMENT = { met: 'met', not_met: 'not_met', not_applicable: 'na', none: 'none' };
 
 /** Types the example as the original report was written: set-up, every figure, judgement
  * and note, and the narrative. */
@@ -43,7 +42,7 @@ async function enterExample(page) {
   const fill = (label, v) => page.getByLabel(label, { exact: true }).fill(v);
   await fill('Tên xã (không ghi chữ “xã”)', m.commune);
   await fill('Tỉnh', m.province);
-  await page.getByLabel('Kỳ báo cáo', { exact: true }).selectOption('h1');
+  await page.getByLabel('Kỳ báo cáo', { exact: true }).selectOption('first_half');
   await fill('Năm', String(m.year));
   await fill('Số văn bản', m.doc_number);
   await fill('Địa danh', m.place);
@@ -70,7 +69,7 @@ async function enterExample(page) {
         await page.getByLabel(label, { exact: true }).fill(e.value);
       }
       if (e.data_year) await page.getByLabel(`Chỉ tiêu ${code}: năm của số liệu`).fill(e.data_year);
-      if (e.judgement && e.judgement !== 'none') await page.getByLabel(`Chỉ tiêu ${code}: đánh giá`).selectOption(JUDGEMENT[e.judgement]);
+      if (e.judgement && e.judgement !== 'none') await page.getByLabel(`Chỉ tiêu ${code}: đánh giá`).selectOption(e.judgement); // the option values are serde's names of the judgement
       if (e.note) await page.getByLabel(`Chỉ tiêu ${code}: nhận xét, căn cứ (đưa vào báo cáo)`).fill(e.note);
     }
   }

@@ -5,22 +5,15 @@
 use super::ack::ack_fields;
 use super::badge::{badge, findings_inline};
 use super::field::{select_field, text_area, AreaProps, SelectProps};
-use super::indicator::{judgement_key, judgement_of, IndicatorRow, RowData};
+use super::indicator::{IndicatorRow, RowData};
 use crate::core::criteria::{CriteriaSet, Criterion};
-use crate::core::draft::{Draft, Entry};
+use crate::core::draft::{Draft, Entry, Judgement};
 use crate::core::edit::Edit;
+use crate::core::json::{key_of, of_key};
 use crate::core::scoring::{CriterionScore, CriterionStatus, Finding, Scores};
+use crate::ui::anchors;
 use crate::ui::state::Shared;
 use yew::prelude::*;
-
-/// DOM id of an indicator's row: "ind-17-8".
-pub fn indicator_anchor(code: &str) -> String {
-    format!("ind-{}", code.replace('.', "-"))
-}
-
-pub fn criterion_anchor(n: u8) -> String {
-    format!("crit-{n}")
-}
 
 #[derive(PartialEq)]
 pub struct AssessProps {
@@ -127,7 +120,7 @@ pub fn CriterionCard(p: &CardProps) -> Html {
         Callback::from(move |v: String| e.emit(Edit::CriterionNote(n, v)))
     };
     html! {
-        <details class="criterion" id={criterion_anchor(n)}>
+        <details class="criterion" id={anchors::criterion(n)}>
             <summary>
                 <span class="crit-title">{ format!("Tiêu chí {n}. {}", c.name) }</span>
                 { badge(status) }
@@ -159,21 +152,29 @@ fn whole_judgement(n: u8, e: &Entry, on_edit: &Callback<Edit>) -> Html {
     let code = n.to_string();
     let on_change = {
         let (on, code) = (on_edit.clone(), code.clone());
-        Callback::from(move |v: String| on.emit(Edit::Judgement(code.clone(), judgement_of(&v))))
+        Callback::from(move |v: String| {
+            on.emit(Edit::Judgement(
+                code.clone(),
+                of_key(&v).unwrap_or_default(),
+            ))
+        })
     };
     let on_reason = {
         let on = on_edit.clone();
         Callback::from(move |v: String| on.emit(Edit::Note(code.clone(), v)))
     };
-    let options: Vec<(AttrValue, AttrValue)> = vec![
-        ("none".into(), "Chưa đánh giá".into()),
-        ("met".into(), "Đạt".into()),
-        ("not_met".into(), "Chưa đạt".into()),
-    ];
+    let options: Vec<(AttrValue, AttrValue)> = [
+        (Judgement::None, "Chưa đánh giá"),
+        (Judgement::Met, "Đạt"),
+        (Judgement::NotMet, "Chưa đạt"),
+    ]
+    .into_iter()
+    .map(|(j, label)| (key_of(&j).into(), label.into()))
+    .collect();
     html! {
         <>
             <p class="hint">{ "Bộ tiêu chí đang dùng chưa có chỉ tiêu chi tiết cho tiêu chí này. Xã tự đánh giá chung cả tiêu chí và ghi căn cứ; báo cáo sẽ ghi rõ như vậy. Có thể nhập các chỉ tiêu vào bản sao bộ tiêu chí ở mục Bộ tiêu chí." }</p>
-            { select_field(SelectProps { id: (format!("crit-judgement-{n}")).into(), label: (format!("Tiêu chí {n}: đánh giá chung")).into(), options, value: (judgement_key(e.judgement)).into(), on_change }) }
+            { select_field(SelectProps { id: (format!("crit-judgement-{n}")).into(), label: (format!("Tiêu chí {n}: đánh giá chung")).into(), options, value: key_of(&e.judgement).into(), on_change }) }
             { text_area(AreaProps { id: (format!("crit-reason-{n}")).into(), label: (format!("Tiêu chí {n}: căn cứ, lý do của đánh giá (đưa vào báo cáo)")).into(), value: e.note.clone().into(), on_input: on_reason, rows: 3, ..Default::default() }) }
         </>
     }

@@ -2,12 +2,12 @@
 //! needs (with what was understood of each typed number), the judgement and the note.
 
 use super::ack::ack_fields;
-use super::assess::indicator_anchor;
 use super::badge::{badge, findings_inline, Look};
 use super::field::{select_field, text_area, text_field, AreaProps, SelectProps, TextProps};
 use crate::core::criteria::{CriteriaSet, Indicator, Kind};
 use crate::core::draft::{Entry, Judgement, UserThreshold};
 use crate::core::edit::Edit;
+use crate::core::json::{key_of, of_key};
 use crate::core::num::Dec;
 use crate::core::report::model::{card_line, figure_text};
 use crate::core::scoring::{Finding, IndicatorScore, Status, ThresholdView};
@@ -31,24 +31,6 @@ pub struct RowProps {
     pub ii: usize,
     pub data: RowData,
     pub on_edit: Callback<Edit>,
-}
-
-pub fn judgement_key(j: Judgement) -> &'static str {
-    match j {
-        Judgement::None => "none",
-        Judgement::Met => "met",
-        Judgement::NotMet => "not_met",
-        Judgement::NotApplicable => "na",
-    }
-}
-
-pub fn judgement_of(v: &str) -> Judgement {
-    match v {
-        "met" => Judgement::Met,
-        "not_met" => Judgement::NotMet,
-        "na" => Judgement::NotApplicable,
-        _ => Judgement::None,
-    }
 }
 
 /// Inline message for a typed number: what was understood, or why it was not.
@@ -101,10 +83,15 @@ pub fn IndicatorRow(p: &RowProps) -> Html {
     let status = score.map(|s| s.status).unwrap_or(Status::NotAssessed);
     let on_judgement = {
         let (on, code) = (p.on_edit.clone(), code.to_string());
-        Callback::from(move |v: String| on.emit(Edit::Judgement(code.clone(), judgement_of(&v))))
+        Callback::from(move |v: String| {
+            on.emit(Edit::Judgement(
+                code.clone(),
+                of_key(&v).unwrap_or_default(),
+            ))
+        })
     };
     html! {
-        <article class={classes!("indicator", status.css())} id={indicator_anchor(code)} aria-labelledby={row.id("title")}>
+        <article class={classes!("indicator", status.css())} id={crate::ui::anchors::indicator(code)} aria-labelledby={row.id("title")}>
             <header class="indicator-head">
                 <h4 id={row.id("title")}><span class="code">{ code }</span>{ " " }{ ind.wording.clone() }</h4>
                 { badge(status) }
@@ -117,7 +104,7 @@ pub fn IndicatorRow(p: &RowProps) -> Html {
             { figures(&row, e, score) }
             { user_threshold(&row, &p.data) }
             <div class="pair">
-                { select_field(SelectProps { id: (row.id("judgement")).into(), label: (format!("Chỉ tiêu {code}: đánh giá")).into(), options: judgement_options(ind, e), value: (judgement_key(e.judgement)).into(), on_change: on_judgement }) }
+                { select_field(SelectProps { id: (row.id("judgement")).into(), label: (format!("Chỉ tiêu {code}: đánh giá")).into(), options: judgement_options(ind, e), value: key_of(&e.judgement).into(), on_change: on_judgement }) }
                 if ind.kind.is_numeric() {
                     { text_field(TextProps { id: (row.id("year")).into(), label: (format!("Chỉ tiêu {code}: năm của số liệu")).into(), value: e.data_year.clone().into(), on_input: row.edit(Edit::DataYear), inputmode: Some("numeric".into()), class: classes!("narrow"), placeholder: Some("VD: 2024".into()), ..Default::default() }) }
                 }
@@ -131,21 +118,28 @@ pub fn IndicatorRow(p: &RowProps) -> Html {
 }
 
 fn judgement_options(ind: &Indicator, e: &Entry) -> Vec<(AttrValue, AttrValue)> {
-    let mut options: Vec<(AttrValue, AttrValue)> = if ind.kind.is_numeric() {
-        vec![
-            ("none".into(), "Theo số liệu".into()),
-            ("met".into(), "Tự đánh giá: Đạt".into()),
-            ("not_met".into(), "Tự đánh giá: Chưa đạt".into()),
+    let labels: [(Judgement, &str); 3] = if ind.kind.is_numeric() {
+        [
+            (Judgement::None, "Theo số liệu"),
+            (Judgement::Met, "Tự đánh giá: Đạt"),
+            (Judgement::NotMet, "Tự đánh giá: Chưa đạt"),
         ]
     } else {
-        vec![
-            ("none".into(), "Chưa đánh giá".into()),
-            ("met".into(), "Đạt".into()),
-            ("not_met".into(), "Chưa đạt".into()),
+        [
+            (Judgement::None, "Chưa đánh giá"),
+            (Judgement::Met, "Đạt"),
+            (Judgement::NotMet, "Chưa đạt"),
         ]
     };
+    let mut options: Vec<(AttrValue, AttrValue)> = labels
+        .into_iter()
+        .map(|(j, label)| (key_of(&j).into(), label.into()))
+        .collect();
     if ind.may_be_not_applicable || e.judgement == Judgement::NotApplicable {
-        options.push(("na".into(), "Không có trên địa bàn (không áp dụng)".into()));
+        options.push((
+            key_of(&Judgement::NotApplicable).into(),
+            "Không có trên địa bàn (không áp dụng)".into(),
+        ));
     }
     options
 }

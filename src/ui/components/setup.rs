@@ -5,6 +5,7 @@ use super::field::{select_field, text_area, text_field, AreaProps, SelectProps, 
 use crate::core::criteria::CriteriaSet;
 use crate::core::draft::{Draft, Issuer, PeriodKind};
 use crate::core::edit::{Edit, MetaField};
+use crate::core::json::{key_of, of_key};
 use crate::ui::state::Shared;
 use yew::prelude::*;
 
@@ -30,19 +31,16 @@ pub fn setup(p: &SetupProps) -> Html {
     };
     let on_period = {
         let on = p.on_edit.clone();
-        Callback::from(move |v: String| {
-            on.emit(Edit::Period(match v.as_str() {
-                "year" => PeriodKind::FullYear,
-                "custom" => PeriodKind::Custom,
-                _ => PeriodKind::FirstHalf,
-            }))
-        })
+        Callback::from(move |v: String| on.emit(Edit::Period(of_key(&v).unwrap_or_default())))
     };
-    let period_key = match m.period {
-        PeriodKind::FirstHalf => "h1",
-        PeriodKind::FullYear => "year",
-        PeriodKind::Custom => "custom",
-    };
+    let periods: Vec<(AttrValue, AttrValue)> = [
+        (PeriodKind::FirstHalf, "6 tháng đầu năm"),
+        (PeriodKind::FullYear, "Cả năm"),
+        (PeriodKind::Custom, "Khác (tự ghi)"),
+    ]
+    .into_iter()
+    .map(|(k, label)| (key_of(&k).into(), label.into()))
+    .collect();
     let date = m.date.map(|d| d.iso()).unwrap_or_default();
     html! {
         <section class="setup" aria-labelledby="setup-title">
@@ -60,7 +58,7 @@ pub fn setup(p: &SetupProps) -> Html {
             <fieldset>
                 <legend>{ "Kỳ báo cáo" }</legend>
                 <div class="pair">
-                    { select_field(SelectProps { id: "m-period".into(), label: "Kỳ báo cáo".into(), value: period_key.into(), options: vec![("h1".into(), "6 tháng đầu năm".into()), ("year".into(), "Cả năm".into()), ("custom".into(), "Khác (tự ghi)".into())], on_change: on_period }) }
+                    { select_field(SelectProps { id: "m-period".into(), label: "Kỳ báo cáo".into(), value: key_of(&m.period).into(), options: periods, on_change: on_period }) }
                     { text_field(TextProps { id: "m-year".into(), label: "Năm".into(), value: p.year_typed.clone().unwrap_or_else(|| m.year.to_string().into()), on_input: f(MetaField::Year), inputmode: Some("numeric".into()), class: classes!("narrow"), error: p.year_typed.as_ref().and_then(|t| crate::core::edit::year_problem(t)).map(AttrValue::from), ..Default::default() }) }
                 </div>
                 if m.period == PeriodKind::Custom {
@@ -197,25 +195,19 @@ fn issuer_fields(draft: &Draft, on_edit: &Callback<Edit>) -> Html {
     };
     let on_issuer = {
         let on = on_edit.clone();
-        Callback::from(move |v: String| {
-            on.emit(Edit::Issuer(if v == "board" {
-                Issuer::Board
-            } else {
-                Issuer::Committee
-            }))
-        })
+        Callback::from(move |v: String| on.emit(Edit::Issuer(of_key(&v).unwrap_or_default())))
     };
-    let key = match m.issuer {
-        Issuer::Committee => "committee",
-        Issuer::Board => "board",
-    };
-    let options: Vec<(AttrValue, AttrValue)> = vec![
-        ("committee".into(), "Ủy ban nhân dân xã (…/BC-UBND)".into()),
+    let key = key_of(&m.issuer);
+    let options: Vec<(AttrValue, AttrValue)> = [
+        (Issuer::Committee, "Ủy ban nhân dân xã (…/BC-UBND)"),
         (
-            "board".into(),
-            "Ban chỉ đạo hoặc Ban quản lý của xã (…/BC-BCĐ)".into(),
+            Issuer::Board,
+            "Ban chỉ đạo hoặc Ban quản lý của xã (…/BC-BCĐ)",
         ),
-    ];
+    ]
+    .into_iter()
+    .map(|(i, label)| (key_of(&i).into(), label.into()))
+    .collect();
     let commune = crate::core::vn::to_upper(m.commune.trim());
     html! {
         <fieldset>

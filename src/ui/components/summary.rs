@@ -1,9 +1,9 @@
 //! The always-visible summary: "đạt X/N tiêu chí" (N from the set), a progress bar, the unmet
 //! criteria and the findings, each jumping to its place.
 
-use super::assess::{criterion_anchor, indicator_anchor};
 use crate::core::criteria::CriteriaSet;
 use crate::core::scoring::{FindingKind, Scores, Severity};
+use crate::ui::anchors;
 use crate::ui::state::Shared;
 use yew::prelude::*;
 
@@ -63,7 +63,7 @@ pub fn Summary(p: &SummaryProps) -> Html {
                 <p class={classes!("unmet", (!*open).then_some("wide-only"))}>
                     <span>{ "Chưa đạt: " }</span>
                     { for unmet.iter().map(|&n| html! {
-                        <a href={format!("#{}", criterion_anchor(n))} onclick={jump(criterion_anchor(n))}
+                        <a href={format!("#{}", anchors::criterion(n))} onclick={jump(anchors::criterion(n))}
                            title={p.set.criteria.iter().find(|c| c.number == n).map(|c| c.name.clone()).unwrap_or_default()}>{ format!("TC {n}") }</a>
                     }) }
                 </p>
@@ -75,9 +75,9 @@ pub fn Summary(p: &SummaryProps) -> Html {
                         // a whole criterion, to its card; about the report, to its set-up.
                         let anchor = match (f.part, f.code.is_empty(), f.criterion) {
                             (Some(part), _, _) => format!("n-{}", part.key()),
-                            (None, false, _) => indicator_anchor(&f.code),
+                            (None, false, _) => anchors::indicator(&f.code),
                             (None, true, 0) => report_anchor(f.kind).to_string(),
-                            (None, true, n) => criterion_anchor(n),
+                            (None, true, n) => anchors::criterion(n),
                         };
                         html! {
                         <li class={if f.severity == Severity::Error { "error" } else { "warning" }}>
