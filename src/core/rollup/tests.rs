@@ -178,7 +178,16 @@ fn one_id_and_version_with_other_content_is_another_group_and_never_panics() {
         let g = &r.groups[s.group];
         let _ = Headline::of(g, &s.rows(g));
     }
-    assert!(!xlsx(&r, None).is_empty());
+    // The workbook holds each group's sheets, and the commune of the small set in the long one.
+    let book = xlsx(&r, None);
+    let mut zip = ::zip::ZipArchive::new(std::io::Cursor::new(book)).unwrap();
+    let mut workbook = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("xl/workbook.xml").unwrap(), &mut workbook)
+        .unwrap();
+    assert!(
+        workbook.matches("<sheet ").count() > r.sections.len(),
+        "{workbook}"
+    );
     assert!(long_csv(&r).contains("Ít"));
 }
 

@@ -32,11 +32,10 @@ pub use handout::{
 pub use merge::{review, Change, Choice, Conflict, MergeError, Plan, Side};
 
 use crate::core::criteria::CriteriaSet;
-use crate::core::de::ReadObject;
+pub use crate::core::draft::{PartRecord, PartState};
+
 use crate::core::draft::{Draft, Entry};
 use crate::core::vecmap::VecMap;
-use crate::core::vn::Date;
-use serde::{Deserialize, Serialize};
 
 /// The `kind` of a part file, beside the app's mark.
 pub const KIND: &str = "phan-viec";
@@ -47,90 +46,7 @@ pub const PART_SCHEMA: u32 = 1;
 /// `core::persist::WRITER` until that lands: then this becomes `pub use` of it.
 pub const WRITER: u32 = 1;
 
-/// Where a part stands in the draft's list.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum PartState {
-    /// Handed out, not back yet.
-    #[default]
-    Out,
-    /// Its file came back (read and checked), not merged yet.
-    Returned,
-    /// Merged into the draft (it may come back again with more, and be merged again).
-    Merged,
-}
-
-/// Read from its name as text: serde's derived reader of an enum is a visitor of its own for
-/// every enum (about 1 KB of the editor's WASM), and the draft carries this one.
-impl<'de> Deserialize<'de> for PartState {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<PartState, D::Error> {
-        const NAMES: &[&str] = &["out", "returned", "merged"];
-        match String::deserialize(d)?.as_str() {
-            "out" => Ok(PartState::Out),
-            "returned" => Ok(PartState::Returned),
-            "merged" => Ok(PartState::Merged),
-            other => Err(serde::de::Error::unknown_variant(other, NAMES)),
-        }
-    }
-}
-
-impl PartState {
-    pub fn label_vi(self) -> &'static str {
-        match self {
-            PartState::Out => "Đã giao",
-            PartState::Returned => "Đã nhận lại, chưa gộp",
-            PartState::Merged => "Đã gộp",
-        }
-    }
-}
-
-/// A part handed out, as the draft lists it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Default, ReadObject)]
-#[serde(default)]
-pub struct PartRecord {
-    /// Unique in the draft, same alphabet as draft ids; the part file carries it.
-    pub id: String,
-    /// Who does it, as the compiler wrote it ("Công chức Văn hóa - Xã hội").
-    pub who: String,
-    /// The entries it covers, in the set's order: indicator codes, and the numbers of
-    /// criteria judged as a whole.
-    pub codes: Vec<String>,
-    /// The date by which it is asked for, if any.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub due: Option<Date>,
-    /// When it was handed out, ISO 8601.
-    pub issued_at: String,
-    pub state: PartState,
-    /// When the returned file was written (its `saved_at`), once it came back.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub returned_at: String,
-    /// When it was last merged.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub merged_at: String,
-    /// Its entries as handed out (absent: blank): the part file must carry exactly these.
-    pub base: VecMap<String, Entry>,
-    /// Once merged (`merged_at` set): the part's entries as last merged, the base of the next
-    /// merge of the same part, so a part merged again brings only what changed in it since
-    /// (importing it twice changes nothing, whatever was chosen in its conflicts).
-    #[serde(skip_serializing_if = "VecMap::is_empty")]
-    pub merged: VecMap<String, Entry>,
-}
-
 impl PartRecord {
-    /// Asked for by a date now past, and not merged.
-    pub fn overdue(&self, today: Date) -> bool {
-        self.state != PartState::Merged && self.due.is_some_and(|d| d < today)
-    }
-
-    /// What the next merge of this part is judged against.
-    pub fn merge_base(&self) -> &VecMap<String, Entry> {
-        if self.merged_at.is_empty() {
-            &self.base
-        } else {
-            &self.merged
-        }
-    }
-
     /// "tiêu chí 5, 6; chỉ tiêu 17.8": what the part covers, for lists and messages.
     pub fn scope_vi(&self, set: &CriteriaSet) -> String {
         scope(set, &self.codes).text_vi()
