@@ -155,6 +155,51 @@ export function firstLoad(dist = DIST) {
   });
 }
 
+/** The service worker's precache list (`PRECACHE` in dist/sw.js), as files of dist/: a page's
+ * folder ("./", "bo-tieu-chi/") is its index.html. */
+export function precacheList(dist = DIST) {
+  const sw = readFileSync(path.join(dist, 'sw.js'), 'utf-8');
+  const m = /const PRECACHE = (\[[^\]]*\]);/.exec(sw);
+  if (!m) throw new Error('PRECACHE not found in dist/sw.js');
+  return JSON.parse(m[1]).map((p) => {
+    const rel = p.replace(/^\.\//, '');
+    return rel === '' || rel.endsWith('/') ? `${rel}index.html` : rel;
+  });
+}
+
+/** Everything a first visit downloads: the critical path (`firstLoad`), the service worker,
+ * and every file it precaches, each once, with raw and gzip -9 sizes and where it comes from
+ * (`critical`, `sw`, `precache`). Files of both the critical path and the precache list are
+ * marked `refetched` when the worker's install bypasses the HTTP cache (`cache: 'reload'`), so
+ * they cross the network twice; `firstVisitTotal` counts them so. */
+export function firstVisit(dist = DIST) {
+  const critical = firstLoad(dist);
+  const seen = new Set(critical.map((f) => f.name));
+  const sw = readFileSync(path.join(dist, 'sw.js'), 'utf-8');
+  const reload = /cache:\s*['"]reload['"]/.test(sw);
+  const files = critical.map((f) => ({ ...f, from: 'critical', refetched: false }));
+  const size = (name) => {
+    const body = readFileSync(path.join(dist, name));
+    return { raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
+  };
+  files.push({ name: 'sw.js', ...size('sw.js'), from: 'sw', refetched: false });
+  for (const name of precacheList(dist)) {
+    if (seen.has(name)) {
+      const f = files.find((x) => x.name === name);
+      f.refetched = reload;
+      continue;
+    }
+    seen.add(name);
+    files.push({ name, ...size(name), from: 'precache', refetched: false });
+  }
+  return files;
+}
+
+/** Bytes a first visit transfers (gzip -9): each file once, twice when refetched. */
+export function firstVisitTotal(files) {
+  return files.reduce((t, f) => t + f.gzip * (f.refetched ? 2 : 1), 0);
+}
+
 /** A phone-sized page with the app open and a new draft of the set matching `setName`. */
 export async function draftPage(browser, url, setName, opts) {
   const ctx = await phone(browser, opts);
