@@ -19,10 +19,11 @@ const TYPES = {
   '.png': 'image/png', '.svg': 'image/svg+xml',
 };
 
-/** Serves `root` on 127.0.0.1 under `prefix` ("/" or "/ntm/"); records every request. A
- *  request whose path contains "/hang-" is never answered (a download that hangs). */
+/** Serves `root` on 127.0.0.1 under `prefix` ("/" or "/ntm/"); records every request, and the
+ *  bytes of each body sent (`sent`: [url, bytes]). A request whose path contains "/hang-" is
+ *  never answered (a download that hangs). */
 export async function serve({ root = DIST, prefix = '/', gzip = false } = {}) {
-  const state = { root, requests: [] };
+  const state = { root, requests: [], sent: [] };
   const server = createServer(async (req, res) => {
     state.requests.push(req.url);
     if (req.url.includes('/hang-')) return;
@@ -43,6 +44,7 @@ export async function serve({ root = DIST, prefix = '/', gzip = false } = {}) {
         headers['content-encoding'] = 'gzip';
       }
       res.writeHead(200, headers);
+      state.sent.push([req.url, body.length]);
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -54,6 +56,7 @@ export async function serve({ root = DIST, prefix = '/', gzip = false } = {}) {
     url: `http://127.0.0.1:${port}${prefix}`,
     origin: `http://127.0.0.1:${port}`,
     requests: state.requests,
+    sent: state.sent,
     setRoot: (r) => { state.root = r; },
     close: () => { server.closeAllConnections(); return new Promise((r) => server.close(r)); },
   };
