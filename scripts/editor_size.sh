@@ -18,15 +18,19 @@ BIN=${BIN:-tieuchi}
 FLAGS=${WASM_OPT_FLAGS:--Oz --low-memory-unused}
 OUT=target/editor-size
 mkdir -p "$OUT/$LABEL"
-cargo build --release --locked --target wasm32-unknown-unknown --bin "$BIN" ${CARGO_FLAGS:-} 2>&1 | grep -E '^(error|warning: unused)' || true
+# shellcheck disable=SC2086
+if ! cargo build --release --locked --target wasm32-unknown-unknown --bin "$BIN" ${CARGO_FLAGS:-} >"$OUT/$LABEL.log" 2>&1; then
+  grep -E -A8 '^error' "$OUT/$LABEL.log" >&2
+  exit 1
+fi
 wasm-bindgen --target web --no-typescript --out-dir "$OUT/$LABEL" "target/wasm32-unknown-unknown/release/$BIN.wasm"
 # shellcheck disable=SC2086
 wasm-opt $FLAGS ${NAMES:+-g} --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types \
-  -o "$OUT/$LABEL.wasm" "$OUT/$LABEL/${BIN//-/_}_bg.wasm"
+  -o "$OUT/$LABEL.wasm" "$OUT/$LABEL/${BIN}_bg.wasm"
 node -e '
 const fs = require("fs"), zlib = require("zlib");
 const [label, wasm, js] = process.argv.slice(1);
 const size = (f) => { const b = fs.readFileSync(f); return [b.length, zlib.gzipSync(b, { level: 9 }).length]; };
 const [wr, wg] = size(wasm), [jr, jg] = size(js);
 console.log(`${label}: wasm ${wr} raw, ${wg} gzip -9; js glue ${jr} raw, ${jg} gzip -9 (unminified); wasm + js gzip ${wg + jg}`);
-' "$LABEL" "$OUT/$LABEL.wasm" "$OUT/$LABEL/${BIN//-/_}.js"
+' "$LABEL" "$OUT/$LABEL.wasm" "$OUT/$LABEL/${BIN}.js"
