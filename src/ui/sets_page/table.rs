@@ -179,6 +179,30 @@ fn cell_text(cell: Option<&Cell>) -> String {
     }
 }
 
+/// Rows the preview draws: enough to check how the table was read, few enough that a long
+/// paste (up to `set_table::MAX_ROWS` rows of long text) is laid out at once. Every row is
+/// still read, checked and counted; applying applies them all.
+const PREVIEW_ROWS: usize = 100;
+/// Characters of a wording the preview shows.
+const PREVIEW_CHARS: usize = 160;
+
+/// "Xem trước: 999 dòng đọc được (hiện 100 dòng đầu)".
+fn caption(rows: usize) -> String {
+    if rows > PREVIEW_ROWS {
+        format!("Xem trước: {rows} dòng đọc được (hiện {PREVIEW_ROWS} dòng đầu)")
+    } else {
+        format!("Xem trước: {rows} dòng đọc được")
+    }
+}
+
+/// A wording cut to `PREVIEW_CHARS` characters, with "…" where it was cut.
+fn clipped(text: &str) -> String {
+    match text.char_indices().nth(PREVIEW_CHARS) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
+    }
+}
+
 fn preview(set: &CriteriaSet, table: &Table) -> Html {
     let mut columns: Vec<(Option<String>, String)> = vec![(None, "Chung".into())];
     columns.extend(
@@ -200,7 +224,7 @@ fn preview(set: &CriteriaSet, table: &Table) -> Html {
     let row = |r: &Row| {
         html! {
             <tr key={r.line}>
-                <td>{ r.line }</td><td>{ r.code.clone() }</td><td>{ r.wording.clone() }</td>
+                <td>{ r.line }</td><td>{ r.code.clone() }</td><td>{ clipped(&r.wording) }</td>
                 { for columns.iter().map(|(c, _)| html! { <td>{ cell_text(r.cells.iter().find(|(x, _)| x == c).map(|(_, v)| v)) }</td> }) }
                 <td>{ r.source.clone() }</td><td>{ r.year.map(|y| y.to_string()).unwrap_or_default() }</td>
             </tr>
@@ -219,11 +243,11 @@ fn preview(set: &CriteriaSet, table: &Table) -> Html {
             }
             if !table.rows.is_empty() {
                 <div class="scroll"><table>
-                    <caption>{ format!("Xem trước: {} dòng đọc được", table.rows.len()) }</caption>
+                    <caption>{ caption(table.rows.len()) }</caption>
                     <thead><tr><th scope="col">{ "Dòng" }</th><th scope="col">{ "Mã" }</th><th scope="col">{ "Nội dung" }</th>
                         { for columns.iter().map(|(_, name)| html! { <th scope="col">{ name.clone() }</th> }) }
                         <th scope="col">{ "Nguồn" }</th><th scope="col">{ "Năm" }</th></tr></thead>
-                    <tbody>{ for table.rows.iter().map(row) }</tbody>
+                    <tbody>{ for table.rows.iter().take(PREVIEW_ROWS).map(row) }</tbody>
                 </table></div>
             }
         </div>
