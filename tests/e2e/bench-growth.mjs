@@ -53,8 +53,8 @@ export async function editorFirstRender(browser, url, n) {
   return t;
 }
 
-/** The main thread's CPU time so far, in ms (DevTools' ThreadTime: unthrottled, and unlike
- * wall time not stretched by other processes on a shared machine). */
+/** The main thread's time so far, in ms (DevTools' ThreadTime: it includes the CPU slowdown,
+ * but is stretched less than wall time by other processes on a shared machine). */
 export async function cpuMs(cdp) {
   return (await metricsMs(cdp)).ThreadTime;
 }
@@ -182,7 +182,7 @@ const med = (rs) => ({ wall: median(rs.map((r) => r.wall)), cpu: median(rs.map((
 
 export async function growth(browser, url) {
   console.log(`\nGrowth with the set (TEST DATA of ${SIZES.join(' and ')} indicators, tests/e2e/testdata.mjs), ${RATE}× CPU slowdown;`);
-  console.log('wall time at the slowdown, and the main thread\'s CPU time (unthrottled, not stretched by other load):');
+  console.log('wall time at the slowdown, and the main thread\'s time (DevTools ThreadTime, less stretched than wall time by other load on a shared machine):');
   const rows = { first: {}, key: {}, open: {} };
   for (const n of SIZES) {
     rows.first[n] = { wall: median([await editorFirstRender(browser, url, n), await editorFirstRender(browser, url, n)]) };
