@@ -127,7 +127,10 @@ fn growth() {
     let pair = |name: &str, f: &mut dyn FnMut(&store::Envelope)| {
         let a = time(200, &mut || f(&small));
         let b = time(50, &mut || f(&large));
-        println!("  {name:<46} 50: {a:>9.1} µs   500: {b:>9.1} µs   500/50 = {:.1}", b / a);
+        println!(
+            "  {name:<46} 50: {a:>9.1} µs   500: {b:>9.1} µs   500/50 = {:.1}",
+            b / a
+        );
     };
     pair("score (every keystroke of the editor)", &mut |e| {
         black_box(scoring::score(&e.set, &e.draft));
@@ -145,7 +148,11 @@ fn growth() {
     });
     pair("set editor: one wording edit (last indicator)", &mut |e| {
         let mut set: CriteriaSet = e.set.clone();
-        let code = set.indicators().last().map(|(_, i)| i.code.clone()).unwrap_or_default();
+        let code = set
+            .indicators()
+            .last()
+            .map(|(_, i)| i.code.clone())
+            .unwrap_or_default();
         black_box(set_edit::apply(&mut set, set_edit::SetEdit::Wording(code, "x".into())).ok());
     });
     // A pasted table of about 1 MB: 999 rows of the large set's codes, each wording long.
@@ -154,7 +161,10 @@ fn growth() {
     let mut text = String::new();
     let all: Vec<_> = set.indicators().map(|(_, i)| i).collect();
     for (i, ind) in all.iter().cycle().take(999).enumerate() {
-        text.push_str(&format!("{}\t{} {i} {filler}\t≥ 80%\tNguồn {i}\n", ind.code, ind.short));
+        text.push_str(&format!(
+            "{}\t{} {i} {filler}\t≥ 80%\tNguồn {i}\n",
+            ind.code, ind.short
+        ));
     }
     let t = time(5, &mut || {
         black_box(set_table::parse(&text, set));
