@@ -29,6 +29,23 @@ console.log(`  ${'first visit in all, with the precache (target 450.0 KB)'.padEn
 const server = await serve();
 const browser = await launch();
 
+// The first visit as the network carries it: a page load with the service worker, until the
+// worker is active (its install has fetched everything it precaches), gzip, from a host
+// without validators and from one with ETags (most static hosts).
+for (const etag of [false, true]) {
+  const host = await serve({ gzip: true, etag });
+  const vctx = await browser.newContext();
+  const vp = await vctx.newPage();
+  await vp.goto(host.url);
+  await vp.evaluate(async () => !!(await navigator.serviceWorker.ready).active);
+  await vp.waitForTimeout(500);
+  const bytes = host.sent.reduce((t, [, b]) => t + b, 0);
+  const again = new Set(host.sent.map(([u]) => u).filter((u, i, all) => all.indexOf(u) !== i));
+  console.log(`  first visit with the service worker, as transferred (${etag ? 'host with ETags' : 'no validators'}): ${(bytes / 1000).toFixed(1)} KB in ${host.sent.length} responses; requested twice: ${[...again].join(' ') || 'none'}`);
+  await vctx.close();
+  await host.close();
+}
+
 async function page() {
   const ctx = await browser.newContext({ viewport: { width: 360, height: 640 }, acceptDownloads: true, serviceWorkers: 'block' });
   await ctx.addInitScript(([key, value, last]) => {

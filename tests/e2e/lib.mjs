@@ -20,9 +20,10 @@ const TYPES = {
 };
 
 /** Serves `root` on 127.0.0.1 under `prefix` ("/" or "/ntm/"); records every request, and the
- *  bytes of each body sent (`sent`: [url, bytes]). A request whose path contains "/hang-" is
+ *  bytes of each body sent (`sent`: [url, bytes]); with `etag`, answers a request for a copy it
+ *  still has with 304. A request whose path contains "/hang-" is
  *  never answered (a download that hangs). */
-export async function serve({ root = DIST, prefix = '/', gzip = false } = {}) {
+export async function serve({ root = DIST, prefix = '/', gzip = false, etag = false } = {}) {
   const state = { root, requests: [], sent: [] };
   const server = createServer(async (req, res) => {
     state.requests.push(req.url);
@@ -38,6 +39,15 @@ export async function serve({ root = DIST, prefix = '/', gzip = false } = {}) {
       if (!s.isFile()) throw new Error('not a file');
       let body = await readFile(file);
       const headers = { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-cache' };
+      // As most static hosts do, when asked: a validator, and 304 for a copy still current.
+      if (etag) {
+        headers.etag = `"${s.size}-${s.mtimeMs}"`;
+        if (req.headers['if-none-match'] === headers.etag) {
+          res.writeHead(304, headers).end();
+          state.sent.push([req.url, 0]);
+          return;
+        }
+      }
       // As a static host serves it (gzip -9, the level the size budget counts), when asked.
       if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
         body = gzipSync(body, { level: 9 });
