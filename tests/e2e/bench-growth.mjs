@@ -1,9 +1,9 @@
 // How cost grows with the set (issue #30), at 4× CPU slowdown, on TEST DATA of 50 and 500
 // indicators (tests/e2e/testdata.mjs): the editor's first render with the draft, a keystroke
-// (input → "Đạt X/N" updated), the set editor's opening, and the preview of a pasted table of
-// about 1 MB. Prints medians and the 500/50 ratio. Not a test: run by tests/e2e/bench.mjs
-// (scripts/bench.sh), or alone: `node tests/e2e/bench-growth.mjs` (GROWTH_SIZES=50,500,
-// CPU_SLOWDOWN=4, KEYS=10 inputs per size).
+// (input → "Đạt X/N" updated), the set editor's opening and a keystroke in it, and the preview
+// of a pasted table of about 1 MB. Prints medians and the 500/50 ratio. Not a test: run by
+// tests/e2e/bench.mjs (scripts/bench.sh), or alone: `node tests/e2e/bench-growth.mjs`
+// (GROWTH_SIZES=50,500, CPU_SLOWDOWN=4, KEYS=10 inputs per size, TESTDATA_SHAPE=one).
 import { fileURLToPath } from 'node:url';
 import { serve, launch } from './lib.mjs';
 import { largeEnvelope, largeSet, storedSet } from './testdata.mjs';
@@ -145,6 +145,32 @@ export async function setEditorOpen(browser, url, n) {
   return r;
 }
 
+/** Keystrokes in the set editor's name field (every indicator's editor is drawn again by each),
+ * each from the input event to the heading showing the new name and the frame after it. */
+export async function setEditorKeystrokes(browser, url, n, count = 4) {
+  const { ctx, page, cdp } = await seeded(browser, setEntries(n));
+  await page.goto(url + 'bo-tieu-chi/', { timeout: 300000 });
+  await page.getByRole('button', { name: 'Chỉnh sửa' }).first().click({ timeout: 300000 });
+  await page.locator('#s-name').waitFor({ timeout: 300000 });
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  await page.evaluate(`window.until = ${UNTIL}`);
+  const out = [];
+  for (let i = 0; i < count; i++) {
+    out.push(await timed(page, cdp, async (k) => {
+      const el = document.getElementById('s-name');
+      const name = `${el.value.replace(/ \d+$/, '')} ${k}`;
+      const t0 = performance.now();
+      el.value = name;
+      el.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      await window.until(() => document.getElementById('sets-title')?.textContent.endsWith(name));
+      return performance.now() - t0;
+    }, i));
+    await page.waitForTimeout(200);
+  }
+  await ctx.close();
+  return out;
+}
+
 /** About 1 MB of table (999 rows, the most a table may have, of the test set's codes, each
  * wording long), for the set editor's paste box. */
 export function pasteText(n = 500) {
@@ -183,11 +209,12 @@ const med = (rs) => ({ wall: median(rs.map((r) => r.wall)), cpu: median(rs.map((
 export async function growth(browser, url) {
   console.log(`\nGrowth with the set (TEST DATA of ${SIZES.join(' and ')} indicators, tests/e2e/testdata.mjs), ${RATE}× CPU slowdown;`);
   console.log('wall time at the slowdown, and the main thread\'s time (DevTools ThreadTime, less stretched than wall time by other load on a shared machine):');
-  const rows = { first: {}, key: {}, open: {} };
+  const rows = { first: {}, key: {}, open: {}, setKey: {} };
   for (const n of SIZES) {
     rows.first[n] = { wall: median([await editorFirstRender(browser, url, n), await editorFirstRender(browser, url, n)]) };
     rows.key[n] = med(await keystrokes(browser, url, n, n > 100 ? Math.min(KEYS, 6) : KEYS));
     rows.open[n] = med([await setEditorOpen(browser, url, n), await setEditorOpen(browser, url, n)]);
+    rows.setKey[n] = med(await setEditorKeystrokes(browser, url, n));
   }
   const [a, b] = [SIZES[0], SIZES.at(-1)];
   const line = (name, r) => {
@@ -198,6 +225,7 @@ export async function growth(browser, url) {
   line('editor: first render with the draft (nav → last card)', rows.first);
   line('editor: keystroke (input → "Đạt X/N", next frame)', rows.key);
   line('set editor: opening (click → last indicator, next frame)', rows.open);
+  line('set editor: keystroke in the set\'s name (→ next frame)', rows.setKey);
   const text = pasteText();
   const paste = med([await pastePreview(browser, url, text), await pastePreview(browser, url, text)]);
   console.log(`  ${'set page: preview of a pasted table'.padEnd(50)} ${(text.length / 1e6).toFixed(2)} MB, 999 rows: ${ms(paste.wall)} (cpu ${ms(paste.cpu)})`);
