@@ -82,6 +82,20 @@ pub fn SetEditor(p: &EditorProps) -> Html {
         before_table: None,
     });
     let errors = use_state(Vec::<String>::new);
+    // The indicators whose editor is open: only those draw their fields, so opening the editor
+    // of a large set draws one line per indicator (issue #30, BENCHMARKS.md).
+    let opened = use_state(Vec::<String>::new);
+    let on_toggle = {
+        let opened = opened.clone();
+        Callback::from(move |(code, open): (String, bool)| {
+            let mut list = (*opened).clone();
+            list.retain(|c| *c != code);
+            if open {
+                list.push(code);
+            }
+            opened.set(list);
+        })
+    };
     let set = &state.set;
     let dispatch = state.dispatcher();
     // A text field of the set as a whole, sending an edit on every keystroke.
@@ -135,7 +149,7 @@ pub fn SetEditor(p: &EditorProps) -> Html {
             { field("Tên chương trình", "s-programme", set.programme.clone(), SetEdit::Programme) }
             <p class="hint">{ "Mở từng chỉ tiêu để sửa nội dung và ngưỡng. Mỗi ngưỡng ghi rõ nguồn; để trống cột là cột chung, để trống năm là áp dụng cả giai đoạn. Số nhập xong được kiểm tra khi rời ô." }</p>
             <div class="set-editor">
-                { for set.indicators().map(|(_, ind)| indicator_editor(ind, set, &state.refused, &dispatch)) }
+                { for set.indicators().map(|(_, ind)| indicator_editor(ind, set, &state.refused, &dispatch, opened.contains(&ind.code), &on_toggle)) }
             </div>
             <AddIndicator set={Shared(state.set.clone())} refused={refused_for(&state.refused, ADD_ID).cloned()} dispatch={dispatch.clone()} />
             <TablePanel set={Shared(state.set.clone())} dispatch={dispatch.clone()} can_undo={state.before_table.is_some()} />
@@ -180,8 +194,28 @@ fn indicator_editor(
     set: &CriteriaSet,
     refused: &Refused,
     dispatch: &Dispatch,
+    open: bool,
+    on_toggle: &Callback<(String, bool)>,
 ) -> Html {
     let code = ind.code.clone();
+    let ontoggle = {
+        let (on, code) = (on_toggle.clone(), code.clone());
+        Callback::from(move |e: Event| {
+            let open = e
+                .target_dyn_into::<web_sys::Element>()
+                .is_some_and(|d| d.has_attribute("open"));
+            on.emit((code.clone(), open))
+        })
+    };
+    let summary = html! {
+        <summary>
+            <span class="code">{ code.clone() }</span>{ " " }{ ind.short.clone() }
+            <small>{ if ind.kind.is_numeric() { format!(" · {} ngưỡng", ind.thresholds.len()) } else { " · đạt / chưa đạt".to_string() } }</small>
+        </summary>
+    };
+    if !open {
+        return html! { <details class="set-indicator" key={code} {ontoggle}>{ summary }</details> };
+    }
     let send = |id: String, edit: SetEdit| {
         let d = dispatch.clone();
         move || d.dispatch(FieldEdit(id.clone(), edit.clone()))
@@ -205,11 +239,8 @@ fn indicator_editor(
     };
     let numeric = ind.kind.is_numeric();
     html! {
-        <details class="set-indicator" key={code.clone()}>
-            <summary>
-                <span class="code">{ code.clone() }</span>{ " " }{ ind.short.clone() }
-                <small>{ if numeric { format!(" · {} ngưỡng", ind.thresholds.len()) } else { " · đạt / chưa đạt".to_string() } }</small>
-            </summary>
+        <details class="set-indicator" key={code.clone()} open=true {ontoggle}>
+            { summary }
             <div class="field"><label for={format!("s-w-{code}")}>{ format!("Nội dung chỉ tiêu {code}") }</label>
                 <textarea id={format!("s-w-{code}")} rows="2" value={ind.wording.clone()} oninput={on_text(format!("s-w-{code}"), SetEdit::Wording)} /></div>
             <div class="field"><label for={format!("s-s-{code}")}>{ format!("Tên ngắn chỉ tiêu {code}") }</label>
