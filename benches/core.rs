@@ -93,6 +93,88 @@ fn main() {
         report::docx::render(&m)
     });
     rollup_of_communes(1000);
+    growth();
+}
+
+/// The core's share of the editor's and the set page's costs as the set grows: the test data
+/// of 50 and 500 indicators that `scripts/bench.sh` writes with `tests/e2e/testdata.mjs` into
+/// `target/testdata/` (TEST DATA, not a set of any authority), and a pasted table of about
+/// 1 MB. Each line ends with the 500/50 ratio where there is one.
+fn growth() {
+    use tieuchi::core::criteria::CriteriaSet;
+    use tieuchi::core::{set_edit, set_table, store};
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/testdata");
+    let read = |n: usize| -> Option<store::Envelope> {
+        let text = std::fs::read_to_string(dir.join(format!("draft-{n}.json"))).ok()?;
+        store::read_stored(&text).ok()
+    };
+    let (Some(small), Some(large)) = (read(50), read(500)) else {
+        println!("growth: no test data in target/testdata (scripts/bench.sh writes it)");
+        return;
+    };
+    println!("growth (TEST DATA: 50 and 500 indicators, tests/e2e/testdata.mjs):");
+    let time = |iterations: usize, f: &mut dyn FnMut()| -> f64 {
+        let mut times: Vec<f64> = (0..iterations)
+            .map(|_| {
+                let t = Instant::now();
+                f();
+                t.elapsed().as_secs_f64() * 1e6
+            })
+            .collect();
+        times.sort_by(|a, b| a.total_cmp(b));
+        times[times.len() / 2]
+    };
+    let pair = |name: &str, f: &mut dyn FnMut(&store::Envelope)| {
+        let a = time(200, &mut || f(&small));
+        let b = time(50, &mut || f(&large));
+        println!(
+            "  {name:<46} 50: {a:>9.1} µs   500: {b:>9.1} µs   500/50 = {:.1}",
+            b / a
+        );
+    };
+    pair("score (every keystroke of the editor)", &mut |e| {
+        black_box(scoring::score(&e.set, &e.draft));
+    });
+    pair("validate the set (saving a set)", &mut |e| {
+        black_box(e.set.validate());
+    });
+    pair("envelope to JSON (autosave)", &mut |e| {
+        black_box(e.to_json());
+    });
+    let texts = [small.to_json(), large.to_json()];
+    pair("read a stored draft (opening it)", &mut |e| {
+        let text = &texts[usize::from(e.set.indicators().count() > 100)];
+        black_box(store::read_stored(text).ok());
+    });
+    pair("set editor: one wording edit (last indicator)", &mut |e| {
+        let mut set: CriteriaSet = e.set.clone();
+        let code = set
+            .indicators()
+            .last()
+            .map(|(_, i)| i.code.clone())
+            .unwrap_or_default();
+        black_box(set_edit::apply(&mut set, set_edit::SetEdit::Wording(code, "x".into())).ok());
+    });
+    // A pasted table of about 1 MB: 999 rows of the large set's codes, each wording long.
+    let set = &large.set;
+    let filler = "nội dung dài ".repeat(80);
+    let mut text = String::new();
+    let all: Vec<_> = set.indicators().map(|(_, i)| i).collect();
+    for (i, ind) in all.iter().cycle().take(999).enumerate() {
+        text.push_str(&format!(
+            "{}\t{} {i} {filler}\t≥ 80%\tNguồn {i}\n",
+            ind.code, ind.short
+        ));
+    }
+    let t = time(5, &mut || {
+        black_box(set_table::parse(&text, set));
+    });
+    println!(
+        "  {:<46} {:.1} MB, 999 rows: {:>9.1} ms",
+        "parse a pasted table (the preview's core)",
+        text.len() as f64 / 1e6,
+        t / 1000.0
+    );
 }
 
 /// 1,000 communes' files, as the app exports them, opened and tabulated; time and the peak of

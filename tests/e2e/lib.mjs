@@ -19,10 +19,12 @@ const TYPES = {
   '.png': 'image/png', '.svg': 'image/svg+xml',
 };
 
-/** Serves `root` on 127.0.0.1 under `prefix` ("/" or "/ntm/"); records every request. A
- *  request whose path contains "/hang-" is never answered (a download that hangs). */
-export async function serve({ root = DIST, prefix = '/', gzip = false } = {}) {
-  const state = { root, requests: [] };
+/** Serves `root` on 127.0.0.1 under `prefix` ("/" or "/ntm/"); records every request, and the
+ *  bytes of each body sent (`sent`: [url, bytes]); with `etag`, answers a request for a copy it
+ *  still has with 304. A request whose path contains "/hang-" is
+ *  never answered (a download that hangs). */
+export async function serve({ root = DIST, prefix = '/', gzip = false, etag = false } = {}) {
+  const state = { root, requests: [], sent: [] };
   const server = createServer(async (req, res) => {
     state.requests.push(req.url);
     if (req.url.includes('/hang-')) return;
@@ -37,12 +39,22 @@ export async function serve({ root = DIST, prefix = '/', gzip = false } = {}) {
       if (!s.isFile()) throw new Error('not a file');
       let body = await readFile(file);
       const headers = { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-cache' };
+      // As most static hosts do, when asked: a validator, and 304 for a copy still current.
+      if (etag) {
+        headers.etag = `"${s.size}-${s.mtimeMs}"`;
+        if (req.headers['if-none-match'] === headers.etag) {
+          res.writeHead(304, headers).end();
+          state.sent.push([req.url, 0]);
+          return;
+        }
+      }
       // As a static host serves it (gzip -9, the level the size budget counts), when asked.
       if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
         body = gzipSync(body, { level: 9 });
         headers['content-encoding'] = 'gzip';
       }
       res.writeHead(200, headers);
+      state.sent.push([req.url, body.length]);
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -54,6 +66,7 @@ export async function serve({ root = DIST, prefix = '/', gzip = false } = {}) {
     url: `http://127.0.0.1:${port}${prefix}`,
     origin: `http://127.0.0.1:${port}`,
     requests: state.requests,
+    sent: state.sent,
     setRoot: (r) => { state.root = r; },
     close: () => { server.closeAllConnections(); return new Promise((r) => server.close(r)); },
   };
@@ -153,6 +166,54 @@ export function firstLoad(dist = DIST) {
     const body = readFileSync(path.join(dist, name));
     return { name, raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
   });
+}
+
+/** The service worker's precache list (`PRECACHE` in dist/sw.js), as files of dist/: a page's
+ * folder ("./", "bo-tieu-chi/") is its index.html. */
+export function precacheList(dist = DIST) {
+  const sw = readFileSync(path.join(dist, 'sw.js'), 'utf-8');
+  const m = /const PRECACHE = (\[[^\]]*\]);/.exec(sw);
+  if (!m) throw new Error('PRECACHE not found in dist/sw.js');
+  return JSON.parse(m[1]).map((p) => {
+    const rel = p.replace(/^\.\//, '');
+    return rel === '' || rel.endsWith('/') ? `${rel}index.html` : rel;
+  });
+}
+
+/** Everything a first visit downloads: the critical path (`firstLoad`), the service worker,
+ * and every file it precaches, each once, with raw and gzip -9 sizes and where it comes from
+ * (`critical`, `sw`, `precache`). Files of both the critical path and the precache list are
+ * marked `refetched` when the worker's install fetches them without asking whether the page's
+ * copy is current (`cache: 'reload'` or `'no-store'`), so they cross the network twice;
+ * `firstVisitTotal` counts them so. */
+export function firstVisit(dist = DIST) {
+  const critical = firstLoad(dist);
+  const seen = new Set(critical.map((f) => f.name));
+  const sw = readFileSync(path.join(dist, 'sw.js'), 'utf-8');
+  // 'reload' and 'no-store' never ask the host whether the copy the page just loaded is
+  // current; 'no-cache' does, and a host with validators answers 304 (bench.mjs measures both).
+  const reload = /cache:\s*['"](reload|no-store)['"]/.test(sw);
+  const files = critical.map((f) => ({ ...f, from: 'critical', refetched: false }));
+  const size = (name) => {
+    const body = readFileSync(path.join(dist, name));
+    return { raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
+  };
+  files.push({ name: 'sw.js', ...size('sw.js'), from: 'sw', refetched: false });
+  for (const name of precacheList(dist)) {
+    if (seen.has(name)) {
+      const f = files.find((x) => x.name === name);
+      f.refetched = reload;
+      continue;
+    }
+    seen.add(name);
+    files.push({ name, ...size(name), from: 'precache', refetched: false });
+  }
+  return files;
+}
+
+/** Bytes a first visit transfers (gzip -9): each file once, twice when refetched. */
+export function firstVisitTotal(files) {
+  return files.reduce((t, f) => t + f.gzip * (f.refetched ? 2 : 1), 0);
 }
 
 /** A phone-sized page with the app open and a new draft of the set matching `setName`. */

@@ -1,16 +1,26 @@
-// The first-load transfer budget: index.html plus the JS, WASM and CSS it loads, gzip level 9.
-// Prints the figure per file in KB of 1000 bytes; fails above the budget.
+// The download budget, gzip level 9 (what a static host sends), KB = 1000 bytes. Two figures,
+// each with its own ceiling, printed per file:
+// - the critical path: index.html and the JS, WASM and CSS it loads, before the editor works;
+// - the first visit in all: that, the service worker, and everything it precaches (its PRECACHE
+//   list in dist/sw.js), a file of both counted twice when the worker's install bypasses the
+//   HTTP cache (cache: 'reload'), as it then crosses the network twice.
+// The ceilings are what this build passes; issue #30's targets are printed beside them, and the
+// ceilings come down to them as the code gets there. BENCHMARKS.md says where the bytes are.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { firstLoad } from './lib.mjs';
+import { firstLoad, firstVisit, firstVisitTotal } from './lib.mjs';
 
-// The first visit of a cheap phone over a rural network: 250,000 bytes (KB = 1000 bytes), for
-// the editor with everything it needs (the set page, the roll-up and the report worker load on
-// demand; BENCHMARKS.md says where the bytes are).
-const BUDGET = 250_000;
+const CRITICAL_CEILING = 250_000;
+const CRITICAL_TARGET = 210_000;
+const VISIT_CEILING = 1_110_000;
+const VISIT_TARGET = 450_000;
 const kb = (bytes) => (bytes / 1000).toFixed(1);
+const row = (name, raw, gzip, note = '') =>
+  console.log(`${name.padEnd(48)} ${kb(raw).padStart(8)} KB raw ${kb(gzip).padStart(8)} KB gzip -9${note}`);
+const verdict = (name, total, ceiling, target) =>
+  console.log(`${name.padEnd(48)} ${kb(total).padStart(29)} KB gzip -9 = ${total} bytes (ceiling ${ceiling}, target ${target}: ${total <= target ? 'met' : `${total - target} bytes over`})`);
 
-test(`first-load transfer is at most ${BUDGET} bytes gzipped`, () => {
+test(`critical path is at most ${CRITICAL_CEILING} bytes gzipped (target ${CRITICAL_TARGET})`, () => {
   const files = firstLoad();
   assert.ok(files.some((f) => f.name.endsWith('.wasm')), 'the WASM file is found from index.html');
   assert.ok(files.some((f) => f.name.endsWith('.js')), 'the JS loader is found from index.html');
@@ -18,8 +28,26 @@ test(`first-load transfer is at most ${BUDGET} bytes gzipped`, () => {
   let total = 0;
   for (const f of files) {
     total += f.gzip;
-    console.log(`${f.name.padEnd(40)} ${kb(f.raw).padStart(8)} KB raw ${kb(f.gzip).padStart(8)} KB gzip -9`);
+    row(f.name, f.raw, f.gzip);
   }
-  console.log(`${'first-load total'.padEnd(40)} ${kb(total).padStart(29)} KB gzip -9 = ${total} bytes (budget ${BUDGET}; KB = 1000 bytes)`);
-  assert.ok(total <= BUDGET, `first-load transfer ${total} bytes exceeds the budget of ${BUDGET}`);
+  verdict('critical path', total, CRITICAL_CEILING, CRITICAL_TARGET);
+  assert.ok(total <= CRITICAL_CEILING, `critical path ${total} bytes exceeds the ceiling of ${CRITICAL_CEILING}`);
+});
+
+test(`first visit in all is at most ${VISIT_CEILING} bytes gzipped (target ${VISIT_TARGET})`, () => {
+  const files = firstVisit();
+  assert.ok(files.some((f) => f.from === 'precache' && f.name.endsWith('.wasm')), 'the precache list names WASM modules');
+  // By where they come from, each page's files together.
+  const order = { critical: 0, sw: 1, precache: 2 };
+  files.sort((a, b) => order[a.from] - order[b.from] || a.name.localeCompare(b.name));
+  for (const f of files) row(f.name, f.raw, f.gzip, f.refetched ? '  ×2 (critical, and again by the worker\'s install)' : f.from === 'precache' ? '  (precache)' : '');
+  const groups = new Map();
+  for (const f of files) {
+    const group = f.name.includes('/') ? f.name.split('/')[0] + '/' : f.name.startsWith('bao-cao-') ? 'report worker' : f.from === 'critical' ? 'critical path' : 'other (sw.js, icons, manifest, boot.js)';
+    groups.set(group, (groups.get(group) || 0) + f.gzip * (f.refetched ? 2 : 1));
+  }
+  for (const [g, bytes] of groups) console.log(`  ${g.padEnd(46)} ${kb(bytes).padStart(29)} KB gzip -9`);
+  const total = firstVisitTotal(files);
+  verdict('first visit in all', total, VISIT_CEILING, VISIT_TARGET);
+  assert.ok(total <= VISIT_CEILING, `first visit ${total} bytes exceeds the ceiling of ${VISIT_CEILING}`);
 });
