@@ -134,7 +134,7 @@ fn malformed_sets_are_rejected_with_their_place() {
         (
             "future format",
             |v| v["format"] = json!(9),
-            "tệp: phiên bản định dạng 9",
+            "tệp: tệp do phiên bản mới hơn của ứng dụng tạo (định dạng 9)",
         ),
         (
             "empty percent counts",
@@ -299,4 +299,22 @@ fn a_draft_file_offered_as_a_set_is_named_as_such() {
             .starts_with("đây là tệp bản nháp báo cáo, không phải bộ tiêu chí"),
         "{e:?}"
     );
+}
+
+#[test]
+fn a_set_file_of_a_newer_format_is_said_to_be_newer_never_invalid() {
+    // A newer build's file: a higher format and a field this build does not know.
+    let text = include_str!("../criteria/quoc-gia-xa-ntm-2021-2025.json").replacen(
+        "\"format\": 2",
+        "\"format\": 3, \"later\": {\"x\": 1}",
+        1,
+    );
+    let errors = CriteriaSet::from_json(&text).unwrap_err();
+    let message = tieuchi::core::criteria::import_failure_vi(&errors);
+    assert!(message.contains("do phiên bản mới hơn"), "{message}");
+    assert!(!message.contains("không hợp lệ"), "{message}");
+    // Other failures are named as before.
+    let errors = CriteriaSet::from_json("{\"format\": 2}").unwrap_err();
+    assert!(tieuchi::core::criteria::import_failure_vi(&errors)
+        .starts_with("Tệp bộ tiêu chí không hợp lệ: "));
 }

@@ -6,6 +6,7 @@ pub mod draft;
 pub mod edit;
 pub mod json;
 pub mod num;
+pub mod persist;
 pub mod report;
 pub mod rollup;
 pub mod scoring;

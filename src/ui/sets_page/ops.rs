@@ -213,18 +213,11 @@ pub fn import(d: &Dispatch, event: Event, page: &Page) {
             Err(msg) => return notice(&d, Tone::Error, msg),
         };
         match CriteriaSet::from_json(&text) {
-            Err(errors) => {
-                let list: Vec<String> = errors.iter().take(5).map(|e| e.to_string()).collect();
-                let more = match errors.len() {
-                    n if n > 5 => format!(" (và {} lỗi khác)", n - 5),
-                    _ => String::new(),
-                };
-                notice(
-                    &d,
-                    Tone::Error,
-                    format!("Tệp bộ tiêu chí không hợp lệ: {}{more}.", list.join("; ")),
-                );
-            }
+            Err(errors) => notice(
+                &d,
+                Tone::Error,
+                crate::core::criteria::import_failure_vi(&errors),
+            ),
             Ok(mut set) => {
                 // Never over a set already here: the import becomes a version of its own.
                 while taken
