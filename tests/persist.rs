@@ -247,7 +247,7 @@ impl World {
             Op::Edit(t, n) => self.save(t, format!("tab {t}: {n}")),
             Op::KeepMine(t) => {
                 if let Some(open) = self.tabs[t].as_mut() {
-                    if let Some((Elsewhere::Conflict(_) | Elsewhere::Deleted, seen)) =
+                    if let Some((Elsewhere::Conflict { .. } | Elsewhere::Deleted, seen)) =
                         open.paused.take()
                     {
                         open.base = seen;
@@ -258,7 +258,7 @@ impl World {
             }
             Op::TakeTheirs(t) => {
                 let conflict = self.tabs[t].as_ref().and_then(|o| match &o.paused {
-                    Some((Elsewhere::Conflict(env), _)) => Some(draft_key(&env.draft.id)),
+                    Some((Elsewhere::Conflict { env, .. }, _)) => Some(draft_key(&env.draft.id)),
                     _ => None,
                 });
                 if let Some(key) = conflict {

@@ -247,8 +247,9 @@ pub fn classify_set(key: &str, text: &str) -> Fate<StoredSet> {
 pub enum Elsewhere {
     /// The same (or nothing, where nothing was): this page may write.
     Nothing,
-    /// Another page saved a version this build reads: the user chooses which to keep.
-    Conflict(Box<Envelope>),
+    /// Another page saved a version this build reads (`stored` is its text): the user chooses
+    /// which to keep.
+    Conflict { env: Box<Envelope>, stored: String },
     /// Another page deleted it: nothing is written back unless the user chooses.
     Deleted,
     /// A newer build saved it: this page never writes over it.
@@ -276,7 +277,10 @@ pub fn elsewhere(key: &str, stored: Option<&str>, base: Option<&str>) -> Elsewhe
         return Elsewhere::Nothing;
     }
     match classify_draft(key, text) {
-        Fate::Readable(env) => Elsewhere::Conflict(Box::new(env)),
+        Fate::Readable(env) => Elsewhere::Conflict {
+            env: Box::new(env),
+            stored: text.to_string(),
+        },
         Fate::Newer(_) => Elsewhere::Newer,
         Fate::Damaged { .. } => Elsewhere::Unreadable,
     }

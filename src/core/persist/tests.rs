@@ -108,15 +108,13 @@ fn another_pages_write_means_a_conflict_a_delete_a_newer_build_or_nothing() {
     );
     assert_eq!(elsewhere(&key, None, None), Elsewhere::Nothing);
     assert_eq!(elsewhere(&key, None, Some(&mine)), Elsewhere::Deleted);
-    assert_eq!(
-        elsewhere(&key, Some(&t), Some(&mine)),
-        Elsewhere::Conflict(Box::new(theirs.clone()))
-    );
+    let conflict = Elsewhere::Conflict {
+        env: Box::new(theirs.clone()),
+        stored: t.clone(),
+    };
+    assert_eq!(elsewhere(&key, Some(&t), Some(&mine)), conflict);
     // Stored where this page expected nothing (it was deleted, then written back elsewhere).
-    assert_eq!(
-        elsewhere(&key, Some(&t), None),
-        Elsewhere::Conflict(Box::new(theirs))
-    );
+    assert_eq!(elsewhere(&key, Some(&t), None), conflict);
     assert_eq!(elsewhere(&key, Some(&n), Some(&mine)), Elsewhere::Newer);
     // A newer entry is never written over, even were it taken for this page's own.
     assert_eq!(elsewhere(&key, Some(&n), Some(&n)), Elsewhere::Newer);
@@ -139,7 +137,7 @@ fn a_save_goes_only_over_its_base_and_never_over_a_newer_build() {
     let refused = save_draft(&mut kv, &other, Over::Base(None)).unwrap_err();
     assert!(matches!(
         refused,
-        Refused::Elsewhere(Elsewhere::Conflict(_))
+        Refused::Elsewhere(Elsewhere::Conflict { .. })
     ));
     assert_eq!(kv.get(&key).as_deref(), Some(first.as_str()));
     let second = save_draft(&mut kv, &other, Over::Base(Some(&first))).unwrap();

@@ -171,6 +171,9 @@ fn RollupPage() -> Html {
                     <a class="tab active" href="./" aria-current="page">{ "Tổng hợp" }</a>
                 </nav>
             </header>
+            <div class="banners no-print">
+                <crate::ui::update::UpdateNotice after="Các tệp đã mở sẽ cần chọn lại sau khi tải lại." />
+            </div>
             <main id="main">
                 { input_section(&page, &d, &inputs) }
                 { for r.groups.iter().enumerate().map(|(i, g)| {

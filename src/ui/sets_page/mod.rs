@@ -144,7 +144,10 @@ fn SetsPage() -> Html {
                     <a class="tab" href="../tong-hop/">{ "Tổng hợp" }</a>
                 </nav>
             </header>
-            <div class="banners no-print">{ banner(&page) }</div>
+            <div class="banners no-print">
+                <crate::ui::update::UpdateNotice after="Hãy lưu bộ tiêu chí đang sửa trước." />
+                { banner(&page) }
+            </div>
             <main id="main">{ screen(&page, &d) }</main>
             <footer class="app-footer no-print">{ "Dữ liệu chỉ lưu trên máy này, không gửi đi đâu." }</footer>
         </>
