@@ -131,6 +131,30 @@ fn specific_reasons() {
 }
 
 #[test]
+fn a_file_of_a_newer_writer_is_said_to_be_newer_never_invalid() {
+    let env = read(&fixture("envelope-v2.json")).unwrap();
+    let text = env.to_json().replacen(
+        &format!("\"writer\":{}", tieuchi::core::persist::WRITER),
+        &format!(
+            "\"writer\":{},\"later\":{{}}",
+            tieuchi::core::persist::WRITER + 1
+        ),
+        1,
+    );
+    let e = read_import(&text).unwrap_err();
+    assert_eq!(e, ReadError::Newer);
+    assert!(
+        e.message_vi().contains("do phiên bản mới hơn"),
+        "{}",
+        e.message_vi()
+    );
+    assert!(!e.message_vi().contains("không hợp lệ"));
+    // This build's own file, and one from before writers were counted, import.
+    assert_eq!(read_import(&env.to_json()).unwrap().draft, env.draft);
+    assert!(read_import(&fixture("envelope-v2.json")).is_ok());
+}
+
+#[test]
 fn a_draft_keeps_scoring_with_its_own_set_when_the_shipped_set_changes() {
     let env = read(&fixture("envelope-v1.json")).unwrap();
     let before = score(&env.set, &env.draft);

@@ -179,24 +179,30 @@ fn listeners(window: &web_sys::Window, d: &Dispatch, tracker: &SaveTracker) -> V
 /// last read or wrote (which pauses saving, unless it is this tab's own text). Nothing is
 /// moved or written here.
 fn on_storage(c: storage::Change, d: &Dispatch, tracker: &SaveTracker) {
-    let Some(key) = c.key else {
-        // Storage cleared: everything again.
-        ops::load_library(d);
-        return ops::refresh_drafts(d);
-    };
-    if key.starts_with(crate::core::set_store::PREFIX) {
-        // A set saved, imported or deleted on the set page (or another tab).
-        ops::load_library(d);
-        return;
-    }
-    if !key.starts_with(persist::DRAFT_PREFIX) && !key.starts_with(persist::ASIDE_PREFIX) {
-        return;
-    }
     let open = tracker
         .current_id
         .borrow()
         .as_deref()
         .map(persist::draft_key);
+    let key = match c.key {
+        Some(key) if key.starts_with(crate::core::set_store::PREFIX) => {
+            // A set saved, imported or deleted on the set page (or another tab).
+            ops::load_library(d);
+            return;
+        }
+        Some(key) => key,
+        // Storage cleared elsewhere: the sets and the list again; the open draft is gone.
+        None => {
+            ops::load_library(d);
+            match open.clone() {
+                Some(key) => key,
+                None => return ops::refresh_drafts(d),
+            }
+        }
+    };
+    if !key.starts_with(persist::DRAFT_PREFIX) && !key.starts_with(persist::ASIDE_PREFIX) {
+        return;
+    }
     if open.as_deref() == Some(key.as_str()) {
         let base = tracker.base.borrow().clone();
         let verdict = persist::elsewhere(
