@@ -38,10 +38,15 @@ function fetchWithin(request, ms) {
 
 const scoped = (path) => new URL(path, self.registration.scope).href;
 
+// A file named by its content (trunk's and post_build's hashes) is the same wherever it comes
+// from: the browser's HTTP cache may give it (what the page itself just downloaded is not
+// downloaded twice). Any other file is checked with the server first.
+const HASHED = /-[0-9a-f]{12,16}(_bg|_loader)?\.(js|wasm|css)$/;
+
 // Downloads every file first; only then is anything written, all into this version's cache.
 function cacheWhole(paths) {
   return Promise.all(paths.map((p) => {
-    const request = new Request(p, { cache: 'reload' });
+    const request = new Request(p, { cache: HASHED.test(p) ? 'default' : 'no-cache' });
     return fetchWithin(request, INSTALL_TIMEOUT_MS).then((response) => {
       if (!response.ok) throw new Error(p + ': ' + response.status);
       return [request, response];

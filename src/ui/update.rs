@@ -4,8 +4,8 @@
 use crate::web::sw;
 use yew::prelude::*;
 
-/// The notice, with what reloading does to the page's own work (`after`), and its button. A
-/// plain function: the editor, which writes its draft first, calls it from its banners.
+/// The notice, with what reloading does to the page's own work (`after`), and its button. The
+/// editor, which writes its draft first, calls it from its banners.
 pub fn notice(after: &str, on_reload: Callback<MouseEvent>) -> Html {
     html! {
         <div class="notice info" role="status">
@@ -15,17 +15,10 @@ pub fn notice(after: &str, on_reload: Callback<MouseEvent>) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct UpdateProps {
-    /// What reloading does to the page's own work, in a sentence (or nothing).
-    #[prop_or_default]
-    pub after: AttrValue,
-}
-
-/// The notice for a page with nothing of its own to write first (the set page, the roll-up):
-/// it follows the service worker itself.
-#[function_component]
-pub fn UpdateNotice(p: &UpdateProps) -> Html {
+/// Whether a new version is ready, for a page whose worker is registered on its own (the set
+/// page, the roll-up): a hook, not a component, so a page pays no component of its own for it.
+#[hook]
+pub fn use_update_ready() -> bool {
     let ready = use_state(|| false);
     {
         let ready = ready.setter();
@@ -33,8 +26,13 @@ pub fn UpdateNotice(p: &UpdateProps) -> Html {
             sw::on_update(Callback::from(move |()| ready.set(true)));
         });
     }
-    if !*ready {
+    *ready
+}
+
+/// The notice of such a page, when `ready`: reloading applies the new version.
+pub fn banner(ready: bool, after: &str) -> Html {
+    if !ready {
         return html! {};
     }
-    notice(&p.after, Callback::from(|_| sw::apply_update()))
+    notice(after, Callback::from(|_| sw::apply_update()))
 }

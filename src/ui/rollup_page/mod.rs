@@ -157,6 +157,7 @@ fn RollupPage() -> Html {
     });
     let inputs: Inputs = use_mut_ref(Vec::new);
     let d = page.dispatcher();
+    let update = crate::ui::update::use_update_ready();
     use_effect_with((), |_| {
         crate::web::sw::register("../sw.js", Callback::from(|_| {}));
     });
@@ -172,7 +173,7 @@ fn RollupPage() -> Html {
                 </nav>
             </header>
             <div class="banners no-print">
-                <crate::ui::update::UpdateNotice after="Các tệp đã mở sẽ cần chọn lại sau khi tải lại." />
+                { crate::ui::update::banner(update, "Các tệp đã mở sẽ cần chọn lại sau khi tải lại.") }
             </div>
             <main id="main">
                 { input_section(&page, &d, &inputs) }

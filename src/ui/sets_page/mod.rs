@@ -104,6 +104,7 @@ pub fn start() {
 fn SetsPage() -> Html {
     let page = use_reducer(Page::new);
     let d = page.dispatcher();
+    let update = crate::ui::update::use_update_ready();
     {
         let (d, page) = (d.clone(), page.clone());
         use_effect_with((), move |_| {
@@ -145,7 +146,7 @@ fn SetsPage() -> Html {
                 </nav>
             </header>
             <div class="banners no-print">
-                <crate::ui::update::UpdateNotice after="Hãy lưu bộ tiêu chí đang sửa trước." />
+                { crate::ui::update::banner(update, "Hãy lưu bộ tiêu chí đang sửa trước.") }
                 { banner(&page) }
             </div>
             <main id="main">{ screen(&page, &d) }</main>
