@@ -16,8 +16,10 @@ written and before they move to dist/.
    their own (trunk builds one HTML target per run), started from here into the staging
    directory's `bo-tieu-chi/` and `tong-hop/`, so that one `trunk build` or `trunk serve`
    makes the whole site. Their own runs of this hook do steps 1 and 2 only.
-4. sw.js: the precache list is exactly this build's files, both pages (relative URLs, so the
-   site works under any sub-path), and the cache name derives from their contents' hashes.
+4. sw.js: the precache list is exactly this build's files a commune needs (the editor, its
+   report worker, the past sets); the set page's and the roll-up's files are listed apart, to
+   be downloaded whole when first opened (relative URLs, so the site works under any
+   sub-path); the cache name derives from every file's content hash.
 """
 import base64
 import hashlib
@@ -153,6 +155,8 @@ check_integrity(html)
 index.write_text(html, encoding="utf-8")
 
 SUB_PAGES = {"sets.html": "bo-tieu-chi", "rollup.html": "tong-hop"}
+# How the service worker's "needs the network once" page names them.
+PAGE_NAMES = {"bo-tieu-chi": "Bộ tiêu chí", "tong-hop": "Tổng hợp"}
 if Path(os.environ.get("TRUNK_HTML_FILE", "index.html")).name in SUB_PAGES:
     print("post_build: sub-page built; its files are precached by the main build's sw.js")
     sys.exit(0)
@@ -173,11 +177,38 @@ for name in files:
     digest.update(name.encode())
     digest.update(hashlib.sha256((staging / name).read_bytes()).digest())
 version = digest.hexdigest()[:16]
-# Pages are cached under their folder's URL ("./", "bo-tieu-chi/"), which the worker serves for
-# a navigation to the folder or to its index.html.
-precache = [f[: -len("index.html")] or "./" for f in files if f.endswith("index.html")]
-precache += [f for f in files if not f.endswith("index.html")]
+
+
+def cache_key(name):
+    """Pages are cached under their folder's URL ("./", "bo-tieu-chi/"), which the worker
+    serves for a navigation to the folder or to its index.html."""
+    return name[: -len("index.html")] or "./" if name.endswith("index.html") else name
+
+
+def in_folder(name, folder):
+    return name.startswith(folder + "/")
+
+
+# What a commune needs is downloaded on the first visit (the editor, its report worker, the
+# past sets); the set page and the roll-up when first opened, each whole (their page first).
+lazy = {
+    folder + "/": {
+        "name": PAGE_NAMES[folder],
+        "files": sorted((cache_key(f) for f in files if in_folder(f, folder)), key=lambda k: (k != folder + "/", k)),
+    }
+    for folder in SUB_PAGES.values()
+}
+core = [f for f in files if not any(in_folder(f, folder) for folder in SUB_PAGES.values())]
+precache = sorted((cache_key(f) for f in core), key=lambda k: (k != "./", k))
 template = (source / "assets" / "sw.template.js").read_text(encoding="utf-8")
-sw = template.replace("__VERSION__", version).replace("__PRECACHE__", json.dumps(precache, indent=2))
+sw = (
+    template.replace("__VERSION__", version)
+    .replace("__PRECACHE__", json.dumps(precache, indent=2))
+    .replace("__LAZY__", json.dumps(lazy, indent=2, ensure_ascii=False))
+)
 (staging / "sw.js").write_text(sw, encoding="utf-8")
-print(f"post_build: CSP pinned to {len(scripts)} inline script(s); sw.js precaches {len(precache)} files, cache tieuchi-{version}")
+print(
+    f"post_build: CSP pinned to {len(scripts)} inline script(s); sw.js precaches {len(precache)} files, "
+    + ", ".join(f"{k} {len(v['files'])} on first use" for k, v in lazy.items())
+    + f"; cache tieuchi-{version}"
+)

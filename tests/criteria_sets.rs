@@ -134,7 +134,7 @@ fn malformed_sets_are_rejected_with_their_place() {
         (
             "future format",
             |v| v["format"] = json!(9),
-            "tệp: bộ tiêu chí do phiên bản mới hơn của ứng dụng tạo (định dạng 9)",
+            "tệp: tệp do phiên bản mới hơn của ứng dụng tạo (định dạng 9)",
         ),
         (
             "format 0",
@@ -355,4 +355,27 @@ fn thresholds_left_open_and_columns_not_applicable_round_trip() {
     assert_eq!(i.not_applicable_in, ["dong-bang-song-cuu-long"]);
     let again = CriteriaSet::from_json(&set.to_json()).unwrap();
     assert_eq!(again, set);
+}
+
+#[test]
+fn a_set_file_of_a_newer_format_is_said_to_be_newer_never_invalid() {
+    // A newer build's file: a higher format and a field this build does not know.
+    let newer = format!(
+        "\"format\": {}, \"later\": {{\"x\": 1}}",
+        tieuchi::core::criteria::FORMAT + 1
+    );
+    let text = include_str!("../criteria/quoc-gia-xa-ntm-2021-2025.json").replacen(
+        &format!("\"format\": {}", tieuchi::core::criteria::FORMAT),
+        &newer,
+        1,
+    );
+    assert!(text.contains("\"later\""), "the file was made newer");
+    let errors = CriteriaSet::from_json(&text).unwrap_err();
+    let message = tieuchi::core::criteria::import_failure_vi(&errors);
+    assert!(message.contains("do phiên bản mới hơn"), "{message}");
+    assert!(!message.contains("không hợp lệ"), "{message}");
+    // Other failures are named as before.
+    let errors = CriteriaSet::from_json("{\"format\": 2}").unwrap_err();
+    assert!(tieuchi::core::criteria::import_failure_vi(&errors)
+        .starts_with("Tệp bộ tiêu chí không hợp lệ: "));
 }

@@ -23,8 +23,13 @@ const KIND: &str = "bo-tieu-chi";
 struct Out<'a> {
     app: &'a str,
     kind: &'a str,
+    writer: u32,
     schema: u32,
     saved_at: &'a str,
+    /// The set's name and version beside it, so that a list can name an entry it cannot read
+    /// whole (since writer 1).
+    name: &'a str,
+    version: &'a str,
     set: &'a CriteriaSet,
 }
 
@@ -32,6 +37,7 @@ struct Out<'a> {
 #[serde(default)]
 struct Probe {
     kind: Option<String>,
+    writer: Option<serde_json::Number>,
     schema: Option<u64>,
 }
 
@@ -69,8 +75,11 @@ pub fn write(set: &CriteriaSet, saved_at: &str) -> String {
     serde_json::to_string(&Out {
         app: crate::core::store::APP,
         kind: KIND,
+        writer: crate::core::writer::WRITER,
         schema: SCHEMA,
         saved_at,
+        name: &set.name,
+        version: &set.version,
         set,
     })
     .unwrap_or_default()
@@ -79,15 +88,16 @@ pub fn write(set: &CriteriaSet, saved_at: &str) -> String {
 /// Why a stored entry is not a set this code can read. The entry stays where it is.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StoredError {
-    /// Written by a newer version of the app: left for that version.
-    Newer(u64),
+    /// Written by a newer version of the app (a writer or a schema above this build's): left
+    /// for that version.
+    Newer,
     Damaged(String),
 }
 
 impl StoredError {
     pub fn message_vi(&self) -> String {
         match self {
-            StoredError::Newer(v) => format!("Bộ tiêu chí do phiên bản mới hơn của ứng dụng lưu (định dạng {v}), được giữ nguyên; hãy tải lại trang để cập nhật ứng dụng."),
+            StoredError::Newer => "Bộ tiêu chí do phiên bản mới hơn của ứng dụng lưu, được giữ nguyên; hãy tải lại trang để cập nhật ứng dụng.".into(),
             StoredError::Damaged(why) => format!("Bộ tiêu chí lưu trong trình duyệt bị hỏng ({why}); được giữ nguyên để tải về."),
         }
     }
@@ -100,8 +110,18 @@ pub fn read(key: &str, text: &str) -> Result<StoredSet, StoredError> {
     if probe.kind.as_deref() != Some(KIND) {
         return Err(StoredError::Damaged("không phải bộ tiêu chí".into()));
     }
+    let writer = match probe.writer {
+        None => 0,
+        Some(w) => w
+            .as_u64()
+            .and_then(|w| u32::try_from(w).ok())
+            .ok_or(StoredError::Damaged(
+                "số hiệu bản ghi (writer) không hợp lệ".into(),
+            ))?,
+    };
     match probe.schema {
-        Some(s) if s > u64::from(SCHEMA) => return Err(StoredError::Newer(s)),
+        Some(s) if s > u64::from(SCHEMA) => return Err(StoredError::Newer),
+        _ if writer > crate::core::writer::WRITER => return Err(StoredError::Newer),
         Some(s) if s > 0 => {}
         _ => return Err(StoredError::Damaged("thiếu phiên bản định dạng".into())),
     }
@@ -169,7 +189,9 @@ mod tests {
     fn a_newer_or_damaged_entry_is_named_and_the_reason_is_vietnamese() {
         let set = shipped()[0].clone();
         let newer = write(&set, "t").replace("\"schema\":1", "\"schema\":7");
-        assert_eq!(read("k", &newer), Err(StoredError::Newer(7)));
+        assert_eq!(read("k", &newer), Err(StoredError::Newer));
+        let newer = write(&set, "t").replace("\"writer\":1", "\"writer\":2");
+        assert_eq!(read("k", &newer), Err(StoredError::Newer));
         let cut = write(&set, "t");
         let cut = &cut[..cut.len() / 2];
         let e = read("k", cut).unwrap_err();

@@ -15,6 +15,7 @@ use serde::Serialize;
 #[serde(default)]
 struct Probe {
     app: Option<String>,
+    writer: Option<serde_json::Number>,
     schema: Option<serde_json::Number>,
 }
 
@@ -32,6 +33,10 @@ pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
 #[derive(Clone, Debug, PartialEq, Serialize, ReadObject)]
 pub struct Envelope {
     pub app: String,
+    /// The build that wrote it (`writer::WRITER`; absent, 0, before writers were counted). In
+    /// memory always this build's, as `schema` is: reading brings an entry up to date.
+    #[serde(default)]
+    pub writer: u32,
     pub schema: u32,
     pub app_version: String,
     /// ISO 8601 time of saving, from the browser's clock.
@@ -41,6 +46,9 @@ pub struct Envelope {
     pub period: String,
     pub set_id: String,
     pub set_version: String,
+    /// The set's name, so that a list can name an entry it cannot read whole (since writer 1).
+    #[serde(default)]
+    pub set_name: String,
     /// "đạt 10/N tiêu chí" at the time of saving, for lists.
     pub summary: String,
     pub draft: Draft,
@@ -52,6 +60,7 @@ impl Envelope {
         let summary = score(&set, &draft).summary_vi();
         Envelope {
             app: APP.into(),
+            writer: crate::core::writer::WRITER,
             schema: SCHEMA,
             app_version: env!("CARGO_PKG_VERSION").into(),
             saved_at,
@@ -59,6 +68,7 @@ impl Envelope {
             period: draft.meta.period_text(),
             set_id: set.id.clone(),
             set_version: set.version.clone(),
+            set_name: set.name.clone(),
             summary,
             draft,
             set,
@@ -85,7 +95,8 @@ pub enum ReadError {
     IsCriteriaSet,
     /// Bytes that were not UTF-8 (a file saved in another encoding): text would come out garbled.
     Encoding,
-    Newer(u32),
+    /// Written by a newer build of the app (a writer or a schema above this build's).
+    Newer,
     Damaged(String),
     BadSet(String),
 }
@@ -99,7 +110,7 @@ impl ReadError {
             ReadError::NotOurs => "Tệp JSON này không phải bản nháp của ứng dụng đánh giá tiêu chí nông thôn mới.".into(),
             ReadError::IsCriteriaSet => "Đây là tệp bộ tiêu chí, không phải bản nháp: hãy nhập ở mục “Bộ tiêu chí”.".into(),
             ReadError::Encoding => "Tệp bị lỗi mã hóa ký tự (không phải UTF-8), tiếng Việt sẽ bị sai. Hãy xuất lại tệp từ ứng dụng.".into(),
-            ReadError::Newer(v) => format!("Tệp được tạo bởi phiên bản ứng dụng mới hơn (định dạng {v}). Hãy tải lại trang để cập nhật ứng dụng rồi nhập lại."),
+            ReadError::Newer => "Tệp do phiên bản mới hơn của ứng dụng tạo. Hãy tải lại trang để cập nhật ứng dụng rồi nhập lại.".into(),
             ReadError::Damaged(d) => format!("Tệp bản nháp bị hỏng: {d}."),
             ReadError::BadSet(d) => format!("Bộ tiêu chí trong tệp không hợp lệ: {d}."),
         }
@@ -122,6 +133,11 @@ pub fn migrate(mut env: Envelope, from: u32) -> Envelope {
     // The embedded set is brought to the current set format whatever the envelope's schema.
     env.set.upgrade();
     env.schema = SCHEMA;
+    // In memory an envelope is this build's, whoever wrote it: written again, it says so.
+    env.writer = crate::core::writer::WRITER;
+    if env.set_name.is_empty() {
+        env.set_name = env.set.name.clone();
+    }
     env
 }
 
@@ -224,31 +240,36 @@ pub fn read_stored(text: &str) -> Result<Envelope, ReadError> {
         .ok_or(ReadError::Damaged(
             "phiên bản định dạng không hợp lệ".into(),
         ))?;
-    if schema > SCHEMA {
-        return Err(ReadError::Newer(schema));
+    // A writer or a schema above this build's: a newer build wrote it. Like the schema, the
+    // writer is a whole number that fits in 32 bits; anything else is damage, never "newer".
+    let writer = match probe.writer {
+        None => 0,
+        Some(w) => w
+            .as_u64()
+            .and_then(|w| u32::try_from(w).ok())
+            .ok_or(ReadError::Damaged(
+                "số hiệu bản ghi (writer) không hợp lệ".into(),
+            ))?,
+    };
+    if schema > SCHEMA || writer > crate::core::writer::WRITER {
+        return Err(ReadError::Newer);
     }
     let env: Envelope = serde_json::from_str(text)
         .map_err(|e| ReadError::Damaged(crate::core::json::error_vi(&e)))?;
     let env = migrate(env, schema);
-    if env.draft.id.trim().is_empty()
-        || env.draft.id.len() > 100
-        || !env
-            .draft
-            .id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-    {
+    if !valid_id(&env.draft.id) {
         return Err(ReadError::Damaged("mã bản nháp không hợp lệ".into()));
     }
     Ok(env)
 }
 
-/// A stored entry that could not be read: set aside under its own key, offered as a file.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Corrupt {
-    pub key: String,
-    pub reason: String,
-    pub size: usize,
+/// A draft id as the app makes them: ASCII letters, digits, '-' and '_', at most 100.
+pub fn valid_id(id: &str) -> bool {
+    !id.trim().is_empty()
+        && id.len() <= 100
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 /// A summary line for the list of drafts.

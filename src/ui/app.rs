@@ -10,7 +10,7 @@ use crate::ui::components::narrative::{narrative, NarrativeProps};
 use crate::ui::components::report_view::ReportView;
 use crate::ui::components::setup::{setup, SetupProps};
 use crate::ui::components::summary::Summary;
-use crate::ui::hooks::{use_autosave, use_browser_events, use_save_tracker};
+use crate::ui::hooks::{use_autosave, use_browser_events, use_save_tracker, SaveTracker};
 use crate::ui::ops::{self, Dispatch};
 use crate::ui::state::{Action, SaveStatus, State, Tab, Tone};
 use crate::web::clock;
@@ -82,7 +82,7 @@ pub fn App() -> Html {
                     <div class="no-print sticky-summary"><Summary set={doc.set.clone()} scores={doc.scores.clone()} on_jump={on_jump.clone()} /></div>
                 }
             }
-            <main id="main">{ screen(&state, &dispatch, &on_edit) }</main>
+            <main id="main">{ screen(&state, &dispatch, &tracker, &on_edit) }</main>
             <footer class="app-footer no-print">
                 <span id="app-version">{ version_text() }</span>
                 { " · Dữ liệu chỉ lưu trên máy này, không gửi đi đâu." }
@@ -139,7 +139,7 @@ fn library_options(state: &State) -> Vec<(usize, AttrValue)> {
 type Handle = UseReducerHandle<State>;
 
 /// The current screen.
-fn screen(state: &Handle, d: &Dispatch, on_edit: &Callback<Edit>) -> Html {
+fn screen(state: &Handle, d: &Dispatch, tracker: &SaveTracker, on_edit: &Callback<Edit>) -> Html {
     match (state.tab, state.doc.clone()) {
         (Tab::Setup, Some(doc)) => {
             let on_change_set = {
@@ -172,7 +172,7 @@ fn screen(state: &Handle, d: &Dispatch, on_edit: &Callback<Edit>) -> Html {
             let on_download = Callback::from(move |_| ops::download_report(&d, &doc2));
             html! { <ReportView {doc} {on_download} /> }
         }
-        _ => drafts_screen(state, d),
+        _ => drafts_screen(state, d, tracker),
     }
 }
 
@@ -197,12 +197,18 @@ fn confirm_change(d: &Dispatch, set: crate::core::criteria::CriteriaSet) {
     }
 }
 
-fn drafts_screen(state: &Handle, d: &Dispatch) -> Html {
+/// The list of drafts. Whatever replaces the open draft (another one opened, a new one, the
+/// next period, an import) first writes its pending edits, and asks when they cannot be
+/// written (`SaveTracker::may_leave`).
+fn drafts_screen(state: &Handle, d: &Dispatch, tracker: &SaveTracker) -> Html {
     let memory_only = state.memory_only;
     let on_new = {
-        let (d, st) = (d.clone(), state.clone());
+        let (d, st, t) = (d.clone(), state.clone(), tracker.clone());
         Callback::from(move |i: usize| {
             if let Some(choice) = st.choices().get(i).copied() {
+                if !t.may_leave(&d) {
+                    return;
+                }
                 let d2 = d.clone();
                 ops::with_set(&d, choice, move |set| {
                     ops::new_draft_from(&d2, &set, memory_only)
@@ -211,22 +217,36 @@ fn drafts_screen(state: &Handle, d: &Dispatch) -> Html {
         })
     };
     let on_op = {
-        let (d, st) = (d.clone(), state.clone());
+        let (d, st, t) = (d.clone(), state.clone(), tracker.clone());
         Callback::from(move |(op, id): (DraftOp, String)| match op {
-            DraftOp::Open => ops::open(&d, &id),
+            DraftOp::Open if t.may_leave(&d) => ops::open(&d, &id),
+            DraftOp::NextPeriod if t.may_leave(&d) => ops::next_period(&d, &id, memory_only),
+            DraftOp::Open | DraftOp::NextPeriod => {}
             DraftOp::Rename => ops::rename(&d, &id, st.doc.as_ref()),
-            DraftOp::NextPeriod => ops::next_period(&d, &id, memory_only),
-            DraftOp::Delete => ops::delete(&d, &id),
+            DraftOp::Delete => {
+                // Deleting the open draft: its last edits are written first, so that "Hoàn
+                // tác" brings back all of it.
+                if st.doc.as_ref().is_some_and(|doc| doc.draft.id == id) {
+                    t.flush(&d);
+                }
+                ops::delete(&d, &id)
+            }
             DraftOp::Export => ops::export(&d, &id, st.doc.as_ref()),
         })
     };
     let on_import = {
-        let d = d.clone();
-        Callback::from(move |e: Event| ops::import_draft(&d, e, memory_only))
+        let (d, t) = (d.clone(), tracker.clone());
+        Callback::from(move |e: Event| {
+            if t.may_leave(&d) {
+                ops::import_draft(&d, e, memory_only)
+            } else {
+                crate::web::dom::clear_file_input(&e);
+            }
+        })
     };
-    let on_corrupt = {
+    let on_kept = {
         let d = d.clone();
-        Callback::from(move |(dl, key): (bool, String)| ops::corrupt(&d, dl, &key))
+        Callback::from(move |(dl, key): (bool, String)| ops::kept(&d, dl, &key))
     };
     // A new draft starts on the set whose period covers this year.
     let periods: Vec<(u16, u16)> = state.choices().iter().map(|c| c.period()).collect();
@@ -238,14 +258,14 @@ fn drafts_screen(state: &Handle, d: &Dispatch) -> Html {
         <>
             { drafts(DraftsProps {
                 drafts: state.drafts.clone(),
-                corrupt: state.corrupt.clone(),
+                kept: state.kept.clone(),
                 sets: library_options(state),
                 default_set,
                 current: doc.as_ref().map(|d| AttrValue::from(d.draft.id.clone())),
                 on_new,
                 on_op,
                 on_import,
-                on_corrupt,
+                on_kept,
                 persisted: state.persisted,
                 memory_only: state.memory_only,
             }) }

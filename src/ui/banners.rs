@@ -1,10 +1,10 @@
-//! The banners above the screens: storage blocked, a conflict with another tab, a failed
-//! save, a new version, a notice, undo of a delete, and the question of an import that
-//! replaces a draft. A plain function of the state: it holds nothing of its own.
+//! The banners above the screens: storage blocked, saving paused by another tab's change (a
+//! conflict, a delete, a newer version's save, unreadable data), a failed save, a new version,
+//! a notice, undo of a delete, and the question of an import that replaces a draft. A plain function of the state: it holds nothing of its own.
 
 use crate::ui::hooks::SaveTracker;
 use crate::ui::ops::{self, Dispatch};
-use crate::ui::state::{Action, SaveStatus, State, Tone};
+use crate::ui::state::{Action, Paused, SaveStatus, State, Tone};
 use crate::web::{clock, sw};
 use yew::prelude::*;
 
@@ -18,25 +18,7 @@ pub fn banners(state: &State, d: &Dispatch, tracker: &SaveTracker) -> Html {
             if state.memory_only {
                 <div class="notice error" role="alert">{ "Trình duyệt đang chặn lưu trữ (cửa sổ ẩn danh hoặc đã tắt lưu dữ liệu). Ứng dụng vẫn dùng được, nhưng dữ liệu chỉ nằm trong trang này: hãy “Xuất tệp” trước khi đóng." }</div>
             }
-            { conflict(state, d) }
-            if state.deleted_elsewhere {
-                <div class="notice error" role="alert">
-                    <p>{ "Bản nháp đang mở vừa bị xóa ở một thẻ (cửa sổ) khác. Tự động lưu đang tạm dừng: giữ lại bản nháp này (lưu lại như trên màn hình), hoặc đóng nó." }</p>
-                    <div class="row-actions">
-                        { button("primary", "Giữ lại bản nháp này", { let d = d.clone(); move || d.dispatch(Action::KeepMine) }) }
-                        { button("secondary", "Đóng bản nháp", { let d = d.clone(); move || d.dispatch(Action::Close) }) }
-                    </div>
-                </div>
-            }
-            if let Some(doc) = state.doc.clone().filter(|_| state.newer_elsewhere) {
-                <div class="notice error" role="alert">
-                    <p>{ "Bản nháp đang mở vừa được phiên bản mới hơn của ứng dụng lưu ở một thẻ (cửa sổ) khác. Thẻ này không lưu nữa để không ghi đè bản đó: hãy tải lại trang để dùng phiên bản mới. Những gì vừa gõ ở đây có thể xuất ra tệp để đối chiếu." }</p>
-                    <div class="row-actions">
-                        { button("primary", "Tải lại trang", crate::web::dom::reload) }
-                        { button("secondary", "Xuất tệp bản đang sửa ở thẻ này", { let d = d.clone(); move || ops::export(&d, &doc.draft.id, Some(&doc)) }) }
-                    </div>
-                </div>
-            }
+            { paused(state, d) }
             if let (SaveStatus::Failed(msg), Some(doc)) = (&state.save, state.doc.clone()) {
                 <div class="notice error" role="alert">
                     <span>{ format!("Chưa lưu được: {msg}") }</span>
@@ -44,10 +26,7 @@ pub fn banners(state: &State, d: &Dispatch, tracker: &SaveTracker) -> Html {
                 </div>
             }
             if state.update_ready {
-                <div class="notice info" role="status">
-                    <span>{ "Đã có phiên bản mới — tải lại để dùng. Dữ liệu đang nhập được lưu trước khi tải lại." }</span>
-                    { button("primary", "Tải lại", { let (d, t) = (d.clone(), tracker.clone()); move || { t.flush(&d); sw::apply_update(); } }) }
-                </div>
+                { crate::ui::update::notice("Dữ liệu đang nhập được lưu trước khi tải lại.", { let (d, t) = (d.clone(), tracker.clone()); Callback::from(move |_| { t.flush(&d); sw::apply_update(); }) }) }
             }
             if let Some(n) = state.notice.clone() {
                 <div class={classes!("notice", match n.tone { Tone::Info => "info", Tone::Success => "success", Tone::Error => "error" })}
@@ -68,19 +47,51 @@ pub fn banners(state: &State, d: &Dispatch, tracker: &SaveTracker) -> Html {
     }
 }
 
-/// The open draft changed in another tab: autosave is paused until the user chooses.
-fn conflict(state: &State, d: &Dispatch) -> Html {
-    let Some(env) = state.conflict.clone() else {
+/// Another page changed the open draft: saving is paused until the user chooses.
+fn paused(state: &State, d: &Dispatch) -> Html {
+    let (Some(paused), Some(doc)) = (state.paused.clone(), state.doc.clone()) else {
         return html! {};
     };
-    html! {
-        <div class="notice error" role="alert">
-            <p>{ format!("Bản nháp này vừa được sửa ở một thẻ (cửa sổ) khác lúc {}. Tự động lưu đang tạm dừng để không ghi đè.", clock::local_hhmm(&env.saved_at)) }</p>
-            <div class="row-actions">
-                { button("primary", "Dùng bản ở thẻ kia", { let d = d.clone(); let env = env.clone(); move || d.dispatch(Action::Open((*env).clone())) }) }
-                { button("secondary", "Giữ bản ở thẻ này", { let d = d.clone(); move || d.dispatch(Action::KeepMine) }) }
+    let export = {
+        let d = d.clone();
+        move || ops::export(&d, &doc.draft.id, Some(&doc))
+    };
+    match paused {
+        Paused::Conflict(env, stored) => html! {
+            <div class="notice error" role="alert">
+                <p>{ format!("Bản nháp này vừa được sửa ở một thẻ (cửa sổ) khác lúc {}. Tự động lưu đang tạm dừng để không ghi đè.", clock::local_hhmm(&env.saved_at)) }</p>
+                <div class="row-actions">
+                    { button("primary", "Dùng bản ở thẻ kia", { let d = d.clone(); move || d.dispatch(Action::Open((*env).clone(), Some((*stored).clone()))) }) }
+                    { button("secondary", "Giữ bản ở thẻ này", { let d = d.clone(); move || d.dispatch(Action::KeepMine) }) }
+                </div>
             </div>
-        </div>
+        },
+        Paused::Deleted => html! {
+            <div class="notice error" role="alert">
+                <p>{ "Bản nháp đang mở vừa bị xóa ở một thẻ (cửa sổ) khác. Tự động lưu đang tạm dừng: giữ lại bản nháp này (lưu lại như trên màn hình), hoặc đóng nó." }</p>
+                <div class="row-actions">
+                    { button("primary", "Giữ lại bản nháp này", { let d = d.clone(); move || d.dispatch(Action::KeepMine) }) }
+                    { button("secondary", "Đóng bản nháp", { let d = d.clone(); move || d.dispatch(Action::Close) }) }
+                </div>
+            </div>
+        },
+        Paused::Newer => html! {
+            <div class="notice error" role="alert">
+                <p>{ "Bản nháp đang mở vừa được phiên bản mới hơn của ứng dụng lưu ở một thẻ (cửa sổ) khác. Thẻ này không lưu nữa để không ghi đè bản đó: hãy tải lại trang để dùng phiên bản mới. Những gì vừa gõ ở đây có thể xuất ra tệp để đối chiếu." }</p>
+                <div class="row-actions">
+                    { button("primary", "Tải lại trang", crate::web::dom::reload) }
+                    { button("secondary", "Xuất tệp bản đang sửa ở thẻ này", export) }
+                </div>
+            </div>
+        },
+        Paused::Unreadable => html! {
+            <div class="notice error" role="alert">
+                <p>{ "Bản lưu của bản nháp đang mở vừa bị thay bằng dữ liệu không đọc được (ở một thẻ khác). Thẻ này không ghi đè lên dữ liệu đó: hãy xuất tệp bản đang sửa ở đây, rồi tải lại trang (dữ liệu kia sẽ được để riêng, nguyên vẹn)." }</p>
+                <div class="row-actions">
+                    { button("primary", "Xuất tệp bản đang sửa ở thẻ này", export) }
+                </div>
+            </div>
+        },
     }
 }
 

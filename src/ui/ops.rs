@@ -3,9 +3,10 @@
 
 use crate::core::criteria::CriteriaSet;
 use crate::core::edit::new_draft;
+use crate::core::persist::{self, Elsewhere, Over, Refused};
 use crate::core::store::{self, DraftSummary, Envelope};
 use crate::core::vn::slug;
-use crate::ui::state::{Action, Doc, State, Tone};
+use crate::ui::state::{Action, Doc, Shared, State, Tone};
 use crate::web::{clock, download, storage};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -20,84 +21,125 @@ fn notice(d: &Dispatch, tone: Tone, text: impl Into<String>) {
 }
 
 pub fn refresh_drafts(d: &Dispatch) {
-    let (drafts, corrupt) = storage::load_drafts();
+    let (drafts, kept) = storage::load_drafts();
     d.dispatch(Action::Drafts(
         drafts.iter().map(DraftSummary::from).collect(),
-        corrupt,
+        kept,
     ));
 }
 
-/// Start-up: probe storage, load drafts and sets, reopen the last draft.
+/// Start-up: probe storage, load sets and drafts (the one place where unreadable entries are
+/// set aside: `persist::start_up`), reopen the last draft.
 pub fn startup(d: &Dispatch) {
     if !storage::available() {
         d.dispatch(Action::MemoryOnly);
         return;
     }
-    // Sets first: what they set aside is then in the list the user is told about.
+    let found = storage::start_up();
     let unusable = load_library(d);
-    let (drafts, corrupt) = storage::load_drafts();
-    if !corrupt.is_empty() {
-        notice(d, Tone::Error, "Một số dữ liệu lưu trong trình duyệt bị hỏng; đã để riêng và có thể tải về ở mục Bản nháp.");
+    let newer = found.kept.iter().filter(|k| k.newer).count();
+    if found.set_aside > 0 {
+        notice(d, Tone::Error, "Một số dữ liệu bản nháp lưu trong trình duyệt không đọc được; đã được để riêng, nguyên vẹn, và có thể tải về ở mục Bản nháp.");
+    } else if newer > 0 {
+        notice(d, Tone::Info, format!("{newer} bản nháp do phiên bản mới hơn của ứng dụng tạo, được giữ nguyên: hãy tải lại trang để cập nhật ứng dụng rồi mở."));
     } else if unusable > 0 {
-        notice(d, Tone::Info, format!("{unusable} bộ tiêu chí tự tạo chưa dùng được (có lỗi hoặc không đọc được); xem và sửa ở trang “Bộ tiêu chí”."));
+        notice(d, Tone::Info, format!("{unusable} bộ tiêu chí tự tạo chưa dùng được (có lỗi, hoặc do phiên bản mới hơn lưu); xem ở trang “Bộ tiêu chí”."));
     }
-    let last = storage::read_raw(LAST_KEY);
-    let reopen = last.and_then(|id| drafts.iter().find(|e| e.draft.id == id).cloned());
     d.dispatch(Action::Drafts(
-        drafts.iter().map(DraftSummary::from).collect(),
-        corrupt,
+        found.drafts.iter().map(DraftSummary::from).collect(),
+        found.kept,
     ));
-    if let Some(env) = reopen {
-        d.dispatch(Action::Open(env));
+    if let Some(id) = storage::read_raw(LAST_KEY) {
+        if found.drafts.iter().any(|e| e.draft.id == id) {
+            open(d, &id);
+        }
     }
 }
 
-/// Writes the open draft now. `written` remembers the text, so this tab can tell its own
-/// writes from another tab's in `storage` events.
-pub fn save_now(d: &Dispatch, doc: &Doc, revision: u64, written: &Rc<RefCell<Option<String>>>) {
+/// Writes the open draft now, only over the text it is based on (`base`, which it then
+/// becomes). Anything else stored there is another page's: saving pauses with the core's
+/// verdict. Returns whether it was written.
+pub fn save_now(
+    d: &Dispatch,
+    doc: &Doc,
+    revision: u64,
+    base: &RefCell<Option<Shared<String>>>,
+) -> bool {
     let env = doc.envelope(clock::now_iso());
-    match storage::save_draft(&env) {
+    let over = base.borrow().clone();
+    match storage::save_open(&env, Over::Base(over.as_deref().map(|b| b.as_str()))) {
         Ok(text) => {
-            *written.borrow_mut() = Some(text);
+            *base.borrow_mut() = Some(Shared(Rc::new(text.clone())));
             let _ = storage::write_raw(LAST_KEY, &env.draft.id);
             d.dispatch(Action::Saved {
                 revision,
                 summary: DraftSummary::from(&env),
+                text,
             });
+            true
         }
-        Err(e) => d.dispatch(Action::SaveFailed(e.message_vi())),
+        Err(Refused::Elsewhere(verdict)) => {
+            d.dispatch(Action::Elsewhere(verdict));
+            false
+        }
+        Err(Refused::Failed(e)) => {
+            d.dispatch(Action::SaveFailed(e.message_vi()));
+            false
+        }
     }
 }
 
-/// A stored draft, read as leniently as the list that offers it (`store::read_stored`): a draft
-/// that is listed can always be opened, renamed, carried forward, deleted and exported.
-fn load(id: &str) -> Option<Envelope> {
-    storage::read_raw(&storage::draft_key(id)).and_then(|raw| store::read_stored(&raw).ok())
+/// A stored draft this build reads, with the text it was read from: a draft that is listed
+/// can always be opened, renamed, carried forward, deleted and exported.
+fn load(id: &str) -> Option<(Envelope, String)> {
+    let key = storage::draft_key(id);
+    let text = storage::read_raw(&key)?;
+    match persist::classify_draft(&key, &text) {
+        persist::Fate::Readable(env) => Some((env, text)),
+        _ => None,
+    }
 }
 
-/// Stores a new or changed envelope and opens it.
-fn store_and_open(d: &Dispatch, env: Envelope, memory_only: bool) {
-    if !memory_only {
-        if let Err(e) = storage::save_draft(&env) {
-            notice(d, Tone::Error, e.message_vi());
-            return;
-        }
-        let _ = storage::write_raw(LAST_KEY, &env.draft.id);
-        refresh_drafts(d);
+/// Why a draft was not stored, in words for the user.
+fn refused_vi(r: &Refused) -> String {
+    match r {
+        Refused::Failed(e) => e.message_vi(),
+        Refused::Elsewhere(Elsewhere::Newer) => "Đã có bản nháp cùng mã do phiên bản mới hơn của ứng dụng tạo; bản đó được giữ nguyên. Hãy tải lại trang để cập nhật ứng dụng.".into(),
+        Refused::Elsewhere(_) => "Bản nháp này vừa được thay đổi ở một thẻ (cửa sổ) khác; chưa ghi gì. Hãy xem lại danh sách bản nháp.".into(),
     }
-    d.dispatch(Action::Open(env));
+}
+
+/// Stores a new or changed envelope (over what `over` allows) and opens it.
+fn store_and_open(d: &Dispatch, env: Envelope, memory_only: bool, over: Over) -> bool {
+    if memory_only {
+        d.dispatch(Action::Open(env, None));
+        return true;
+    }
+    match storage::save_open(&env, over) {
+        Ok(text) => {
+            let _ = storage::write_raw(LAST_KEY, &env.draft.id);
+            refresh_drafts(d);
+            d.dispatch(Action::Open(env, Some(text)));
+            true
+        }
+        Err(r) => {
+            notice(d, Tone::Error, refused_vi(&r));
+            false
+        }
+    }
 }
 
 pub fn new_draft_from(d: &Dispatch, set: &CriteriaSet, memory_only: bool) {
     let draft = new_draft(clock::new_id(), set, clock::today());
     let env = Envelope::new(draft, set.clone(), clock::now_iso());
-    store_and_open(d, env, memory_only);
-    d.dispatch(Action::Tab(crate::ui::state::Tab::Setup));
+    if store_and_open(d, env, memory_only, Over::Base(None)) {
+        d.dispatch(Action::Tab(crate::ui::state::Tab::Setup));
+    }
 }
 
 pub fn open(d: &Dispatch, id: &str) {
     match load(id) {
-        Some(env) => d.dispatch(Action::Open(env)),
+        Some((env, text)) => d.dispatch(Action::Open(env, Some(text))),
         None => notice(
             d,
             Tone::Error,
@@ -110,7 +152,7 @@ pub fn rename(d: &Dispatch, id: &str, current: Option<&Doc>) {
     let old = current
         .filter(|doc| doc.draft.id == id)
         .map(|doc| doc.draft.name.clone())
-        .or_else(|| load(id).map(|e| e.draft.name));
+        .or_else(|| load(id).map(|(e, _)| e.draft.name));
     let Some(old) = old else { return };
     let Some(name) = crate::web::dialog::prompt("Tên mới của bản nháp:", &old) else {
         return;
@@ -122,41 +164,39 @@ pub fn rename(d: &Dispatch, id: &str, current: Option<&Doc>) {
         )));
         return;
     }
-    if let Some(mut env) = load(id) {
+    if let Some((mut env, text)) = load(id) {
         env.draft.name = name;
         let env = Envelope::new(env.draft, env.set, clock::now_iso());
-        match storage::save_draft(&env) {
+        match storage::save_open(&env, Over::Base(Some(&text))) {
             Ok(_) => refresh_drafts(d),
-            Err(e) => notice(d, Tone::Error, e.message_vi()),
+            Err(r) => notice(d, Tone::Error, refused_vi(&r)),
         }
     }
 }
 
 pub fn next_period(d: &Dispatch, id: &str, memory_only: bool) {
-    let Some(env) = load(id) else { return };
+    let Some((env, _)) = load(id) else { return };
     let next = env.draft.next_period(clock::new_id());
     let period = next.meta.period_text();
-    store_and_open(
-        d,
-        Envelope::new(next, env.set, clock::now_iso()),
-        memory_only,
-    );
-    notice(d, Tone::Success, format!("Đã tạo bản nháp {period}, chép số liệu và nội dung từ kỳ trước. Hãy cập nhật số liệu mới."));
+    let next = Envelope::new(next, env.set, clock::now_iso());
+    if store_and_open(d, next, memory_only, Over::Base(None)) {
+        notice(d, Tone::Success, format!("Đã tạo bản nháp {period}, chép số liệu và nội dung từ kỳ trước. Hãy cập nhật số liệu mới."));
+    }
 }
 
 pub fn delete(d: &Dispatch, id: &str) {
-    let Some(env) = load(id) else { return };
+    let Some((env, _)) = load(id) else { return };
     storage::remove(&storage::draft_key(id));
     d.dispatch(Action::Deleted(env));
 }
 
 pub fn undo_delete(d: &Dispatch, env: &Envelope) {
-    match storage::save_draft(env) {
+    match storage::save_open(env, Over::Base(None)) {
         Ok(_) => {
             refresh_drafts(d);
             d.dispatch(Action::ForgetUndo);
         }
-        Err(e) => notice(d, Tone::Error, e.message_vi()),
+        Err(r) => notice(d, Tone::Error, refused_vi(&r)),
     }
 }
 
@@ -170,7 +210,7 @@ fn export_name(env: &Envelope) -> String {
 pub fn export(d: &Dispatch, id: &str, current: Option<&Doc>) {
     let env = match current.filter(|doc| doc.draft.id == id) {
         Some(doc) => Some(doc.envelope(clock::now_iso())),
-        None => load(id),
+        None => load(id).map(|(env, _)| env),
     };
     let Some(env) = env else {
         return notice(d, Tone::Error, "Không đọc được bản nháp để xuất.");
@@ -199,11 +239,17 @@ pub fn import_draft(d: &Dispatch, event: Event, memory_only: bool) {
                 format!("Không nhập được tệp. {}", e.message_vi()),
             ),
             Ok(env) => {
-                if !memory_only && storage::read_raw(&storage::draft_key(&env.draft.id)).is_some() {
-                    d.dispatch(Action::AskReplace(env));
-                } else {
-                    store_and_open(&d, env, memory_only);
-                    notice(&d, Tone::Success, "Đã nhập bản nháp.");
+                let key = storage::draft_key(&env.draft.id);
+                let there = (!memory_only).then(|| storage::read_raw(&key)).flatten();
+                match there.map(|t| persist::classify_draft(&key, &t)) {
+                    // A newer version's draft of that id stays as it is: the file is kept beside it.
+                    Some(persist::Fate::Newer(_)) => resolve_import(&d, &env, false, memory_only),
+                    Some(_) => d.dispatch(Action::AskReplace(env)),
+                    None => {
+                        if store_and_open(&d, env, memory_only, Over::Base(None)) {
+                            notice(&d, Tone::Success, "Đã nhập bản nháp.");
+                        }
+                    }
                 }
             }
         }
@@ -225,19 +271,27 @@ pub fn resolve_import(d: &Dispatch, env: &Envelope, replace: bool, memory_only: 
         );
     }
     d.dispatch(Action::ForgetReplace);
-    store_and_open(d, env, memory_only);
-    notice(
-        d,
-        Tone::Success,
-        if replace {
-            "Đã thay bản nháp bằng bản nhập."
-        } else {
-            "Đã giữ cả hai bản nháp."
-        },
-    );
+    let over = if replace {
+        Over::AnyButNewer
+    } else {
+        Over::Base(None)
+    };
+    if store_and_open(d, env, memory_only, over) {
+        notice(
+            d,
+            Tone::Success,
+            if replace {
+                "Đã thay bản nháp bằng bản nhập."
+            } else {
+                "Đã giữ cả hai bản nháp."
+            },
+        );
+    }
 }
 
-pub fn corrupt(d: &Dispatch, download_it: bool, key: &str) {
+/// A stored entry kept without use (a newer version's, or unreadable): downloaded as it is,
+/// or dropped when the user confirms.
+pub fn kept(d: &Dispatch, download_it: bool, key: &str) {
     if download_it {
         if let Err(e) = download::stored_entry(key) {
             notice(d, Tone::Error, e);

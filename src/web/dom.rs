@@ -95,3 +95,23 @@ pub fn meta(name: &str) -> Option<String> {
         .ok()??
         .get_attribute("content")
 }
+
+/// Has the browser ask before the page is left (a `beforeunload` event): the standard way
+/// (`preventDefault`) and the older one (a return value), which some browsers still need.
+pub fn ask_before_unload(e: &web_sys::Event) {
+    e.prevent_default();
+    if let Some(e) = e.dyn_ref::<web_sys::BeforeUnloadEvent>() {
+        e.set_return_value("Dữ liệu chưa được lưu.");
+    }
+}
+
+/// Forgets the file picked in the input an event came from, so that picking it again is a
+/// change again.
+pub fn clear_file_input(e: &web_sys::Event) {
+    if let Some(input) = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        input.set_value("");
+    }
+}

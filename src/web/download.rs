@@ -29,16 +29,17 @@ pub fn link(name: &str, mime: &str, bytes: &[u8]) -> Result<web_sys::HtmlAnchorE
     Ok(a)
 }
 
-/// Offers `bytes` as a download named `name`. Returns a Vietnamese message on failure.
-/// A stored entry exactly as stored (something the app could not read), as a file.
+/// A stored entry exactly as stored (one this build does not use: a newer version's, or
+/// unreadable), as a file named for what it is (`persist::download_name`).
 pub fn stored_entry(key: &str) -> Result<(), String> {
     let Some(raw) = crate::web::storage::read_raw(key) else {
         return Ok(());
     };
-    let name = format!("du-lieu-hong-{}.json", crate::core::vn::slug(key));
+    let name = crate::core::persist::download_name(key, &raw);
     bytes(&name, JSON_MIME, raw.as_bytes())
 }
 
+/// Offers `bytes` as a download named `name`. Returns a Vietnamese message on failure.
 pub fn bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
     let a = link(name, mime, bytes)?;
     let url = a.href();

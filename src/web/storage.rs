@@ -1,4 +1,7 @@
-//! Drafts and user criteria sets in localStorage, through gloo-storage, never panicking.
+//! localStorage, through gloo-storage, never panicking: get, set, keys, remove, and other
+//! pages' changes (the `storage` event). What an entry is, whether a write may go ahead and
+//! what is set aside are decided by `core::persist`; the few functions at the end only run its
+//! decisions over this storage, for the three pages.
 //!
 //! gloo-storage's `LocalStorage::raw()` panics when storage is blocked (private windows,
 //! site data disabled), so every call here goes through `available()` first, which probes
@@ -6,32 +9,14 @@
 //! says so.
 
 use crate::core::criteria::CriteriaSet;
-use crate::core::set_store::{self, StoredSet};
-use crate::core::store::{self, Envelope, ReadError};
+use crate::core::persist::{self, Kept, Kv, Over, Refused};
+use crate::core::set_store::StoredSet;
+use crate::core::store::Envelope;
 use gloo_storage::{LocalStorage, Storage};
 
-pub const DRAFT_PREFIX: &str = "tieuchi.draft.";
-pub const CORRUPT_PREFIX: &str = "tieuchi.corrupt.";
-pub const SETS_KEY: &str = "tieuchi.sets";
+pub use crate::core::persist::{draft_key, SaveError, DRAFT_PREFIX, SETS_LIST_KEY as SETS_KEY};
+
 const PROBE_KEY: &str = "tieuchi.probe";
-
-/// Why a write failed, in words for the user.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum SaveError {
-    Quota,
-    Unavailable,
-    Other(String),
-}
-
-impl SaveError {
-    pub fn message_vi(&self) -> String {
-        match self {
-            SaveError::Quota => "Bộ nhớ trình duyệt đã đầy. Bản đã lưu trước đó vẫn còn nguyên; hãy xuất tệp để sao lưu, rồi xóa bớt bản nháp cũ.".into(),
-            SaveError::Unavailable => "Trình duyệt đang chặn lưu trữ (cửa sổ ẩn danh hoặc đã tắt lưu dữ liệu trang web). Dữ liệu chỉ nằm trong trang này; hãy xuất tệp để không mất.".into(),
-            SaveError::Other(e) => format!("Không lưu được ({e}). Bản đã lưu trước đó vẫn còn nguyên; hãy xuất tệp để sao lưu."),
-        }
-    }
-}
 
 fn web_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -93,19 +78,7 @@ pub fn remove(key: &str) {
     }
 }
 
-pub fn draft_key(id: &str) -> String {
-    format!("{DRAFT_PREFIX}{id}")
-}
-
-pub fn save_draft(env: &Envelope) -> Result<String, SaveError> {
-    let text = env.to_json();
-    write_raw(&draft_key(&env.draft.id), &text)?;
-    Ok(text)
-}
-
-pub use crate::core::store::Corrupt;
-
-fn keys() -> Vec<String> {
+pub fn keys() -> Vec<String> {
     if !available() {
         return vec![];
     }
@@ -114,146 +87,81 @@ fn keys() -> Vec<String> {
     (0..n).filter_map(|i| s.key(i).ok().flatten()).collect()
 }
 
-/// Every readable draft, newest first, and the entries that are not readable. Stored drafts
-/// are read leniently (`store::read_stored`). A draft made by a newer version of the app
-/// (another tab, after an update) is left exactly where it is and listed, so that version
-/// keeps it. Any other unreadable entry is moved aside (under `tieuchi.corrupt.*`) so it
-/// never blocks the app again, kept byte for byte so the user can download it.
-pub fn load_drafts() -> (Vec<Envelope>, Vec<Corrupt>) {
-    let mut drafts = Vec::new();
-    let mut newer = Vec::new();
-    for key in keys().into_iter().filter(|k| k.starts_with(DRAFT_PREFIX)) {
-        let Some(raw) = read_raw(&key) else { continue };
-        match store::read_stored(&raw) {
-            Ok(env) if draft_key(&env.draft.id) == key => drafts.push(env),
-            Err(e @ ReadError::Newer(_)) => newer.push(Corrupt {
-                reason: format!(
-                    "Bản nháp do phiên bản mới hơn của ứng dụng tạo, được giữ nguyên. {}",
-                    e.message_vi()
-                ),
-                size: raw.len(),
-                key,
-            }),
-            Ok(_) | Err(_) => {
-                let aside = format!("{CORRUPT_PREFIX}{}", &key[DRAFT_PREFIX.len()..]);
-                if write_raw(&aside, &raw).is_ok() {
-                    remove(&key);
-                }
+/// A change another page made: the key (`None` when storage was cleared) and its new text.
+pub struct Change {
+    pub key: Option<String>,
+    pub new_value: Option<String>,
+}
+
+/// Listens to other pages' changes (a tab never hears its own); dropping the listener stops.
+pub fn on_change(f: impl Fn(Change) + 'static) -> Option<gloo_events::EventListener> {
+    let window = web_sys::window()?;
+    Some(gloo_events::EventListener::new(
+        &window,
+        "storage",
+        move |e| {
+            use wasm_bindgen::JsCast;
+            if let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() {
+                f(Change {
+                    key: e.key(),
+                    new_value: e.new_value(),
+                })
             }
-        }
-    }
-    by_saved_at(&mut drafts, |e| &e.saved_at, true);
-    newer.extend(corrupt_entries());
-    (drafts, newer)
+        },
+    ))
 }
 
-/// Orders entries by the time they were saved (`newest` first, or oldest first). An insertion
-/// sort: a browser holds a handful of drafts and sets, and the standard library's sort costs
-/// about 10 KB of WASM (measured with twiggy; see BENCHMARKS.md).
-fn by_saved_at<T>(items: &mut [T], saved_at: fn(&T) -> &str, newest: bool) {
-    for i in 1..items.len() {
-        let mut j = i;
-        while j > 0 {
-            let (before, here) = (saved_at(&items[j - 1]), saved_at(&items[j]));
-            let out_of_order = if newest { before < here } else { before > here };
-            if !out_of_order {
-                break;
-            }
-            items.swap(j - 1, j);
-            j -= 1;
-        }
+/// localStorage as `core::persist` sees it.
+pub struct Local;
+
+impl Kv for Local {
+    fn get(&self, key: &str) -> Option<String> {
+        read_raw(key)
+    }
+    fn keys(&self) -> Vec<String> {
+        keys()
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), SaveError> {
+        write_raw(key, value)
+    }
+    fn remove(&mut self, key: &str) {
+        remove(key)
     }
 }
 
-pub fn corrupt_entries() -> Vec<Corrupt> {
-    keys()
-        .into_iter()
-        .filter(|k| k.starts_with(CORRUPT_PREFIX))
-        .filter_map(|key| {
-            let raw = read_raw(&key)?;
-            let reason = if key[CORRUPT_PREFIX.len()..].starts_with(SETS_ASIDE) {
-                "Danh sách bộ tiêu chí tự tạo do phiên bản trước lưu không đọc được; được giữ nguyên để tải về.".to_string()
-            } else {
-                match store::read(&raw) {
-                    Err(e) => e.message_vi(),
-                    Ok(_) => ReadError::Damaged("mã bản nháp không khớp".into()).message_vi(),
-                }
-            };
-            Some(Corrupt {
-                key,
-                reason,
-                size: raw.len(),
-            })
-        })
-        .collect()
+// ---- `core::persist` over this storage ------------------------------------------------------
+
+/// Every readable draft and what is kept without use: lists, moves nothing (`persist::list_drafts`).
+pub fn load_drafts() -> (Vec<Envelope>, Vec<Kept>) {
+    persist::list_drafts(&Local)
 }
 
-/// Where a stored list of sets that could not be read whole is kept: named by its content, so
-/// loading it again does not make another copy.
-fn sets_aside_key(raw: &str) -> String {
-    format!(
-        "{CORRUPT_PREFIX}{SETS_ASIDE}{:08x}",
-        crc32fast::hash(raw.as_bytes())
-    )
+/// The editor's start-up: the one place where entries move (`persist::start_up`).
+pub fn start_up() -> persist::StartUp {
+    persist::start_up(&mut Local)
 }
 
-const SETS_ASIDE: &str = "bo-tieu-chi-";
-
-/// The user's own criteria sets (copies, imports, edits), each under its own key, read
-/// leniently (`set_store::read`): an invalid set is listed with its problems; an entry that is
-/// not readable (damaged, or written by a newer version) stays where it is and is listed with
-/// its reason, to download or delete. Sets stored by an earlier version in one list are first
-/// moved to their own keys.
-pub fn load_sets() -> (Vec<StoredSet>, Vec<Corrupt>) {
-    migrate_set_list();
-    let mut sets = Vec::new();
-    let mut unreadable = Vec::new();
-    for key in keys()
-        .into_iter()
-        .filter(|k| k.starts_with(set_store::PREFIX))
-    {
-        let Some(raw) = read_raw(&key) else { continue };
-        match set_store::read(&key, &raw) {
-            Ok(s) => sets.push(s),
-            Err(e) => unreadable.push(Corrupt {
-                reason: e.message_vi(),
-                size: raw.len(),
-                key,
-            }),
-        }
-    }
-    // Oldest first: a set keeps its place in the list as others are added.
-    by_saved_at(&mut sets, |s| &s.saved_at, false);
-    (sets, unreadable)
+/// The user's sets and what is kept without use: lists, moves nothing (`persist::list_sets`).
+pub fn load_sets() -> (Vec<StoredSet>, Vec<Kept>) {
+    persist::list_sets(&Local)
 }
 
-/// The list of the first releases (`tieuchi.sets`), moved to one key per set. A set already
-/// under its own key is not overwritten. The list is removed only when every set in it was
-/// written; a list that cannot be read whole is kept aside first, never dropped.
-fn migrate_set_list() {
-    let Some(raw) = read_raw(SETS_KEY) else {
-        return;
-    };
-    let Some(list) = set_store::read_legacy_list(&raw) else {
-        if write_raw(&sets_aside_key(&raw), &raw).is_ok() {
-            remove(SETS_KEY);
-        }
-        return;
-    };
-    let written = list.into_iter().all(|mut set| {
-        set.upgrade();
-        let key = set_store::key(&set);
-        read_raw(&key).is_some() || write_raw(&key, &set_store::write(&set, "")).is_ok()
-    });
-    if written {
-        remove(SETS_KEY);
-    }
-}
-
-/// Writes one set under its key; returns the text written (to tell this page's writes from
-/// another's) or why it failed, the stored copy untouched.
+/// Writes one set under its key, never over a newer build's entry; returns the text written
+/// (to tell this page's writes from another's) or why it failed, the stored copy untouched.
 pub fn save_set(set: &CriteriaSet, saved_at: &str) -> Result<String, SaveError> {
-    let text = set_store::write(set, saved_at);
-    write_raw(&set_store::key(set), &text)?;
-    Ok(text)
+    persist::save_set(&mut Local, set, saved_at)
+}
+
+/// Writes a draft over whatever is stored under its id but a newer build's entry (what the
+/// user chose to replace); the open draft's saves go through `save_open`.
+pub fn save_draft(env: &Envelope) -> Result<String, SaveError> {
+    persist::save_draft(&mut Local, env, Over::AnyButNewer).map_err(|e| match e {
+        Refused::Failed(e) => e,
+        Refused::Elsewhere(_) => SaveError::Newer,
+    })
+}
+
+/// Writes a draft only over `over` (see `persist::save_draft`).
+pub fn save_open(env: &Envelope, over: Over) -> Result<String, Refused> {
+    persist::save_draft(&mut Local, env, over)
 }

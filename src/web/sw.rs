@@ -24,19 +24,33 @@ fn container() -> Option<web_sys::ServiceWorkerContainer> {
 }
 
 /// Follows a worker being installed: if a page is already controlled by an older worker when
-/// it is installed, it is an update; otherwise it is the first install.
+/// it is installed, it is an update; otherwise it is the first install. Listeners are added,
+/// not set, so that several parts of a page can follow the same worker.
 fn watch(worker: ServiceWorker, notify: yew::Callback<SwEvent>) {
     let w2 = worker.clone();
-    let on_state = Closure::<dyn FnMut()>::new(move || {
+    gloo_events::EventListener::new(&worker, "statechange", move |_| {
         let controlled = container().and_then(|c| c.controller()).is_some();
         match w2.state() {
             ServiceWorkerState::Installed if controlled => notify.emit(SwEvent::UpdateReady),
             ServiceWorkerState::Activated => notify.emit(SwEvent::OfflineReady),
             _ => {}
         }
-    });
-    worker.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
-    on_state.forget();
+    })
+    .forget();
+}
+
+/// Follows the registration: a version waiting now, and every version found later.
+fn follow(reg: &ServiceWorkerRegistration, notify: &yew::Callback<SwEvent>) {
+    if let Some(w) = reg.installing() {
+        watch(w, notify.clone());
+    }
+    let (reg2, n2) = (reg.clone(), notify.clone());
+    gloo_events::EventListener::new(reg, "updatefound", move |_| {
+        if let Some(w) = reg2.installing() {
+            watch(w, n2.clone());
+        }
+    })
+    .forget();
 }
 
 /// Registers the site's worker (`script`: its URL from this page, "./sw.js" at the site's
@@ -58,18 +72,7 @@ pub fn register(script: &'static str, notify: yew::Callback<SwEvent>) {
         if reg.waiting().is_some() && had_controller {
             notify.emit(SwEvent::UpdateReady);
         }
-        if let Some(w) = reg.installing() {
-            watch(w, notify.clone());
-        }
-        let reg2 = reg.clone();
-        let n2 = notify.clone();
-        let on_found = Closure::<dyn FnMut()>::new(move || {
-            if let Some(w) = reg2.installing() {
-                watch(w, n2.clone());
-            }
-        });
-        reg.set_onupdatefound(Some(on_found.as_ref().unchecked_ref()));
-        on_found.forget();
+        follow(&reg, &notify);
         // Look for a new version now and then while the app stays open, and whenever the
         // user comes back to it.
         let reg3 = reg.clone();
@@ -86,6 +89,31 @@ pub fn register(script: &'static str, notify: yew::Callback<SwEvent>) {
             })
             .forget();
         }
+    });
+}
+
+/// Tells `notify` when a new version is ready (installed and waiting for the user), now or
+/// later, on a page whose worker is registered elsewhere (`register`).
+pub fn on_update(notify: yew::Callback<()>) {
+    let Some(c) = container() else { return };
+    let Ok(ready) = c.ready() else { return };
+    wasm_bindgen_futures::spawn_local(async move {
+        let Ok(reg) = JsFuture::from(ready).await else {
+            return;
+        };
+        let Ok(reg) = reg.dyn_into::<ServiceWorkerRegistration>() else {
+            return;
+        };
+        let controlled = c.controller().is_some();
+        if reg.waiting().is_some() && controlled {
+            notify.emit(());
+        }
+        let updates = yew::Callback::from(move |e| {
+            if e == SwEvent::UpdateReady {
+                notify.emit(())
+            }
+        });
+        follow(&reg, &updates);
     });
 }
 

@@ -3,7 +3,7 @@
 // only when the user chooses, without losing what they typed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync, cpSync } from 'node:fs';
+import { readFileSync, writeFileSync, cpSync, readdirSync, renameSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { serve, launch, phone, openApp, newDraft, saved, tmp, docxText, DIST, ROOT, downloadFrom } from './lib.mjs';
@@ -85,8 +85,9 @@ test('a new version is announced and applied when the user chooses, keeping thei
   await page.locator('#app-version', { hasText: 'e2e-v2' }).waitFor({ timeout: 15000 });
   await page.getByRole('button', { name: 'Thông tin' }).click();
   assert.equal(await page.getByLabel('Họ và tên người ký').inputValue(), 'Đang gõ dở', 'typed text saved before the reload');
-  const keys = await page.evaluate(() => caches.keys());
-  assert.deepEqual(keys.filter((k) => k.startsWith('tieuchi-')).length, 1, `old caches removed: ${keys}`);
+  // The old version's cache goes once no page of it is open.
+  await page.waitForFunction(async () => (await caches.keys()).filter((k) => k.startsWith('tieuchi-')).length === 1, null, { timeout: 15000 })
+    .catch(async () => { throw new Error(`old caches kept: ${await page.evaluate(() => caches.keys())}`); });
   await ctx.close();
   await server.close();
 });
@@ -138,14 +139,57 @@ test('an update whose download hangs never replaces the running version, online 
   await server.close();
 });
 
-test('the set page, the roll-up and the report work offline after one visit to the editor', { timeout: 90000 }, async () => {
+/** Waits until the service worker holds `page` of the site (a sub-page is cached whole once opened). */
+async function cached(page, rel) {
+  await page.waitForFunction(async (r) => !!(await caches.match(new URL(r, location.href).href)), rel, { timeout: 30000 });
+}
+
+test('one visit to the editor: offline it works and reports; the set page and the roll-up say they need the network once', { timeout: 120000 }, async () => {
   const server = await serve();
   const ctx = await phone(browser, { serviceWorkers: 'allow' });
   const page = await ctx.newPage();
   await openApp(page, server.url);
   await page.getByText('Sẵn sàng dùng khi không có mạng').waitFor({ timeout: 15000 });
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  // A commune's first visit downloads nothing of the province's pages.
+  const provincial = server.requests.filter((u) => /\/(bo-tieu-chi|tong-hop)\//.test(u));
+  assert.deepEqual(provincial, [], 'the first visit downloaded the set page or the roll-up');
   await ctx.setOffline(true);
-  await page.getByRole('link', { name: 'Bộ tiêu chí' }).click();
+  await page.reload();
+  await page.getByText('Không có mạng — vẫn làm việc bình thường').waitFor();
+  // A set of a past period (its file), and the report (made by the worker), offline.
+  await newDraft(page, /Lạng Sơn/);
+  await page.getByLabel(COMMUNE).fill('Tràng Định');
+  await page.getByRole('button', { name: 'Báo cáo' }).click();
+  await page.locator('article.paper').waitFor();
+  const file = await downloadFrom(page, page.getByRole('button', { name: 'Tải báo cáo (.docx)' }));
+  assert.match(docxText(file), /Tràng Định/);
+  // The province's pages, never opened: a page in Vietnamese that says what to do.
+  for (const [folder, name] of [['bo-tieu-chi/', 'Bộ tiêu chí'], ['tong-hop/', 'Tổng hợp']]) {
+    await page.goto(server.url + folder);
+    await page.getByRole('heading', { name: `Trang “${name}” cần có mạng một lần` }).waitFor();
+    assert.match(await page.locator('body').innerText(), /kết nối mạng/);
+  }
+  // Its link leads back to the editor, which works offline.
+  await page.getByRole('link', { name: '← Về trang Bản nháp' }).click();
+  await page.locator('.doc-title', { hasText: 'Tràng Định' }).waitFor();
+  assert.deepEqual(ctx.errors, []);
+  await ctx.close();
+  await server.close();
+});
+
+test('the set page and the roll-up work offline once opened', { timeout: 120000 }, async () => {
+  const server = await serve();
+  const ctx = await phone(browser, { serviceWorkers: 'allow' });
+  const page = await ctx.newPage();
+  await openApp(page, server.url);
+  await page.getByText('Sẵn sàng dùng khi không có mạng').waitFor({ timeout: 15000 });
+  for (const folder of ['bo-tieu-chi/', 'tong-hop/']) {
+    await page.goto(server.url + folder);
+    await cached(page, folder);
+  }
+  await ctx.setOffline(true);
+  await page.goto(server.url + 'bo-tieu-chi/');
   await page.locator('.set-list li', { hasText: 'Lạng Sơn' }).getByRole('button', { name: 'Tạo bản sao' }).click();
   await page.getByText('Đã tạo bản sao').waitFor();
   await page.getByRole('link', { name: 'Tổng hợp' }).click();
@@ -153,12 +197,73 @@ test('the set page, the roll-up and the report work offline after one visit to t
   await page.getByRole('button', { name: 'Thêm bản nháp lưu trong trình duyệt này' }).click();
   await page.getByRole('link', { name: 'Bản nháp' }).click();
   await page.getByLabel('Bộ tiêu chí cho bản nháp mới').locator('option', { hasText: '(bản sao)' }).waitFor({ state: 'attached' });
-  // A set of a past period (read from its file) and the report (made by the worker), offline.
-  await newDraft(page, /Lạng Sơn/);
-  await page.getByRole('button', { name: 'Báo cáo' }).click();
-  await page.locator('article.paper').waitFor();
-  const file = await downloadFrom(page, page.getByRole('button', { name: 'Tải báo cáo (.docx)' }));
-  assert.match(docxText(file), /LẠNG SƠN|Lạng Sơn/);
+  assert.deepEqual(ctx.errors, []);
+  await ctx.close();
+  await server.close();
+});
+
+/** Build B: dist/ copied, with a service worker of its own version and a report worker of its
+ * own name (so build A's report worker exists only in build A's cache). */
+async function buildB() {
+  const dir = path.join(await tmp(), 'dist-b');
+  cpSync(DIST, dir, { recursive: true });
+  const a = /bao-cao-[0-9a-f]{16}/.exec(readFileSync(path.join(DIST, 'index.html'), 'utf-8'))[0];
+  const b = 'bao-cao-bbbbbbbbbbbbbbbb';
+  for (const f of readdirSync(dir).filter((n) => n.startsWith(a))) renameSync(path.join(dir, f), path.join(dir, f.replace(a, b)));
+  const edit = (f, change) => writeFileSync(path.join(dir, f), change(readFileSync(path.join(dir, f), 'utf-8').replaceAll(a, b)));
+  edit(`${b}_loader.js`, (t) => t);
+  edit('index.html', (t) => t.replace('<title>', '<title>B '));
+  edit('sw.js', (t) => t.replace(/const VERSION = '[0-9a-f]+'/, "const VERSION = 'bbbbbbbbbbbbbbbb'"));
+  return dir;
+}
+
+test('a tab of build A left open while build B takes over another tab still makes its report offline', { timeout: 180000 }, async () => {
+  const dir = await buildB();
+  const server = await serve();
+  const ctx = await phone(browser, { serviceWorkers: 'allow' });
+  const old = await ctx.newPage();
+  await openApp(old, server.url);
+  await old.getByText('Sẵn sàng dùng khi không có mạng').waitFor({ timeout: 15000 });
+  await newDraft(old);
+  await old.getByLabel(COMMUNE).fill('Tràng Định');
+  await saved(old);
+  const aCache = await old.evaluate(async () => (await caches.keys()).find((k) => k.startsWith('tieuchi-')));
+  // Another tab opens the set page once (cached in build A's cache), then the editor.
+  const other = await ctx.newPage();
+  await other.goto(server.url + 'bo-tieu-chi/');
+  await cached(other, 'bo-tieu-chi/');
+  await openApp(other, server.url);
+  const title = await other.title();
+
+  // Build B is deployed; the other tab takes it.
+  server.setRoot(dir);
+  await other.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+  await other.getByText('Đã có phiên bản mới — tải lại').waitFor({ timeout: 30000 });
+  await other.getByRole('button', { name: 'Tải lại' }).click();
+  await other.waitForFunction(() => document.title.startsWith('B '), null, { timeout: 30000 });
+  assert.equal(await other.title(), 'B ' + title);
+  // The old tab is told, and keeps running build A.
+  await old.getByText('Đã có phiên bản mới — tải lại').waitFor({ timeout: 30000 });
+  assert.equal(await old.title(), title);
+
+  // Offline, the old tab starts its report worker (build A's, found only in build A's cache).
+  await ctx.setOffline(true);
+  await old.getByRole('button', { name: 'Báo cáo' }).click();
+  await old.locator('article.paper').waitFor({ timeout: 30000 });
+  const file = await downloadFrom(old, old.getByRole('button', { name: 'Tải báo cáo (.docx)' }));
+  assert.match(docxText(file), /Tràng Định/);
+  assert.ok((await old.evaluate(() => caches.keys())).includes(aCache), 'build A\'s cache is kept while its tab is open');
+
+  // The old tab closes: build A's cache goes once only build B's pages are open.
+  await old.close();
+  await ctx.setOffline(false);
+  await other.reload();
+  await other.waitForFunction(async (k) => !(await caches.keys()).includes(k), aCache, { timeout: 30000 });
+  // The set page, opened under build A, came along with build B: offline it still works.
+  await ctx.setOffline(true);
+  await other.goto(server.url + 'bo-tieu-chi/');
+  await other.locator('.set-list li').first().waitFor();
+  assert.ok(!(await other.evaluate(() => document.body.innerText)).includes('cần có mạng'));
   assert.deepEqual(ctx.errors, []);
   await ctx.close();
   await server.close();

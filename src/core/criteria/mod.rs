@@ -351,6 +351,29 @@ impl fmt::Display for SetError {
     }
 }
 
+/// How a set file made by a newer version is described (never "không hợp lệ").
+const NEWER_FILE: &str = "tệp do phiên bản mới hơn của ứng dụng tạo";
+
+#[derive(ReadObject)]
+#[serde(default)]
+struct FormatProbe {
+    format: Option<u32>,
+}
+
+/// Why a set file was not imported, in one Vietnamese sentence: made by a newer version, or
+/// its first problems.
+pub fn import_failure_vi(errors: &[SetError]) -> String {
+    if let Some(newer) = errors.iter().find(|e| e.message.starts_with(NEWER_FILE)) {
+        return format!("Không nhập được: {}.", newer.message);
+    }
+    let list: Vec<String> = errors.iter().take(5).map(|e| e.to_string()).collect();
+    let more = match errors.len() {
+        n if n > 5 => format!(" (và {} lỗi khác)", n - 5),
+        _ => String::new(),
+    };
+    format!("Tệp bộ tiêu chí không hợp lệ: {}{more}.", list.join("; "))
+}
+
 impl CriteriaSet {
     /// Reads and validates a set file. Returns every problem found, not only the first.
     pub fn from_json(text: &str) -> Result<CriteriaSet, Vec<SetError>> {
@@ -362,6 +385,16 @@ impl CriteriaSet {
                     "đây là tệp bản nháp báo cáo, không phải bộ tiêu chí: hãy nhập ở mục “Bản nháp”"
                         .into(),
             }]);
+        }
+        // A newer format is said to be newer, whatever else this build would find in it.
+        if let Ok(FormatProbe { format: Some(f) }) = serde_json::from_str(text) {
+            if f > FORMAT {
+                let message = format!("{NEWER_FILE} (định dạng {f}); hãy tải lại trang để cập nhật ứng dụng rồi nhập lại");
+                return Err(vec![SetError {
+                    place: "tệp".into(),
+                    message,
+                }]);
+            }
         }
         let mut set: CriteriaSet = serde_json::from_str(text).map_err(|e| {
             vec![SetError {

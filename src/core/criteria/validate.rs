@@ -65,7 +65,8 @@ impl CriteriaSet {
     fn check_file(&self, e: &mut Errors) {
         if self.format > FORMAT {
             let m = format!(
-                "bộ tiêu chí do phiên bản mới hơn của ứng dụng tạo (định dạng {}); hãy tải lại trang để cập nhật ứng dụng rồi mở lại",
+                "{} (định dạng {}); hãy tải lại trang để cập nhật ứng dụng rồi mở lại",
+                super::NEWER_FILE,
                 self.format
             );
             e.add(FILE, &m);

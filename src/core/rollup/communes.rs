@@ -16,9 +16,7 @@ use serde::Serialize;
 pub const STORAGE_KEY: &str = "tieuchi.communes";
 /// The envelope schema this code writes. History: 1 — the list and its save time (2026-12).
 pub const SCHEMA: u32 = 1;
-/// Which build wrote an entry, written beside the schema. `core::persist::WRITER` (being
-/// introduced for every stored envelope) is the same number: replace this constant by it.
-pub const WRITER: u32 = 1;
+pub use crate::core::writer::WRITER;
 const KIND: &str = "danh-sach-xa";
 
 /// The province's communes, as the office wrote them, each once, in its order.

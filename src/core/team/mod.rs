@@ -41,10 +41,7 @@ use crate::core::vecmap::VecMap;
 pub const KIND: &str = "phan-viec";
 /// The part file's format. History: 1 — first (2026-12).
 pub const PART_SCHEMA: u32 = 1;
-/// The number of the build's stored formats, written in every part file; a file of a larger
-/// number was written by a newer build and is refused until this one updates. Stands for
-/// `core::persist::WRITER` until that lands: then this becomes `pub use` of it.
-pub const WRITER: u32 = 1;
+pub use crate::core::writer::WRITER;
 
 impl PartRecord {
     /// "tiêu chí 5, 6; chỉ tiêu 17.8": what the part covers, for lists and messages.

@@ -1,6 +1,6 @@
 //! The list of drafts: create, open, rename, next period, delete with undo, export, import.
 
-use crate::core::store::Corrupt;
+use crate::core::persist::Kept;
 use crate::core::store::DraftSummary;
 use yew::prelude::*;
 
@@ -16,7 +16,8 @@ pub enum DraftOp {
 #[derive(PartialEq)]
 pub struct DraftsProps {
     pub drafts: Vec<DraftSummary>,
-    pub corrupt: Vec<Corrupt>,
+    /// Stored entries kept without use: a newer version's drafts, unreadable data.
+    pub kept: Vec<Kept>,
     /// (index in the library, name)
     pub sets: Vec<(usize, AttrValue)>,
     /// The set offered first: the one whose period covers this year.
@@ -25,7 +26,8 @@ pub struct DraftsProps {
     pub on_new: Callback<usize>,
     pub on_op: Callback<(DraftOp, String)>,
     pub on_import: Callback<Event>,
-    pub on_corrupt: Callback<(bool, String)>,
+    /// (download it, key): download as it is, or drop (after asking).
+    pub on_kept: Callback<(bool, String)>,
     pub persisted: Option<bool>,
     pub memory_only: bool,
 }
@@ -69,7 +71,7 @@ pub fn drafts(p: DraftsProps) -> Html {
                 <label for="import-draft" class="button secondary">{ "Nhập tệp bản nháp (.json)" }</label>
                 <input id="import-draft" type="file" accept=".json,application/json" class="visually-hidden" onchange={p.on_import.clone()} />
             </div>
-            { corrupt_list(&p.corrupt, &p.on_corrupt) }
+            { kept_lists(&p.kept, &p.on_kept) }
             <div class="storage-info">
                 <h3>{ "Lưu trữ" }</h3>
                 if p.memory_only {
@@ -118,27 +120,59 @@ fn draft_item(
     }
 }
 
-/// Stored entries that could not be read, set aside: download the raw data, or drop it.
-fn corrupt_list(corrupt: &[Corrupt], on: &Callback<(bool, String)>) -> Html {
-    if corrupt.is_empty() {
-        return html! {};
+/// "Xã Liên Sơn — 6 tháng đầu năm 2024 · Bộ tiêu chí … · lưu lúc 30/11/2026 10:00".
+fn label_text(k: &Kept) -> String {
+    let mut parts = vec![k.label.what.clone()];
+    if !k.label.detail.is_empty() {
+        parts.push(k.label.detail.clone());
     }
+    let at = crate::web::clock::local_datetime(&k.label.saved_at);
+    if !at.is_empty() {
+        parts.push(format!("lưu lúc {at}"));
+    }
+    parts.join(" · ")
+}
+
+/// Stored entries this version does not use: drafts made by a newer version (kept where they
+/// are: reload to update, or download as they are), and unreadable data (kept byte for byte:
+/// download, or drop).
+fn kept_lists(kept: &[Kept], on: &Callback<(bool, String)>) -> Html {
     let act = |download: bool, key: &str| {
         let (on, key) = (on.clone(), key.to_string());
         Callback::from(move |_| on.emit((download, key.clone())))
     };
+    let newer: Vec<&Kept> = kept.iter().filter(|k| k.newer).collect();
+    let other: Vec<&Kept> = kept.iter().filter(|k| !k.newer).collect();
     html! {
-        <div class="notice warning">
-            <p><strong>{ "Một số dữ liệu lưu trong trình duyệt bị hỏng và đã được để riêng:" }</strong></p>
-            <ul>
-                { for corrupt.iter().map(|c| html! {
-                    <li>
-                        { format!("{} ({} KB): {}", c.key, c.size / 1024 + 1, c.reason) }
-                        <button type="button" class="secondary" onclick={act(true, &c.key)}>{ "Tải dữ liệu gốc" }</button>
-                        <button type="button" class="danger" onclick={act(false, &c.key)}>{ "Bỏ" }</button>
-                    </li>
-                }) }
-            </ul>
-        </div>
+        <>
+            if !newer.is_empty() {
+                <div class="notice info kept-newer">
+                    <p><strong>{ "Bản nháp do phiên bản mới hơn của ứng dụng tạo — được giữ nguyên; tải lại trang để cập nhật ứng dụng rồi mở:" }</strong></p>
+                    <ul>
+                        { for newer.iter().map(|k| html! {
+                            <li key={k.key.clone()}>
+                                <span>{ label_text(k) }</span>
+                                <button type="button" class="primary small" onclick={Callback::from(|_| crate::web::dom::reload())}>{ "Tải lại trang" }</button>
+                                <button type="button" class="secondary small" onclick={act(true, &k.key)}>{ "Tải về nguyên trạng" }</button>
+                            </li>
+                        }) }
+                    </ul>
+                </div>
+            }
+            if !other.is_empty() {
+                <div class="notice warning kept-unreadable">
+                    <p><strong>{ "Dữ liệu bản nháp không đọc được — được giữ nguyên từng byte:" }</strong></p>
+                    <ul>
+                        { for other.iter().map(|k| html! {
+                            <li key={k.key.clone()}>
+                                { format!("{} ({} KB): {}", label_text(k), k.size.div_ceil(1000), k.reason) }
+                                <button type="button" class="secondary" onclick={act(true, &k.key)}>{ "Tải dữ liệu gốc" }</button>
+                                <button type="button" class="danger" onclick={act(false, &k.key)}>{ "Bỏ" }</button>
+                            </li>
+                        }) }
+                    </ul>
+                </div>
+            }
+        </>
     }
 }

@@ -190,6 +190,7 @@ fn RollupPage() -> Html {
     });
     let inputs: Inputs = use_mut_ref(Vec::new);
     let d = page.dispatcher();
+    let update = crate::ui::update::use_update_ready();
     use_effect_with((), |_| {
         crate::web::sw::register("../sw.js", Callback::from(|_| {}));
     });
@@ -205,6 +206,9 @@ fn RollupPage() -> Html {
                     <a class="tab active" href="./" aria-current="page">{ "Tổng hợp" }</a>
                 </nav>
             </header>
+            <div class="banners no-print">
+                { crate::ui::update::banner(update, "Các tệp đã mở sẽ cần chọn lại sau khi tải lại.") }
+            </div>
             <main id="main">
                 { input_section(&page, &d, &inputs) }
                 { communes::section(&page, &d) }

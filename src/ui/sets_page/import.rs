@@ -98,14 +98,8 @@ fn set_file(name: &str, bytes: &[u8]) -> Result<CriteriaSet, String> {
     if !body.starts_with('{') && table {
         return Err(format!("Tệp “{name}” là bảng chỉ tiêu (CSV), không phải tệp bộ tiêu chí (.json): hãy mở một bộ tự tạo (“Chỉnh sửa”), rồi dùng “Nhập bảng từ tệp CSV”."));
     }
-    CriteriaSet::from_json(&text).map_err(|errors| {
-        let list: Vec<String> = errors.iter().take(5).map(|e| e.to_string()).collect();
-        let more = match errors.len() {
-            n if n > 5 => format!(" (và {} lỗi khác)", n - 5),
-            _ => String::new(),
-        };
-        format!("Tệp bộ tiêu chí không hợp lệ: {}{more}.", list.join("; "))
-    })
+    CriteriaSet::from_json(&text)
+        .map_err(|errors| crate::core::criteria::import_failure_vi(&errors))
 }
 
 /// Never over a set already here: a set whose id and version are taken becomes a version of

@@ -1,8 +1,8 @@
 //! The list of criteria sets: the shipped and the user's own, with their actions.
 
 use crate::core::criteria::CriteriaSet;
+use crate::core::persist::Kept as Corrupt;
 use crate::core::set_store::StoredSet;
-use crate::core::store::Corrupt;
 use crate::ui::state::Shared;
 use yew::prelude::*;
 

@@ -34,6 +34,7 @@ pub fn start() {
 fn SetsPage() -> Html {
     let page = use_reducer(Page::default);
     let d = page.dispatcher();
+    let update = crate::ui::update::use_update_ready();
     {
         let (d, page) = (d.clone(), page.clone());
         use_effect_with((), move |_| {
@@ -74,7 +75,10 @@ fn SetsPage() -> Html {
                     <a class="tab" href="../tong-hop/">{ "Tổng hợp" }</a>
                 </nav>
             </header>
-            <div class="banners no-print">{ banner(&page) }</div>
+            <div class="banners no-print">
+                { crate::ui::update::banner(update, "Hãy lưu bộ tiêu chí đang sửa trước.") }
+                { banner(&page) }
+            </div>
             <main id="main">{ screen(&page, &d) }</main>
             <footer class="app-footer no-print">{ "Dữ liệu chỉ lưu trên máy này, không gửi đi đâu." }</footer>
         </>

@@ -3,8 +3,8 @@
 
 use super::review::Review;
 use crate::core::criteria::CriteriaSet;
+use crate::core::persist::Kept as Corrupt;
 use crate::core::set_store::StoredSet;
-use crate::core::store::Corrupt;
 use crate::ui::state::{Notice, Shared, Tone};
 use std::rc::Rc;
 use yew::prelude::*;

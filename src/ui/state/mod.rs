@@ -2,121 +2,14 @@
 //! effects (saving, files) happen in `ui::app` around it, never in here.
 
 use crate::core::criteria::CriteriaSet;
-use crate::core::draft::Draft;
 use crate::core::edit::{apply, Edit, MetaField, Stamp};
-use crate::core::scoring::{score, Scores};
-use crate::core::store::Corrupt;
+use crate::core::persist::{Elsewhere, Kept};
 use crate::core::store::{DraftSummary, Envelope};
 use std::rc::Rc;
 use yew::Reducible;
 
-/// An `Rc` compared by pointer: props holding big shared data stay cheap to compare.
-#[derive(Debug)]
-pub struct Shared<T>(pub Rc<T>);
-
-impl<T> Clone for Shared<T> {
-    fn clone(&self) -> Self {
-        Shared(self.0.clone())
-    }
-}
-
-impl<T> PartialEq for Shared<T> {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl<T> std::ops::Deref for Shared<T> {
-    type Target = T;
-    fn deref(&self) -> &T {
-        &self.0
-    }
-}
-
-/// The open draft with its set and scores, always consistent: scores are recomputed by every
-/// edit, in the reducer.
-#[derive(Clone, PartialEq)]
-pub struct Doc {
-    pub draft: Shared<Draft>,
-    pub set: Shared<CriteriaSet>,
-    pub scores: Shared<Scores>,
-}
-
-impl Doc {
-    pub fn new(draft: Draft, set: Rc<CriteriaSet>) -> Doc {
-        let scores = score(&set, &draft);
-        Doc {
-            draft: Shared(Rc::new(draft)),
-            set: Shared(set),
-            scores: Shared(Rc::new(scores)),
-        }
-    }
-
-    pub fn envelope(&self, saved_at: String) -> Envelope {
-        Envelope::new((*self.draft).clone(), (*self.set).clone(), saved_at)
-    }
-}
-
-/// A set offered for a new draft or a switch: read, or a shipped one whose file is read when
-/// picked (the editor carries only the set in force; see `core::sets::CATALOGUE`).
-#[derive(Clone, Copy, Debug)]
-pub enum Choice<'a> {
-    Read(&'a CriteriaSet),
-    Listed(&'static crate::core::sets::Listed),
-}
-
-impl Choice<'_> {
-    /// "name (version)", as the lists show it.
-    pub fn label(&self) -> String {
-        match self {
-            Choice::Read(s) => format!("{} ({})", s.name, s.version),
-            Choice::Listed(l) => format!("{} ({})", l.name, l.version),
-        }
-    }
-
-    pub fn period(&self) -> (u16, u16) {
-        match self {
-            Choice::Read(s) => (s.period.from, s.period.to),
-            Choice::Listed(l) => (l.from, l.to),
-        }
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Tab {
-    Drafts,
-    Setup,
-    Assess,
-    Narrative,
-    Report,
-}
-
-impl Tab {
-    pub const ALL: [Tab; 5] = [
-        Tab::Drafts,
-        Tab::Setup,
-        Tab::Assess,
-        Tab::Narrative,
-        Tab::Report,
-    ];
-
-    pub fn label_vi(self) -> &'static str {
-        match self {
-            Tab::Drafts => "Bản nháp",
-            Tab::Setup => "Thông tin",
-            Tab::Assess => "Đánh giá",
-            Tab::Narrative => "Nội dung",
-            Tab::Report => "Báo cáo",
-        }
-    }
-
-    pub fn needs_doc(self) -> bool {
-        matches!(
-            self,
-            Tab::Setup | Tab::Assess | Tab::Narrative | Tab::Report
-        )
-    }
-}
+mod parts;
+pub use parts::{Choice, Doc, Shared, Tab};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SaveStatus {
@@ -127,6 +20,21 @@ pub enum SaveStatus {
     /// Written at this ISO time.
     Saved(String),
     Failed(String),
+}
+
+/// Why saving the open draft is paused: what another page did to it (`persist::Elsewhere`).
+/// Nothing is written until the user chooses.
+#[derive(Clone, PartialEq)]
+pub enum Paused {
+    /// Another tab saved a version this build reads; its stored text, to write over if the
+    /// user keeps this tab's.
+    Conflict(Shared<Envelope>, Shared<String>),
+    /// Deleted in another tab: a keystroke here must not bring it back unasked.
+    Deleted,
+    /// A newer version of the app saved it: this older one never writes over it.
+    Newer,
+    /// Something unreadable replaced it: never written over here.
+    Unreadable,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -145,13 +53,17 @@ pub struct Notice {
 pub enum Action {
     Edit(Edit),
     Tab(Tab),
-    /// The list of stored drafts (after loading, saving, deleting, importing).
-    Drafts(Vec<DraftSummary>, Vec<Corrupt>),
-    Open(Envelope),
+    /// The list of stored drafts (after loading, saving, deleting, importing), and the
+    /// entries kept without use (made by a newer version, unreadable).
+    Drafts(Vec<DraftSummary>, Vec<Kept>),
+    /// A draft to open, with the stored text it was read from (`None` in memory only).
+    Open(Envelope, Option<String>),
     Close,
+    /// Revision `revision` was written as `text`.
     Saved {
         revision: u64,
         summary: DraftSummary,
+        text: String,
     },
     /// The write failed; the message says why. The previous copy is still stored.
     SaveFailed(String),
@@ -159,14 +71,12 @@ pub enum Action {
     MemoryOnly,
     Notice(Tone, String),
     ClearNotice,
-    /// The same draft changed in another tab.
-    Conflict(Envelope),
-    /// The open draft was deleted in another tab: saving pauses until the user chooses.
-    DeletedElsewhere,
-    /// A newer version of the app saved the open draft in another tab: saving stops, so that
-    /// this older version never writes over it.
-    NewerElsewhere,
-    /// Keep this tab's version: it will overwrite the other tab's on the next save.
+    /// What is stored under the open draft's key is not what this tab last read or wrote
+    /// (`persist::elsewhere`, on another tab's write or before a save): a conflict, a delete,
+    /// a newer version's save or something unreadable pauses saving until the user chooses.
+    Elsewhere(Elsewhere),
+    /// Keep this tab's version: it will overwrite the other tab's (or write back the deleted
+    /// draft) on the next save.
     KeepMine,
     Library(Vec<CriteriaSet>),
     /// A shipped set's file was read (on demand).
@@ -188,8 +98,12 @@ pub struct State {
     pub shipped: Shared<Vec<CriteriaSet>>,
     pub user_sets: Shared<Vec<CriteriaSet>>,
     pub drafts: Vec<DraftSummary>,
-    pub corrupt: Vec<Corrupt>,
+    /// Stored entries kept without use: made by a newer version, or unreadable.
+    pub kept: Vec<Kept>,
     pub doc: Option<Doc>,
+    /// The stored text the open draft is based on (read when opened, or last written here):
+    /// a save goes only over it.
+    pub base: Option<Shared<String>>,
     pub tab: Tab,
     /// Counts edits of the open draft; autosave writes when it is ahead of `saved_revision`.
     pub revision: u64,
@@ -197,13 +111,8 @@ pub struct State {
     pub save: SaveStatus,
     pub memory_only: bool,
     pub notice: Option<Notice>,
-    pub conflict: Option<Shared<Envelope>>,
-    /// The open draft was deleted in another tab; nothing is written until the user chooses to
-    /// keep it (write it back) or close it.
-    pub deleted_elsewhere: bool,
-    /// The open draft was saved by a newer version of the app in another tab; nothing is
-    /// written here until the page is reloaded (and runs that version) or the draft closed.
-    pub newer_elsewhere: bool,
+    /// Saving the open draft is paused: another page changed it.
+    pub paused: Option<Paused>,
     pub undo: Option<Shared<Envelope>>,
     pub replace: Option<Shared<Envelope>>,
     pub update_ready: bool,
@@ -221,17 +130,16 @@ impl State {
             shipped: Shared(Rc::new(shipped)),
             user_sets: Shared(Rc::new(vec![])),
             drafts: vec![],
-            corrupt: vec![],
+            kept: vec![],
             doc: None,
+            base: None,
             tab: Tab::Drafts,
             revision: 0,
             saved_revision: 0,
             save: SaveStatus::Idle,
             memory_only: false,
             notice: None,
-            conflict: None,
-            deleted_elsewhere: false,
-            newer_elsewhere: false,
+            paused: None,
             undo: None,
             replace: None,
             update_ready: false,
@@ -264,6 +172,12 @@ impl State {
         self.doc.is_some() && self.revision > self.saved_revision
     }
 
+    /// Whether leaving the open draft now (another draft, the page closed) would lose work:
+    /// edits not yet written, or a draft that lives only in this page.
+    pub fn at_risk(&self) -> bool {
+        self.unsaved() || (self.memory_only && self.doc.is_some())
+    }
+
     /// The open draft changed: a new revision, to be saved unless storage is blocked.
     fn changed(&mut self, doc: Doc) {
         self.doc = Some(doc);
@@ -273,13 +187,47 @@ impl State {
         }
     }
 
-    /// A draft opened (or none): nothing of the previous one's conflicts remains.
-    fn settle(&mut self, doc: Option<Doc>) {
+    /// A draft opened (or none), based on `base`: nothing of the previous one's conflicts
+    /// remains.
+    fn settle(&mut self, doc: Option<Doc>, base: Option<String>) {
         self.doc = doc;
         self.year_typed = None;
-        self.conflict = None;
-        self.deleted_elsewhere = false;
-        self.newer_elsewhere = false;
+        self.base = base.map(|b| Shared(Rc::new(b)));
+        self.paused = None;
+    }
+
+    /// Another page's doing to the open draft: saving pauses (`Nothing` changes nothing).
+    fn elsewhere(&mut self, verdict: Elsewhere) {
+        if self.doc.is_none() {
+            return;
+        }
+        self.paused = match verdict {
+            Elsewhere::Nothing => return,
+            Elsewhere::Conflict { env, stored } => Some(Paused::Conflict(
+                Shared(Rc::new(*env)),
+                Shared(Rc::new(stored)),
+            )),
+            Elsewhere::Deleted => Some(Paused::Deleted),
+            Elsewhere::Newer => Some(Paused::Newer),
+            Elsewhere::Unreadable => Some(Paused::Unreadable),
+        };
+    }
+
+    /// The user keeps this tab's version over the other tab's (or writes back the deleted
+    /// one): the next save goes over what is stored now. A newer version's save or an
+    /// unreadable entry is never written over.
+    fn keep_mine(&mut self) {
+        self.base = match self.paused.take() {
+            Some(Paused::Conflict(_, stored)) => Some(stored),
+            Some(Paused::Deleted) => None,
+            other => {
+                self.paused = other;
+                return;
+            }
+        };
+        // Force a save of this tab's version.
+        self.revision += 1;
+        self.save = SaveStatus::Pending;
     }
 
     /// A shipped set's file was read: it joins the sets the editor holds (once).
@@ -295,8 +243,9 @@ impl State {
         }
     }
 
-    /// Revision `revision` was written: saved if nothing was typed since, and listed.
-    fn saved(&mut self, revision: u64, summary: DraftSummary) {
+    /// Revision `revision` was written as `text`: saved if nothing was typed since, and listed.
+    fn saved(&mut self, revision: u64, summary: DraftSummary, text: String) {
+        self.base = Some(Shared(Rc::new(text)));
         self.saved_revision = self.saved_revision.max(revision);
         self.save = if self.revision > revision {
             SaveStatus::Pending
@@ -348,23 +297,27 @@ impl Reducible for State {
                     s.tab = t;
                 }
             }
-            Action::Drafts(list, corrupt) => {
+            Action::Drafts(list, kept) => {
                 s.drafts = list;
-                s.corrupt = corrupt;
+                s.kept = kept;
             }
-            Action::Open(env) => {
-                s.settle(Some(Doc::new(env.draft, Rc::new(env.set))));
+            Action::Open(env, base) => {
+                s.settle(Some(Doc::new(env.draft, Rc::new(env.set))), base);
                 s.revision += 1;
                 s.saved_revision = s.revision;
                 s.save = SaveStatus::Saved(env.saved_at);
                 s.tab = Tab::Assess;
             }
             Action::Close => {
-                s.settle(None);
+                s.settle(None, None);
                 s.tab = Tab::Drafts;
                 s.save = SaveStatus::Idle;
             }
-            Action::Saved { revision, summary } => s.saved(revision, summary),
+            Action::Saved {
+                revision,
+                summary,
+                text,
+            } => s.saved(revision, summary, text),
             Action::SaveFailed(message) => s.save = SaveStatus::Failed(message),
             Action::MemoryOnly => {
                 s.memory_only = true;
@@ -372,16 +325,8 @@ impl Reducible for State {
             }
             Action::Notice(tone, text) => s.notice = Some(Notice { tone, text }),
             Action::ClearNotice => s.notice = None,
-            Action::Conflict(env) => s.conflict = Some(Shared(Rc::new(env))),
-            Action::DeletedElsewhere => s.deleted_elsewhere = s.doc.is_some(),
-            Action::NewerElsewhere => s.newer_elsewhere = s.doc.is_some(),
-            Action::KeepMine => {
-                s.conflict = None;
-                s.deleted_elsewhere = false;
-                // Force a save of this tab's version.
-                s.revision += 1;
-                s.save = SaveStatus::Pending;
-            }
+            Action::Elsewhere(verdict) => s.elsewhere(verdict),
+            Action::KeepMine => s.keep_mine(),
             Action::Library(sets) => s.user_sets = Shared(Rc::new(sets)),
             Action::Shipped(set) => s.read_shipped(set),
             Action::ChangeSet(set) => {
@@ -395,7 +340,7 @@ impl Reducible for State {
             }
             Action::Deleted(env) => {
                 if s.doc.as_ref().is_some_and(|d| d.draft.id == env.draft.id) {
-                    s.doc = None;
+                    s.settle(None, None);
                     s.save = SaveStatus::Idle;
                 }
                 s.drafts.retain(|d| d.id != env.draft.id);
