@@ -53,7 +53,7 @@ for (const [name, viewport] of [['phone', { width: 360, height: 640 }], ['laptop
     await p.getByRole('heading', { name: /^Chỉnh sửa bộ tiêu chí/ }).waitFor();
     await axe(p, 'Bộ tiêu chí, editor');
     await p.getByRole('link', { name: 'Bản nháp' }).click();
-    await p.getByRole('button', { name: 'Bản nháp' }).click();
+    await p.getByRole('button', { name: 'Bản nháp', exact: true }).click();
     await axe(p, 'Bản nháp (with a draft)');
     await audit.close();
   });
