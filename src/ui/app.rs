@@ -4,6 +4,7 @@
 use crate::core::edit::Edit;
 use crate::core::sets;
 use crate::ui::banners::banners;
+use crate::ui::chrome::{self, Header, Page, Tone};
 use crate::ui::components::assess::{assessment, AssessProps};
 use crate::ui::components::drafts::{drafts, DraftOp, DraftsProps};
 use crate::ui::components::narrative::{narrative, NarrativeProps};
@@ -12,7 +13,7 @@ use crate::ui::components::setup::{setup, SetupProps};
 use crate::ui::components::summary::Summary;
 use crate::ui::hooks::{use_autosave, use_browser_events, use_save_tracker, SaveTracker};
 use crate::ui::ops::{self, Dispatch};
-use crate::ui::state::{Action, SaveStatus, State, Tab, Tone};
+use crate::ui::state::{Action, SaveStatus, State, Tab};
 use crate::web::clock;
 use yew::prelude::*;
 
@@ -28,17 +29,6 @@ fn save_label(s: &SaveStatus, memory_only: bool) -> (String, &'static str) {
         SaveStatus::Pending => ("Đang lưu…".into(), "pending"),
         SaveStatus::Saved(at) => (format!("Đã lưu lúc {}", clock::local_hhmm(at)), "ok"),
         SaveStatus::Failed(_) => ("Chưa lưu được — xem thông báo bên dưới".into(), "error"),
-    }
-}
-
-/// "Phiên bản 0.1.0", with the build label when the build sets `TIEUCHI_BUILD` (a date or a
-/// commit), so an official can say which version they run.
-fn version_text() -> String {
-    match option_env!("TIEUCHI_BUILD") {
-        Some(build) if !build.is_empty() => {
-            format!("Phiên bản {} ({build})", env!("CARGO_PKG_VERSION"))
-        }
-        _ => format!("Phiên bản {}", env!("CARGO_PKG_VERSION")),
     }
 }
 
@@ -76,17 +66,14 @@ pub fn App() -> Html {
     html! {
         <>
             { app_header(&state, &dispatch) }
-            <div class="banners no-print">{ banners(&state, &dispatch, &tracker) }</div>
+            { chrome::banners(banners(&state, &dispatch, &tracker)) }
             if let Some(doc) = &doc {
                 if state.tab != Tab::Drafts {
                     <div class="no-print sticky-summary"><Summary set={doc.set.clone()} scores={doc.scores.clone()} on_jump={on_jump.clone()} /></div>
                 }
             }
             <main id="main">{ screen(&state, &dispatch, &tracker, &on_edit) }</main>
-            <footer class="app-footer no-print">
-                <span id="app-version">{ version_text() }</span>
-                { " · Dữ liệu chỉ lưu trên máy này, không gửi đi đâu." }
-            </footer>
+            { chrome::footer(Some(chrome::version()), "Dữ liệu chỉ lưu trên máy này, không gửi đi đâu.") }
         </>
     }
 }
@@ -95,34 +82,42 @@ pub fn App() -> Html {
 fn app_header(state: &State, d: &Dispatch) -> Html {
     let (save_text, save_css) = save_label(&state.save, state.memory_only);
     let doc = state.doc.as_ref();
-    let tab_click = |t: Tab| {
-        let d = d.clone();
-        Callback::from(move |_| d.dispatch(Action::Tab(t)))
+    let status = html! {
+        <>
+            <span class={classes!("net", if state.online { "online" } else { "offline" })} role="status">
+                { if state.online { "● Đang có mạng" } else { "○ Không có mạng — vẫn làm việc bình thường" } }
+            </span>
+            { chrome::offline_ready(state.offline_ready) }
+            if !save_text.is_empty() { <span class={classes!("save", save_css)} role="status" aria-live="polite" id="save-status">{ save_text }</span> }
+        </>
     };
-    html! {
-        <header class="app-header no-print">
-            <div class="brand">
-                <h1>{ "Tự đánh giá xã nông thôn mới" }</h1>
-                if let Some(doc) = doc {
-                    <p class="doc-title">{ if doc.draft.name.trim().is_empty() { format!("Xã {} — {}", doc.draft.meta.commune, doc.draft.meta.period_text()) } else { doc.draft.name.clone() } }</p>
-                }
-            </div>
-            <div class="status-line">
-                <span class={classes!("net", if state.online { "online" } else { "offline" })} role="status">
-                    { if state.online { "● Đang có mạng" } else { "○ Không có mạng — vẫn làm việc bình thường" } }
-                </span>
-                if state.offline_ready { <span class="ready" role="status">{ "✓ Sẵn sàng dùng khi không có mạng" }</span> }
-                if !save_text.is_empty() { <span class={classes!("save", save_css)} role="status" aria-live="polite" id="save-status">{ save_text }</span> }
-            </div>
-            <nav aria-label="Các mục" class="tabs">
-                { for Tab::ALL.iter().filter(|t| !t.needs_doc() || doc.is_some()).map(|&t| html! {
-                    <button type="button" class={classes!("tab", (state.tab == t).then_some("active"))} aria-current={(state.tab == t).then_some("page")} onclick={tab_click(t)}>{ t.label_vi() }</button>
-                }) }
-                <a class="tab" href="bo-tieu-chi/">{ "Bộ tiêu chí" }</a>
-                <a class="tab" href="tong-hop/">{ "Tổng hợp" }</a>
-            </nav>
-        </header>
-    }
+    let tabs = Tab::ALL
+        .into_iter()
+        .filter(|t| !t.needs_doc() || doc.is_some())
+        .map(|t| {
+            let d = d.clone();
+            chrome::tab(
+                t.label_vi(),
+                state.tab == t,
+                Callback::from(move |_| d.dispatch(Action::Tab(t))),
+            )
+        })
+        .collect::<Html>();
+    let title = doc.map(|d| match d.draft.name.trim().is_empty() {
+        true => format!(
+            "Xã {} — {}",
+            d.draft.meta.commune,
+            d.draft.meta.period_text()
+        ),
+        false => d.draft.name.clone(),
+    });
+    chrome::header(Header {
+        page: Page::Editor,
+        title: "Tự đánh giá xã nông thôn mới",
+        subtitle: title,
+        status: Some(status),
+        tabs: Some(tabs),
+    })
 }
 
 /// Every set offered as (index, "name (version)").

@@ -5,7 +5,8 @@
 
 use crate::core::persist::{self, Elsewhere};
 use crate::ui::ops::{self, Dispatch};
-use crate::ui::state::{Action, Doc, Shared, State};
+use crate::ui::shared::Shared;
+use crate::ui::state::{Action, Doc, State};
 use crate::web::{storage, sw};
 use gloo_events::EventListener;
 use std::cell::RefCell;

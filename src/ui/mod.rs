@@ -1,15 +1,18 @@
-//! The Yew user interface: one state (`state`), effects around it (`ops`), and components.
+//! The Yew user interface: the editor's state (`state`), effects around it (`ops`), and
+//! components; the set page and the roll-up in their folders; the page `chrome` and `Shared`
+//! the three pages share.
 
 pub mod anchors;
 pub mod app;
 pub mod banners;
+pub mod chrome;
 pub mod components;
 pub mod hooks;
 pub mod ops;
 pub mod rollup_page;
 pub mod sets_page;
+pub mod shared;
 pub mod state;
-pub mod update;
 
 /// The editor: see `mount`.
 pub fn start() {

@@ -12,7 +12,7 @@ use crate::core::edit::Edit;
 use crate::core::json::{key_of, of_key};
 use crate::core::scoring::{CriterionScore, CriterionStatus, Finding, Scores};
 use crate::ui::anchors;
-use crate::ui::state::Shared;
+use crate::ui::shared::Shared;
 use yew::prelude::*;
 
 #[derive(PartialEq)]

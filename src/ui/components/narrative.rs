@@ -6,7 +6,7 @@ use crate::core::draft::{Draft, NarrativePart};
 use crate::core::edit::Edit;
 use crate::core::report::model::suggestion;
 use crate::core::scoring::Scores;
-use crate::ui::state::Shared;
+use crate::ui::shared::Shared;
 use yew::prelude::*;
 
 #[derive(PartialEq)]

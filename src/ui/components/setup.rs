@@ -6,7 +6,7 @@ use crate::core::criteria::CriteriaSet;
 use crate::core::draft::{Draft, Issuer, PeriodKind};
 use crate::core::edit::{Edit, MetaField};
 use crate::core::json::{key_of, of_key};
-use crate::ui::state::Shared;
+use crate::ui::shared::Shared;
 use yew::prelude::*;
 
 #[derive(PartialEq)]

@@ -3,7 +3,7 @@
 use crate::core::criteria::CriteriaSet;
 use crate::core::persist::Kept as Corrupt;
 use crate::core::set_store::StoredSet;
-use crate::ui::state::Shared;
+use crate::ui::shared::Shared;
 use yew::prelude::*;
 
 /// A set of the list: shipped (by index) or the user's own (by index among them).

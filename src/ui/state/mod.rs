@@ -5,11 +5,13 @@ use crate::core::criteria::CriteriaSet;
 use crate::core::edit::{apply, Edit, MetaField, Stamp};
 use crate::core::persist::{Elsewhere, Kept};
 use crate::core::store::{DraftSummary, Envelope};
+use crate::ui::chrome::{Notice, Tone};
+use crate::ui::shared::Shared;
 use std::rc::Rc;
 use yew::Reducible;
 
 mod parts;
-pub use parts::{Choice, Doc, Shared, Tab};
+pub use parts::{Choice, Doc, Tab};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SaveStatus {
@@ -35,19 +37,6 @@ pub enum Paused {
     Newer,
     /// Something unreadable replaced it: never written over here.
     Unreadable,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Tone {
-    Info,
-    Success,
-    Error,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Notice {
-    pub tone: Tone,
-    pub text: String,
 }
 
 pub enum Action {

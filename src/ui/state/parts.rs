@@ -1,34 +1,12 @@
-//! The parts of the state that screens hold on their own: shared data compared by pointer,
-//! the open draft with its scores, the sets offered, the tabs.
+//! The parts of the state that screens hold on their own: the open draft with its scores,
+//! the sets offered, the tabs.
 
 use crate::core::criteria::CriteriaSet;
 use crate::core::draft::Draft;
 use crate::core::scoring::{score, Scores};
 use crate::core::store::Envelope;
+use crate::ui::shared::Shared;
 use std::rc::Rc;
-
-/// An `Rc` compared by pointer: props holding big shared data stay cheap to compare.
-#[derive(Debug)]
-pub struct Shared<T>(pub Rc<T>);
-
-impl<T> Clone for Shared<T> {
-    fn clone(&self) -> Self {
-        Shared(self.0.clone())
-    }
-}
-
-impl<T> PartialEq for Shared<T> {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl<T> std::ops::Deref for Shared<T> {
-    type Target = T;
-    fn deref(&self) -> &T {
-        &self.0
-    }
-}
 
 /// The open draft with its set and scores, always consistent: scores are recomputed by every
 /// edit, in the reducer.
