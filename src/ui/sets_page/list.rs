@@ -43,8 +43,7 @@ fn op_button(class: &'static str, label: &'static str, on: &Callback<SetOp>, op:
     html! { <button type="button" {class} onclick={Callback::from(move |_| on.emit(op.clone()))}>{ label }</button> }
 }
 
-/// A plain function, not a component (each component costs its own copy of Yew's lifecycle
-/// code in the WASM).
+/// The shipped sets and the user's own, each with what can be done with it.
 pub fn sets(p: SetsProps) -> Html {
     let shipped = p
         .shipped
