@@ -1,7 +1,7 @@
 //! The report worker: a Web Worker with its own WASM module (`src/bin/bao-cao.rs`) that turns
 //! a draft into its report, the preview's HTML or the .docx. The editor sends it the draft's
 //! envelope when the report tab opens or a download is asked for, so the report model and the
-//! .docx writer are not part of the editor's first load (#17), and the work runs off the page's
+//! .docx writer are not part of the editor's first load, and the work runs off the page's
 //! thread. `web::report_worker` is the editor's side.
 //!
 //! Once it listens, the worker says `{ready: true}`. A request is `{id, kind: "preview" |

@@ -138,7 +138,9 @@ fn a_draft_made_by_a_newer_version_is_left_in_place_and_listed() {
     clear();
     let env = example();
     let key = storage::draft_key(&env.draft.id);
-    let newer = env.to_json().replacen("\"schema\":2", "\"schema\":99", 1);
+    let schema = format!("\"schema\":{}", store::SCHEMA);
+    let newer = env.to_json().replacen(&schema, "\"schema\":99", 1);
+    assert_ne!(newer, env.to_json(), "the schema was raised");
     storage::write_raw(&key, &newer).unwrap();
     let (drafts, listed) = storage::load_drafts();
     assert!(drafts.is_empty());
@@ -290,117 +292,147 @@ async fn after_a_panic_the_page_offers_the_open_draft_from_memory() {
     tieuchi::web::panic::remember(None);
 }
 
-// ---- the reducer (pure, but it lives in the wasm-only `ui` module) ---------------------------
+// ---- the reducers (pure, but they live in the wasm-only `ui` module) -------------------------
 
-mod reducer {
+mod reducers {
     use super::*;
     use std::rc::Rc;
     use tieuchi::core::draft::Judgement;
     use tieuchi::core::edit::{Edit, MetaField};
+    use tieuchi::core::persist::Elsewhere;
     use tieuchi::core::store::DraftSummary;
-    use tieuchi::ui::state::{Action, SaveStatus, State, Tab};
+    use tieuchi::ui::state::{
+        Base, DocAction, Document, Library, LibraryAction, Paused, SaveStatus, Shell, ShellAction,
+        Tab,
+    };
     use yew::Reducible;
 
-    fn opened() -> Rc<State> {
-        Rc::new(State::new(tieuchi::core::sets::shipped())).reduce(Action::Open(example(), None))
+    const AT: &str = "2024-06-26T10:00:00.000Z";
+
+    fn edit(e: Edit) -> DocAction {
+        DocAction::Edit(e, AT.into())
+    }
+
+    fn opened() -> Rc<Document> {
+        Rc::new(Document::default()).reduce(DocAction::Open(example(), Base::stored("{}".into())))
     }
 
     #[wasm_bindgen_test]
     fn an_edit_rescores_and_marks_the_draft_unsaved() {
         let s = opened();
-        assert_eq!(s.tab, Tab::Assess);
         assert!(!s.unsaved());
+        assert!(s.pending().is_none());
         let met = s.doc.as_ref().unwrap().scores.met_count();
-        let s = s.reduce(Action::Edit(Edit::Judgement("7".into(), Judgement::NotMet)));
+        let s = s.reduce(edit(Edit::Judgement("7".into(), Judgement::NotMet)));
         assert!(s.unsaved());
         assert_eq!(s.save, SaveStatus::Pending);
         assert_eq!(s.doc.as_ref().unwrap().scores.met_count(), met - 1);
+        let pending = s.pending().expect("the edit is to be written");
+        assert_eq!(pending.revision, s.revision);
+        assert_eq!(pending.base.text(), Some("{}"));
     }
 
     #[wasm_bindgen_test]
     fn an_edit_that_changes_nothing_keeps_the_state() {
         let s = opened();
-        let same = s.clone().reduce(Action::Edit(Edit::Meta(
-            MetaField::Commune,
-            "Liên Sơn".into(),
-        )));
+        let same = s
+            .clone()
+            .reduce(edit(Edit::Meta(MetaField::Commune, "Liên Sơn".into())));
         assert!(Rc::ptr_eq(&s, &same));
         // An entry emptied again is dropped, so a draft stays as small as its content.
-        let s = s.reduce(Action::Edit(Edit::Note("11".into(), "x".into())));
-        let s = s.reduce(Action::Edit(Edit::Note("11".into(), String::new())));
+        let s = s.reduce(edit(Edit::Note("11".into(), "x".into())));
+        let s = s.reduce(edit(Edit::Note("11".into(), String::new())));
         assert!(!s.doc.as_ref().unwrap().draft.entries.contains_key("11"));
     }
 
     #[wasm_bindgen_test]
     fn a_save_of_an_older_revision_does_not_claim_the_newest_is_saved() {
-        let s = opened().reduce(Action::Edit(Edit::Meta(
-            MetaField::SignatoryName,
-            "A".into(),
-        )));
+        let s = opened().reduce(edit(Edit::Meta(MetaField::SignatoryName, "A".into())));
         let first = s.revision;
-        let s = s.reduce(Action::Edit(Edit::Meta(
-            MetaField::SignatoryName,
-            "AB".into(),
-        )));
-        let env = s
-            .doc
-            .as_ref()
-            .unwrap()
-            .envelope("2024-06-26T10:00:00.000Z".into());
-        let s = s.reduce(Action::Saved {
+        let s = s.reduce(edit(Edit::Meta(MetaField::SignatoryName, "AB".into())));
+        let text = s.doc.as_ref().unwrap().envelope(AT.into()).to_json();
+        let s = s.reduce(DocAction::Saved {
             revision: first,
-            summary: DraftSummary::from(&env),
-            text: env.to_json(),
+            text: text.clone(),
+            at: AT.into(),
         });
         assert_eq!(s.save, SaveStatus::Pending);
         assert!(s.unsaved());
+        // The next save goes over what was just written.
+        assert_eq!(s.pending().unwrap().base.text(), Some(text.as_str()));
         let latest = s.revision;
-        let s = s.reduce(Action::Saved {
+        let s = s.reduce(DocAction::Saved {
             revision: latest,
-            summary: DraftSummary::from(&env),
-            text: env.to_json(),
+            text,
+            at: AT.into(),
         });
-        assert_eq!(s.save, SaveStatus::Saved("2024-06-26T10:00:00.000Z".into()));
+        assert_eq!(s.save, SaveStatus::Saved(AT.into()));
         assert!(!s.unsaved());
+        assert!(s.pending().is_none());
     }
 
     #[wasm_bindgen_test]
     fn another_tabs_change_pauses_saving_until_the_user_chooses() {
-        use tieuchi::core::persist::Elsewhere;
-        use tieuchi::ui::state::Paused;
         let s = opened();
         assert!(!s.at_risk());
         let conflict = Elsewhere::Conflict {
             env: Box::new(example()),
             stored: "theirs".into(),
         };
-        let s = s.reduce(Action::Elsewhere(conflict));
+        let s = s.reduce(DocAction::Elsewhere(conflict));
         assert!(matches!(s.paused, Some(Paused::Conflict(..))));
         // Keeping this tab's version: the next save goes over exactly what the other tab stored.
-        let s = s.reduce(Action::KeepMine);
+        let s = s.reduce(DocAction::KeepMine);
         assert!(s.paused.is_none());
-        assert_eq!(s.base.as_ref().map(|b| b.as_str()), Some("theirs"));
+        assert_eq!(s.base.text(), Some("theirs"));
         assert!(s.unsaved() && s.at_risk());
+        assert!(s.pending().is_some());
         // A newer version's save is never written over, whatever the user clicks.
-        let s = s.reduce(Action::Elsewhere(Elsewhere::Newer));
-        let s = s.reduce(Action::KeepMine);
+        let s = s.reduce(DocAction::Elsewhere(Elsewhere::Newer));
+        let s = s.reduce(DocAction::KeepMine);
         assert!(matches!(s.paused, Some(Paused::Newer)));
+        assert!(s.at_risk() && s.pending().is_none());
         // Nothing said by another tab pauses a page with no draft open.
-        let s = Rc::new(State::new(vec![])).reduce(Action::Elsewhere(Elsewhere::Deleted));
+        let s = Rc::new(Document::default()).reduce(DocAction::Elsewhere(Elsewhere::Deleted));
         assert!(s.paused.is_none());
     }
 
     #[wasm_bindgen_test]
     fn a_draft_that_lives_only_in_memory_is_at_risk_even_unedited() {
-        let s = Rc::new(State::new(tieuchi::core::sets::shipped())).reduce(Action::MemoryOnly);
-        assert!(!s.at_risk());
-        let s = s.reduce(Action::Open(example(), None));
+        let s = Rc::new(Document::default()).reduce(DocAction::Open(example(), Base::Memory));
         assert!(s.at_risk());
+        // Never written: nothing is pending, however much is typed.
+        let s = s.reduce(edit(Edit::Note("11".into(), "x".into())));
+        assert!(s.at_risk() && s.pending().is_none());
+    }
+
+    #[wasm_bindgen_test]
+    fn deleting_the_open_draft_closes_it_and_offers_its_undo() {
+        let s = opened().reduce(DocAction::Deleted(example()));
+        assert!(s.doc.is_none() && !s.at_risk());
+        assert_eq!(
+            s.undo.as_ref().map(|e| e.draft.id.clone()),
+            Some(example().draft.id)
+        );
+        let s = s.reduce(DocAction::ForgetUndo);
+        assert!(s.undo.is_none());
+    }
+
+    #[wasm_bindgen_test]
+    fn a_saved_draft_is_listed_once_first_and_a_removed_one_goes() {
+        let lib = Rc::new(Library::new(vec![]));
+        let summary = DraftSummary::from(&example());
+        let lib = lib.reduce(LibraryAction::Saved(summary.clone()));
+        let lib = lib.reduce(LibraryAction::Saved(summary.clone()));
+        assert_eq!(lib.drafts.len(), 1);
+        let lib = lib.reduce(LibraryAction::Removed(summary.id));
+        assert!(lib.drafts.is_empty());
     }
 
     #[wasm_bindgen_test]
     fn tabs_that_need_a_draft_fall_back_to_the_list() {
-        let s = Rc::new(State::new(vec![])).reduce(Action::Tab(Tab::Report));
-        assert_eq!(s.tab, Tab::Drafts);
+        let s = Rc::new(Shell::default()).reduce(ShellAction::Tab(Tab::Report));
+        assert_eq!(s.screen(false), Tab::Drafts);
+        assert_eq!(s.screen(true), Tab::Report);
     }
 }

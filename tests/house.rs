@@ -418,3 +418,39 @@ fn no_test_is_written_so_that_it_cannot_fail() {
         found.join("\n")
     );
 }
+
+/// Functions of `src/ui` longer than 80 lines (signature to closing brace).
+#[test]
+fn no_function_of_the_ui_is_over_80_lines() {
+    let mut files = Vec::new();
+    rust_files(Path::new("src/ui"), &mut files);
+    let mut long = Vec::new();
+    for f in files {
+        let text = fs::read_to_string(&f).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        let mut i = 0;
+        while i < lines.len() {
+            let t = lines[i].trim_start();
+            let is_fn = (t.starts_with("fn ")
+                || t.starts_with("pub fn ")
+                || t.starts_with("pub(crate) fn ")
+                || t.starts_with("pub(super) fn "))
+                && !t.ends_with(';');
+            if is_fn {
+                let indent = lines[i].len() - t.len();
+                let close = format!("{}}}", " ".repeat(indent));
+                if let Some(end) = (i..lines.len()).find(|&j| lines[j] == close) {
+                    if end - i + 1 > 80 {
+                        long.push(format!("{}:{} {} lines", f.display(), i + 1, end - i + 1));
+                    }
+                }
+            }
+            i += 1;
+        }
+    }
+    assert!(
+        long.is_empty(),
+        "functions over 80 lines:\n{}",
+        long.join("\n")
+    );
+}

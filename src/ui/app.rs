@@ -1,20 +1,56 @@
-//! The root component: holds the state, connects the hooks (autosave, browser events), and
-//! lays out the header, banners, summary and the current screen.
+//! The editor's top component: it holds the three reducers, wires the browser-event hooks,
+//! and lays out the chrome, the banners, the summary and the current screen.
 
 use crate::core::edit::Edit;
-use crate::core::sets;
 use crate::ui::banners::banners;
-use crate::ui::components::assess::{assessment, AssessProps};
-use crate::ui::components::drafts::{drafts, DraftOp, DraftsProps};
-use crate::ui::components::narrative::{narrative, NarrativeProps};
-use crate::ui::components::report_view::ReportView;
-use crate::ui::components::setup::{setup, SetupProps};
+use crate::ui::chrome::{self, Header, Page};
 use crate::ui::components::summary::Summary;
-use crate::ui::hooks::{use_autosave, use_browser_events, use_save_tracker, SaveTracker};
-use crate::ui::ops::{self, Dispatch};
-use crate::ui::state::{Action, SaveStatus, State, Tab, Tone};
+use crate::ui::editor::{Editor, Start};
+use crate::ui::hooks::{use_autosave, use_browser_events};
+use crate::ui::screen::screen;
+use crate::ui::shared::Shared;
+use crate::ui::state::{Document, SaveStatus, Shell, Tab};
 use crate::web::clock;
 use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// The states start-up found (`Start::read`, before the first render).
+    pub start: Shared<Start>,
+}
+
+#[function_component]
+pub fn App(p: &AppProps) -> Html {
+    let editor = Editor::new(
+        use_reducer(|| (*p.start.library).clone()),
+        use_reducer(|| (*p.start.document).clone()),
+        use_reducer(|| (*p.start.shell).clone()),
+    );
+    use_browser_events(&editor);
+    use_autosave(&editor);
+    // Stable across renders: the criterion cards and indicator rows compare them.
+    let on_edit = {
+        let e = editor.clone();
+        use_callback((), move |edit: Edit, _| e.edit(edit))
+    };
+    let on_jump = {
+        let e = editor.clone();
+        use_callback((), move |anchor: String, _| e.jump(anchor))
+    };
+    let (document, shell) = (editor.document(), editor.shell());
+    let tab = shell.screen(document.doc.is_some());
+    html! {
+        <>
+            { header(&editor, &document, &shell, tab) }
+            { chrome::banners(banners(&document, &shell, &editor.callback(Editor::answer))) }
+            if let Some(doc) = document.doc.as_ref().filter(|_| tab != Tab::Drafts) {
+                <div class="no-print sticky-summary"><Summary set={doc.set.clone()} scores={doc.scores.clone()} {on_jump} /></div>
+            }
+            <main id="main">{ screen(&editor, tab, &on_edit) }</main>
+            { chrome::footer(Some(chrome::version()), "Dữ liệu chỉ lưu trên máy này, không gửi đi đâu.") }
+        </>
+    }
+}
 
 fn save_label(s: &SaveStatus, memory_only: bool) -> (String, &'static str) {
     if memory_only {
@@ -31,247 +67,43 @@ fn save_label(s: &SaveStatus, memory_only: bool) -> (String, &'static str) {
     }
 }
 
-/// "Phiên bản 0.1.0", with the build label when the build sets `TIEUCHI_BUILD` (a date or a
-/// commit), so an official can say which version they run.
-fn version_text() -> String {
-    match option_env!("TIEUCHI_BUILD") {
-        Some(build) if !build.is_empty() => {
-            format!("Phiên bản {} ({build})", env!("CARGO_PKG_VERSION"))
-        }
-        _ => format!("Phiên bản {}", env!("CARGO_PKG_VERSION")),
-    }
-}
-
-#[function_component]
-pub fn App() -> Html {
-    let state = use_reducer(|| State::new(sets::current()));
-    let dispatch = state.dispatcher();
-    let tracker = use_save_tracker(&state);
-    use_browser_events(dispatch.clone(), tracker.clone());
-    use_autosave(dispatch.clone(), state.revision, tracker.clone());
-
-    let on_edit = {
-        let d = dispatch.clone();
-        use_callback((), move |e: Edit, _| d.dispatch(Action::Edit(e)))
-    };
-    let on_jump = {
-        let d = dispatch.clone();
-        use_callback((), move |anchor: String, _| {
-            // Narrative fields are "n-…", set-up fields "m-…"; criteria and indicators live on
-            // the assessment.
-            d.dispatch(Action::Tab(if anchor.starts_with("n-") {
-                Tab::Narrative
-            } else if anchor.starts_with("m-") {
-                Tab::Setup
-            } else {
-                Tab::Assess
-            }));
-            gloo_timers::callback::Timeout::new(0, move || crate::web::dom::jump_to(&anchor))
-                .forget();
-        })
-    };
-    let doc = state.doc.clone();
-    // Should anything panic, the panic page offers this draft as it is in memory.
-    crate::web::panic::remember(doc.as_ref().map(|d| (d.draft.0.clone(), d.set.0.clone())));
-    html! {
+/// The header: the open draft's name, the network and save status, and the screens' tabs.
+fn header(editor: &Editor, document: &Document, shell: &Shell, tab: Tab) -> Html {
+    let doc = document.doc.as_ref();
+    let (save_text, save_css) = save_label(&document.save, shell.memory_only);
+    let status = html! {
         <>
-            { app_header(&state, &dispatch) }
-            <div class="banners no-print">{ banners(&state, &dispatch, &tracker) }</div>
-            if let Some(doc) = &doc {
-                if state.tab != Tab::Drafts {
-                    <div class="no-print sticky-summary"><Summary set={doc.set.clone()} scores={doc.scores.clone()} on_jump={on_jump.clone()} /></div>
-                }
-            }
-            <main id="main">{ screen(&state, &dispatch, &tracker, &on_edit) }</main>
-            <footer class="app-footer no-print">
-                <span id="app-version">{ version_text() }</span>
-                { " · Dữ liệu chỉ lưu trên máy này, không gửi đi đâu." }
-            </footer>
+            <span class={classes!("net", if shell.online { "online" } else { "offline" })} role="status">
+                { if shell.online { "● Đang có mạng" } else { "○ Không có mạng — vẫn làm việc bình thường" } }
+            </span>
+            { chrome::offline_ready(shell.offline_ready) }
+            if !save_text.is_empty() { <span class={classes!("save", save_css)} role="status" aria-live="polite" id="save-status">{ save_text }</span> }
         </>
-    }
-}
-
-/// The title, the network and save status, and the tabs.
-fn app_header(state: &State, d: &Dispatch) -> Html {
-    let (save_text, save_css) = save_label(&state.save, state.memory_only);
-    let doc = state.doc.as_ref();
-    let tab_click = |t: Tab| {
-        let d = d.clone();
-        Callback::from(move |_| d.dispatch(Action::Tab(t)))
     };
-    html! {
-        <header class="app-header no-print">
-            <div class="brand">
-                <h1>{ "Tự đánh giá xã nông thôn mới" }</h1>
-                if let Some(doc) = doc {
-                    <p class="doc-title">{ if doc.draft.name.trim().is_empty() { format!("Xã {} — {}", doc.draft.meta.commune, doc.draft.meta.period_text()) } else { doc.draft.name.clone() } }</p>
-                }
-            </div>
-            <div class="status-line">
-                <span class={classes!("net", if state.online { "online" } else { "offline" })} role="status">
-                    { if state.online { "● Đang có mạng" } else { "○ Không có mạng — vẫn làm việc bình thường" } }
-                </span>
-                if state.offline_ready { <span class="ready" role="status">{ "✓ Sẵn sàng dùng khi không có mạng" }</span> }
-                if !save_text.is_empty() { <span class={classes!("save", save_css)} role="status" aria-live="polite" id="save-status">{ save_text }</span> }
-            </div>
-            <nav aria-label="Các mục" class="tabs">
-                { for Tab::ALL.iter().filter(|t| !t.needs_doc() || doc.is_some()).map(|&t| html! {
-                    <button type="button" class={classes!("tab", (state.tab == t).then_some("active"))} aria-current={(state.tab == t).then_some("page")} onclick={tab_click(t)}>{ t.label_vi() }</button>
-                }) }
-                <a class="tab" href="bo-tieu-chi/">{ "Bộ tiêu chí" }</a>
-                <a class="tab" href="tong-hop/">{ "Tổng hợp" }</a>
-            </nav>
-        </header>
-    }
-}
-
-/// Every set offered as (index, "name (version)").
-fn library_options(state: &State) -> Vec<(usize, AttrValue)> {
-    state
-        .choices()
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (i, AttrValue::from(c.label())))
-        .collect()
-}
-
-/// The state as the screens' callbacks hold it: an `Rc`, cheap to clone into each.
-type Handle = UseReducerHandle<State>;
-
-/// The current screen.
-fn screen(state: &Handle, d: &Dispatch, tracker: &SaveTracker, on_edit: &Callback<Edit>) -> Html {
-    match (state.tab, state.doc.clone()) {
-        (Tab::Setup, Some(doc)) => {
-            let on_change_set = {
-                let (d, st) = (d.clone(), state.clone());
-                Callback::from(move |i: usize| change_set(&d, &st, i))
-            };
-            setup(&SetupProps {
-                draft: doc.draft.clone(),
-                set: doc.set.clone(),
-                library: library_options(state),
-                on_edit: on_edit.clone(),
-                on_change_set,
-                year_typed: state.year_typed.clone().map(AttrValue::from),
-            })
-        }
-        (Tab::Assess, Some(doc)) => assessment(&AssessProps {
-            set: doc.set.clone(),
-            scores: doc.scores.clone(),
-            draft: doc.draft.clone(),
-            on_edit: on_edit.clone(),
-        }),
-        (Tab::Narrative, Some(doc)) => narrative(&NarrativeProps {
-            draft: doc.draft.clone(),
-            set: doc.set.clone(),
-            scores: doc.scores.clone(),
-            on_edit: on_edit.clone(),
-        }),
-        (Tab::Report, Some(doc)) => {
-            let (d, doc2) = (d.clone(), doc.clone());
-            let on_download = Callback::from(move |_| ops::download_report(&d, &doc2));
-            html! { <ReportView {doc} {on_download} /> }
-        }
-        _ => drafts_screen(state, d, tracker),
-    }
-}
-
-/// Scores the open draft with set `i` of the choices from now on, once the user confirms.
-fn change_set(d: &Dispatch, state: &State, i: usize) {
-    let Some(choice) = state.choices().get(i).copied() else {
-        return;
-    };
-    let d2 = d.clone();
-    ops::with_set(d, choice, move |set| confirm_change(&d2, set));
-}
-
-fn confirm_change(d: &Dispatch, set: crate::core::criteria::CriteriaSet) {
-    let question = format!("Chấm điểm bản nháp này theo “{}”? Số liệu đã nhập được giữ theo mã chỉ tiêu; chỉ tiêu không có trong bộ mới sẽ không được tính.", set.name);
-    if crate::web::dialog::confirm(&question) {
-        let name = set.name.clone();
-        d.dispatch(Action::ChangeSet(set));
-        d.dispatch(Action::Notice(
-            Tone::Success,
-            format!("Bản nháp đã chuyển sang “{name}”."),
-        ));
-    }
-}
-
-/// The list of drafts. Whatever replaces the open draft (another one opened, a new one, the
-/// next period, an import) first writes its pending edits, and asks when they cannot be
-/// written (`SaveTracker::may_leave`).
-fn drafts_screen(state: &Handle, d: &Dispatch, tracker: &SaveTracker) -> Html {
-    let memory_only = state.memory_only;
-    let on_new = {
-        let (d, st, t) = (d.clone(), state.clone(), tracker.clone());
-        Callback::from(move |i: usize| {
-            if let Some(choice) = st.choices().get(i).copied() {
-                if !t.may_leave(&d) {
-                    return;
-                }
-                let d2 = d.clone();
-                ops::with_set(&d, choice, move |set| {
-                    ops::new_draft_from(&d2, &set, memory_only)
-                });
-            }
+    let tabs = Tab::ALL
+        .into_iter()
+        .filter(|t| !t.needs_doc() || doc.is_some())
+        .map(|t| {
+            chrome::tab(
+                t.label_vi(),
+                tab == t,
+                editor.callback(move |e, _| e.tab(t)),
+            )
         })
-    };
-    let on_op = {
-        let (d, st, t) = (d.clone(), state.clone(), tracker.clone());
-        Callback::from(move |(op, id): (DraftOp, String)| match op {
-            DraftOp::Open if t.may_leave(&d) => ops::open(&d, &id),
-            DraftOp::NextPeriod if t.may_leave(&d) => ops::next_period(&d, &id, memory_only),
-            DraftOp::Open | DraftOp::NextPeriod => {}
-            DraftOp::Rename => ops::rename(&d, &id, st.doc.as_ref()),
-            DraftOp::Delete => {
-                // Deleting the open draft: its last edits are written first, so that "Hoàn
-                // tác" brings back all of it.
-                if st.doc.as_ref().is_some_and(|doc| doc.draft.id == id) {
-                    t.flush(&d);
-                }
-                ops::delete(&d, &id)
-            }
-            DraftOp::Export => ops::export(&d, &id, st.doc.as_ref()),
-        })
-    };
-    let on_import = {
-        let (d, t) = (d.clone(), tracker.clone());
-        Callback::from(move |e: Event| {
-            if t.may_leave(&d) {
-                ops::import_draft(&d, e, memory_only)
-            } else {
-                crate::web::dom::clear_file_input(&e);
-            }
-        })
-    };
-    let on_kept = {
-        let d = d.clone();
-        Callback::from(move |(dl, key): (bool, String)| ops::kept(&d, dl, &key))
-    };
-    // A new draft starts on the set whose period covers this year.
-    let periods: Vec<(u16, u16)> = state.choices().iter().map(|c| c.period()).collect();
-    let default_set = clock::today()
-        .and_then(|t| crate::core::edit::period_for_year(&periods, t.year))
-        .unwrap_or(0);
-    let doc = state.doc.clone();
-    html! {
-        <>
-            { drafts(DraftsProps {
-                drafts: state.drafts.clone(),
-                kept: state.kept.clone(),
-                sets: library_options(state),
-                default_set,
-                current: doc.as_ref().map(|d| AttrValue::from(d.draft.id.clone())),
-                on_new,
-                on_op,
-                on_import,
-                on_kept,
-                persisted: state.persisted,
-                memory_only: state.memory_only,
-            }) }
-            if let Some(doc) = doc.filter(|_| memory_only) {
-                <button type="button" class="primary" onclick={{ let d = d.clone(); Callback::from(move |_| ops::export(&d, &doc.draft.id, Some(&doc))) }}>{ "Xuất tệp bản nháp đang mở" }</button>
-            }
-        </>
-    }
+        .collect::<Html>();
+    let title = doc.map(|d| match d.draft.name.trim().is_empty() {
+        true => format!(
+            "Xã {} — {}",
+            d.draft.meta.commune,
+            d.draft.meta.period_text()
+        ),
+        false => d.draft.name.clone(),
+    });
+    chrome::header(Header {
+        page: Page::Editor,
+        title: "Tự đánh giá xã nông thôn mới",
+        subtitle: title,
+        status: Some(status),
+        tabs: Some(tabs),
+    })
 }

@@ -1,114 +1,115 @@
-//! The banners above the screens: storage blocked, saving paused by another tab's change (a
-//! conflict, a delete, a newer version's save, unreadable data), a failed save, a new version,
-//! a notice, undo of a delete, and the question of an import that replaces a draft. A plain function of the state: it holds nothing of its own.
+//! The editor's banners above the screens: storage blocked, saving paused by another page's
+//! change (a conflict, a delete, a newer version's save, unreadable data), a failed save, a
+//! new version, the notice, the undo of a delete, and the question of an import that
+//! replaces a draft. What the user answers goes up as an `Answer`.
 
-use crate::ui::hooks::SaveTracker;
-use crate::ui::ops::{self, Dispatch};
-use crate::ui::state::{Action, Paused, SaveStatus, State, Tone};
-use crate::web::{clock, sw};
+use crate::ui::chrome::{self, Tone};
+use crate::ui::state::{Document, Paused, SaveStatus, Shell};
+use crate::web::clock;
 use yew::prelude::*;
 
-fn button(class: &'static str, label: &'static str, on: impl Fn() + 'static) -> Html {
-    html! { <button type="button" {class} onclick={Callback::from(move |_| on())}>{ label }</button> }
+/// What the user answers in a banner.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Answer {
+    /// Download the open draft as it is on screen.
+    Export,
+    /// Reload the page (to the newer version that saved the draft).
+    Reload,
+    /// Saving paused by another tab's save: open that tab's version.
+    UseTheirs,
+    /// Saving paused by another tab's save or delete: this page's version is saved over it.
+    KeepMine,
+    /// Close the open draft.
+    Close,
+    /// Write the draft, then reload to the new version.
+    Update,
+    ClearNotice,
+    Undo,
+    ForgetUndo,
+    /// The imported draft replaces the stored one (`true`), or is kept beside it.
+    Import(bool),
+    CancelImport,
 }
 
-pub fn banners(state: &State, d: &Dispatch, tracker: &SaveTracker) -> Html {
+fn button(class: &'static str, label: &'static str, on: &Callback<Answer>, a: Answer) -> Html {
+    let on = on.clone();
+    html! { <button type="button" {class} onclick={Callback::from(move |_| on.emit(a))}>{ label }</button> }
+}
+
+pub fn banners(doc: &Document, shell: &Shell, on: &Callback<Answer>) -> Html {
     html! {
         <>
-            if state.memory_only {
-                <div class="notice error" role="alert">{ "Trình duyệt đang chặn lưu trữ (cửa sổ ẩn danh hoặc đã tắt lưu dữ liệu). Ứng dụng vẫn dùng được, nhưng dữ liệu chỉ nằm trong trang này: hãy “Xuất tệp” trước khi đóng." }</div>
+            if shell.memory_only {
+                { chrome::banner(Tone::Error, html! { "Trình duyệt đang chặn lưu trữ (cửa sổ ẩn danh hoặc đã tắt lưu dữ liệu). Ứng dụng vẫn dùng được, nhưng dữ liệu chỉ nằm trong trang này: hãy “Xuất tệp” trước khi đóng." }) }
             }
-            { paused(state, d) }
-            if let (SaveStatus::Failed(msg), Some(doc)) = (&state.save, state.doc.clone()) {
-                <div class="notice error" role="alert">
+            { paused(doc, on) }
+            if let (SaveStatus::Failed(msg), Some(_)) = (&doc.save, &doc.doc) {
+                { chrome::banner(Tone::Error, html! { <>
                     <span>{ format!("Chưa lưu được: {msg}") }</span>
-                    { button("primary", "Xuất tệp bản nháp", { let d = d.clone(); move || ops::export(&d, &doc.draft.id, Some(&doc)) }) }
-                </div>
+                    { button("primary", "Xuất tệp bản nháp", on, Answer::Export) }
+                </> }) }
             }
-            if state.update_ready {
-                { crate::ui::update::notice("Dữ liệu đang nhập được lưu trước khi tải lại.", { let (d, t) = (d.clone(), tracker.clone()); Callback::from(move |_| { t.flush(&d); sw::apply_update(); }) }) }
+            if shell.update_ready {
+                { chrome::update_notice("Dữ liệu đang nhập được lưu trước khi tải lại.", { let on = on.clone(); Callback::from(move |_| on.emit(Answer::Update)) }) }
             }
-            if let Some(n) = state.notice.clone() {
-                <div class={classes!("notice", match n.tone { Tone::Info => "info", Tone::Success => "success", Tone::Error => "error" })}
-                    role={if n.tone == Tone::Error { "alert" } else { "status" }}>
-                    <span>{ n.text.clone() }</span>
-                    <button type="button" class="secondary small" aria-label="Đóng thông báo" onclick={{ let d = d.clone(); Callback::from(move |_| d.dispatch(Action::ClearNotice)) }}>{ "Đóng" }</button>
-                </div>
+            if let Some(n) = &shell.notice {
+                { chrome::notice(n, Some({ let on = on.clone(); Callback::from(move |_| on.emit(Answer::ClearNotice)) })) }
             }
-            if let Some(env) = state.undo.clone() {
-                <div class="notice info" role="status">
+            if let Some(env) = &doc.undo {
+                { chrome::banner(Tone::Info, html! { <>
                     <span>{ format!("Đã xóa bản nháp xã {} — {}.", env.commune, env.period) }</span>
-                    { button("primary small", "Hoàn tác", { let d = d.clone(); move || ops::undo_delete(&d, &env) }) }
-                    { button("secondary small", "Đóng", { let d = d.clone(); move || d.dispatch(Action::ForgetUndo) }) }
-                </div>
+                    { button("primary small", "Hoàn tác", on, Answer::Undo) }
+                    { button("secondary small", "Đóng", on, Answer::ForgetUndo) }
+                </> }) }
             }
-            { replace(state, d) }
+            if let Some(env) = &doc.replace {
+                { chrome::question(html! { <>
+                    <p>{ format!("Bản nháp xã {} — {} đã có trên máy này. Thay bằng bản trong tệp, hay giữ cả hai?", env.commune, env.period) }</p>
+                    <div class="row-actions">
+                        { button("primary", "Thay bản trên máy", on, Answer::Import(true)) }
+                        { button("secondary", "Giữ cả hai", on, Answer::Import(false)) }
+                        { button("secondary", "Hủy", on, Answer::CancelImport) }
+                    </div>
+                </> }) }
+            }
         </>
     }
 }
 
 /// Another page changed the open draft: saving is paused until the user chooses.
-fn paused(state: &State, d: &Dispatch) -> Html {
-    let (Some(paused), Some(doc)) = (state.paused.clone(), state.doc.clone()) else {
-        return html! {};
+fn paused(doc: &Document, on: &Callback<Answer>) -> Html {
+    let (Some(paused), Some(_)) = (&doc.paused, &doc.doc) else {
+        return Html::default();
     };
-    let export = {
-        let d = d.clone();
-        move || ops::export(&d, &doc.draft.id, Some(&doc))
+    let (text, actions) = match paused {
+        Paused::Conflict(env, _) => (
+            format!("Bản nháp này vừa được sửa ở một thẻ (cửa sổ) khác lúc {}. Tự động lưu đang tạm dừng để không ghi đè.", clock::local_hhmm(&env.saved_at)),
+            html! { <>
+                { button("primary", "Dùng bản ở thẻ kia", on, Answer::UseTheirs) }
+                { button("secondary", "Giữ bản ở thẻ này", on, Answer::KeepMine) }
+            </> },
+        ),
+        Paused::Deleted => (
+            "Bản nháp đang mở vừa bị xóa ở một thẻ (cửa sổ) khác. Tự động lưu đang tạm dừng: giữ lại bản nháp này (lưu lại như trên màn hình), hoặc đóng nó.".to_string(),
+            html! { <>
+                { button("primary", "Giữ lại bản nháp này", on, Answer::KeepMine) }
+                { button("secondary", "Đóng bản nháp", on, Answer::Close) }
+            </> },
+        ),
+        Paused::Newer => (
+            "Bản nháp đang mở vừa được phiên bản mới hơn của ứng dụng lưu ở một thẻ (cửa sổ) khác. Thẻ này không lưu nữa để không ghi đè bản đó: hãy tải lại trang để dùng phiên bản mới. Những gì vừa gõ ở đây có thể xuất ra tệp để đối chiếu.".to_string(),
+            html! { <>
+                { button("primary", "Tải lại trang", on, Answer::Reload) }
+                { button("secondary", "Xuất tệp bản đang sửa ở thẻ này", on, Answer::Export) }
+            </> },
+        ),
+        Paused::Unreadable => (
+            "Bản lưu của bản nháp đang mở vừa bị thay bằng dữ liệu không đọc được (ở một thẻ khác). Thẻ này không ghi đè lên dữ liệu đó: hãy xuất tệp bản đang sửa ở đây, rồi tải lại trang (dữ liệu kia sẽ được để riêng, nguyên vẹn).".to_string(),
+            button("primary", "Xuất tệp bản đang sửa ở thẻ này", on, Answer::Export),
+        ),
     };
-    match paused {
-        Paused::Conflict(env, stored) => html! {
-            <div class="notice error" role="alert">
-                <p>{ format!("Bản nháp này vừa được sửa ở một thẻ (cửa sổ) khác lúc {}. Tự động lưu đang tạm dừng để không ghi đè.", clock::local_hhmm(&env.saved_at)) }</p>
-                <div class="row-actions">
-                    { button("primary", "Dùng bản ở thẻ kia", { let d = d.clone(); move || d.dispatch(Action::Open((*env).clone(), Some((*stored).clone()))) }) }
-                    { button("secondary", "Giữ bản ở thẻ này", { let d = d.clone(); move || d.dispatch(Action::KeepMine) }) }
-                </div>
-            </div>
-        },
-        Paused::Deleted => html! {
-            <div class="notice error" role="alert">
-                <p>{ "Bản nháp đang mở vừa bị xóa ở một thẻ (cửa sổ) khác. Tự động lưu đang tạm dừng: giữ lại bản nháp này (lưu lại như trên màn hình), hoặc đóng nó." }</p>
-                <div class="row-actions">
-                    { button("primary", "Giữ lại bản nháp này", { let d = d.clone(); move || d.dispatch(Action::KeepMine) }) }
-                    { button("secondary", "Đóng bản nháp", { let d = d.clone(); move || d.dispatch(Action::Close) }) }
-                </div>
-            </div>
-        },
-        Paused::Newer => html! {
-            <div class="notice error" role="alert">
-                <p>{ "Bản nháp đang mở vừa được phiên bản mới hơn của ứng dụng lưu ở một thẻ (cửa sổ) khác. Thẻ này không lưu nữa để không ghi đè bản đó: hãy tải lại trang để dùng phiên bản mới. Những gì vừa gõ ở đây có thể xuất ra tệp để đối chiếu." }</p>
-                <div class="row-actions">
-                    { button("primary", "Tải lại trang", crate::web::dom::reload) }
-                    { button("secondary", "Xuất tệp bản đang sửa ở thẻ này", export) }
-                </div>
-            </div>
-        },
-        Paused::Unreadable => html! {
-            <div class="notice error" role="alert">
-                <p>{ "Bản lưu của bản nháp đang mở vừa bị thay bằng dữ liệu không đọc được (ở một thẻ khác). Thẻ này không ghi đè lên dữ liệu đó: hãy xuất tệp bản đang sửa ở đây, rồi tải lại trang (dữ liệu kia sẽ được để riêng, nguyên vẹn)." }</p>
-                <div class="row-actions">
-                    { button("primary", "Xuất tệp bản đang sửa ở thẻ này", export) }
-                </div>
-            </div>
-        },
-    }
-}
-
-/// An imported draft that exists already: replace it, keep both, or cancel.
-fn replace(state: &State, d: &Dispatch) -> Html {
-    let Some(env) = state.replace.clone() else {
-        return html! {};
-    };
-    let m = state.memory_only;
-    html! {
-        <div class="notice info" role="alert">
-            <p>{ format!("Bản nháp xã {} — {} đã có trên máy này. Thay bằng bản trong tệp, hay giữ cả hai?", env.commune, env.period) }</p>
-            <div class="row-actions">
-                { button("primary", "Thay bản trên máy", { let d = d.clone(); let env = env.clone(); move || ops::resolve_import(&d, &env, true, m) }) }
-                { button("secondary", "Giữ cả hai", { let d = d.clone(); let env = env.clone(); move || ops::resolve_import(&d, &env, false, m) }) }
-                { button("secondary", "Hủy", { let d = d.clone(); move || d.dispatch(Action::ForgetReplace) }) }
-            </div>
-        </div>
-    }
+    chrome::banner(
+        Tone::Error,
+        html! { <><p>{ text }</p><div class="row-actions">{ actions }</div></> },
+    )
 }

@@ -1,202 +1,122 @@
-//! The app's browser-facing behaviour as hooks: autosave after a pause in typing, the flush
-//! when the page is hidden or left, the question before leaving unsaved work, and the
+//! The editor's browser-facing behaviour as hooks: autosave after a pause in typing, the
+//! flush when the page is hidden or left, the question before leaving unsaved work, and the
 //! listeners for other tabs, the network and the service worker. Each hook only connects
-//! browser events to `ops` and the reducer.
+//! browser events to what the `Editor` does.
 
-use crate::core::persist::{self, Elsewhere};
-use crate::ui::ops::{self, Dispatch};
-use crate::ui::state::{Action, Doc, Shared, State};
+use crate::core::persist;
+use crate::ui::editor::Editor;
+use crate::ui::state::ShellAction;
 use crate::web::{storage, sw};
 use gloo_events::EventListener;
-use std::cell::RefCell;
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// Autosave waits this long after the last keystroke.
 const SAVE_DELAY_MS: u32 = 400;
 
-/// What the saving code shares between renders and listeners: the open draft while it has
-/// unsaved changes that may be written, the stored text it is based on (what this tab last
-/// read or wrote: a save goes only over it, and another tab's write is told from its own by
-/// it), and whether leaving now would lose work.
-#[derive(Clone, PartialEq)]
-pub struct SaveTracker {
-    dirty: Rc<RefCell<Option<(Doc, u64)>>>,
-    base: Rc<RefCell<Option<Shared<String>>>>,
-    current_id: Rc<RefCell<Option<String>>>,
-    at_risk: Rc<RefCell<bool>>,
-}
-
-impl SaveTracker {
-    /// Writes the pending changes now, if any. False when they could not be written (a full
-    /// storage, another tab's change found just before writing).
-    pub fn flush(&self, d: &Dispatch) -> bool {
-        let pending = self.dirty.borrow_mut().take();
-        match pending {
-            Some((doc, rev)) => {
-                let written = ops::save_now(d, &doc, rev, &self.base);
-                // The latest revision is stored (a later keystroke renders and says otherwise).
-                if written {
-                    *self.at_risk.borrow_mut() = false;
-                }
-                written
-            }
-            None => true,
-        }
-    }
-
-    fn has_changes(&self) -> bool {
-        self.dirty.borrow().is_some()
-    }
-
-    /// Writes what is pending; true when nothing would be lost by leaving the open draft now
-    /// (no unsaved edit, and storage holds it).
-    pub fn settle(&self, d: &Dispatch) -> bool {
-        if !*self.at_risk.borrow() {
-            return true;
-        }
-        // Unsaved edits that may be written: write them. Paused, failing or memory-only
-        // saving has nothing pending here, and stays at risk.
-        self.has_changes() && self.flush(d)
-    }
-
-    /// Before the open draft is replaced (Open, a new draft, the next period, an import):
-    /// what is pending is written first; if that cannot be done, the user decides.
-    pub fn may_leave(&self, d: &Dispatch) -> bool {
-        self.settle(d) || crate::web::dialog::confirm("Bản nháp đang mở còn thay đổi chưa lưu được vào trình duyệt (bộ nhớ đầy, lưu đang tạm dừng vì thẻ khác, hoặc trình duyệt chặn lưu). Tiếp tục thì các thay đổi đó sẽ mất. Bấm “Hủy” để ở lại và “Xuất tệp” trước.\n\nVẫn tiếp tục?")
-    }
-}
-
-/// The tracker, brought up to date with this render's state: a draft with unsaved changes is
-/// pending unless saving is paused (storage blocked, or another tab's change).
-#[hook]
-pub fn use_save_tracker(state: &State) -> SaveTracker {
-    let dirty = use_mut_ref(|| None);
-    let base = use_mut_ref(|| None);
-    let current_id = use_mut_ref(|| None);
-    let at_risk = use_mut_ref(|| false);
-    *current_id.borrow_mut() = state.doc.as_ref().map(|d| d.draft.id.clone());
-    *base.borrow_mut() = state.base.clone();
-    let paused = state.memory_only || state.paused.is_some();
-    *dirty.borrow_mut() = match (&state.doc, state.unsaved() && !paused) {
-        (Some(doc), true) => Some((doc.clone(), state.revision)),
-        _ => None,
-    };
-    *at_risk.borrow_mut() = state.at_risk();
-    SaveTracker {
-        dirty,
-        base,
-        current_id,
-        at_risk,
-    }
-}
-
 /// Autosave, debounced: every edit restarts the timer; dropping the timer cancels it (a
-/// replaced draft's pending edits are written before it is replaced: `may_leave`).
+/// replaced draft's pending edits are written before it is replaced: `Editor::may_leave`).
 #[hook]
-pub fn use_autosave(d: Dispatch, revision: u64, tracker: SaveTracker) {
+pub fn use_autosave(editor: &Editor) {
+    let revision = editor.document().revision;
+    let editor = editor.clone();
     use_effect_with(revision, move |_| {
-        let timer = tracker.has_changes().then(|| {
+        let timer = editor.document().pending().is_some().then(|| {
             gloo_timers::callback::Timeout::new(SAVE_DELAY_MS, move || {
-                tracker.flush(&d);
+                editor.flush();
             })
         });
         move || drop(timer)
     });
 }
 
-/// Start-up, once: load what is stored, register the service worker, ask for persistent
-/// storage, and listen to the page being hidden or left, the network, and other tabs.
+/// Once: register the service worker, ask for persistent storage, and listen to the page
+/// being hidden or left, the network, and other tabs.
 #[hook]
-pub fn use_browser_events(d: Dispatch, tracker: SaveTracker) {
+pub fn use_browser_events(editor: &Editor) {
+    let editor = editor.clone();
     use_effect_with((), move |_| {
-        ops::startup(&d);
-        let d2 = d.clone();
-        sw::register(
-            "./sw.js",
-            Callback::from(move |e| {
-                d2.dispatch(match e {
-                    sw::SwEvent::UpdateReady => Action::UpdateReady,
-                    sw::SwEvent::OfflineReady => Action::OfflineReady,
-                })
-            }),
-        );
+        let on_worker = editor.callback(|e, event| {
+            e.shell_action(match event {
+                sw::SwEvent::UpdateReady => ShellAction::UpdateReady,
+                sw::SwEvent::OfflineReady => ShellAction::OfflineReady,
+            })
+        });
+        sw::register("./sw.js", on_worker);
         if storage::available() {
-            let d2 = d.clone();
-            sw::request_persistence(Callback::from(move |p| d2.dispatch(Action::Persisted(p))));
+            let on_answer = editor.callback(|e, p| e.shell_action(ShellAction::Persisted(p)));
+            sw::request_persistence(on_answer);
         }
-        d.dispatch(Action::Online(crate::web::dom::online()));
+        editor.shell_action(ShellAction::Online(crate::web::dom::online()));
         let listeners = web_sys::window()
-            .map(|w| listeners(&w, &d, &tracker))
+            .map(|w| listeners(&w, &editor))
             .unwrap_or_default();
         move || drop(listeners)
     });
 }
 
-fn listeners(window: &web_sys::Window, d: &Dispatch, tracker: &SaveTracker) -> Vec<EventListener> {
+fn listeners(window: &web_sys::Window, editor: &Editor) -> Vec<EventListener> {
     let mut out = Vec::new();
-    let (d1, t1) = (d.clone(), tracker.clone());
+    let e = editor.clone();
     out.push(EventListener::new(window, "pagehide", move |_| {
-        t1.flush(&d1);
+        e.flush();
     }));
     // Closing or leaving the page with work that is not stored: the browser asks first.
-    let (d1, t1) = (d.clone(), tracker.clone());
+    let e = editor.clone();
     out.push(EventListener::new_with_options(
         window,
         "beforeunload",
         gloo_events::EventListenerOptions::enable_prevent_default(),
-        move |e| {
-            if !t1.settle(&d1) {
-                crate::web::dom::ask_before_unload(e);
+        move |event| {
+            if !e.settle() {
+                crate::web::dom::ask_before_unload(event);
             }
         },
     ));
     if let Some(document) = window.document() {
-        let (d1, t1, doc) = (d.clone(), tracker.clone(), document.clone());
+        let (e, doc) = (editor.clone(), document.clone());
         out.push(EventListener::new(
             &document,
             "visibilitychange",
             move |_| {
                 if doc.visibility_state() == web_sys::VisibilityState::Hidden {
-                    t1.flush(&d1);
+                    e.flush();
                 }
             },
         ));
     }
     for (event, online) in [("online", true), ("offline", false)] {
-        let d1 = d.clone();
+        let e = editor.clone();
         out.push(EventListener::new(window, event, move |_| {
-            d1.dispatch(Action::Online(online))
+            e.shell_action(ShellAction::Online(online))
         }));
     }
-    let (d1, t1) = (d.clone(), tracker.clone());
-    out.extend(storage::on_change(move |c| on_storage(c, &d1, &t1)));
+    let e = editor.clone();
+    out.extend(storage::on_change(move |c| on_storage(c, &e)));
     out
 }
 
 /// Another tab wrote or deleted something: sets refresh the library; drafts refresh the list,
-/// and a change to the open draft is judged by `persist::elsewhere` against what this tab
-/// last read or wrote (which pauses saving, unless it is this tab's own text). Nothing is
+/// and a change to the open draft is judged by `persist::elsewhere` against what this page
+/// last read or wrote (which pauses saving, unless it is this page's own text). Nothing is
 /// moved or written here.
-fn on_storage(c: storage::Change, d: &Dispatch, tracker: &SaveTracker) {
-    let open = tracker
-        .current_id
-        .borrow()
-        .as_deref()
-        .map(persist::draft_key);
+fn on_storage(c: storage::Change, editor: &Editor) {
+    let open = editor
+        .document()
+        .doc
+        .as_ref()
+        .map(|d| persist::draft_key(&d.draft.id));
     let key = match c.key {
         Some(key) if key.starts_with(crate::core::set_store::PREFIX) => {
             // A set saved, imported or deleted on the set page (or another tab).
-            ops::load_library(d);
-            return;
+            return editor.refresh_sets();
         }
         Some(key) => key,
         // Storage cleared elsewhere: the sets and the list again; the open draft is gone.
         None => {
-            ops::load_library(d);
+            editor.refresh_sets();
             match open.clone() {
                 Some(key) => key,
-                None => return ops::refresh_drafts(d),
+                None => return editor.refresh_drafts(),
             }
         }
     };
@@ -204,15 +124,7 @@ fn on_storage(c: storage::Change, d: &Dispatch, tracker: &SaveTracker) {
         return;
     }
     if open.as_deref() == Some(key.as_str()) {
-        let base = tracker.base.borrow().clone();
-        let verdict = persist::elsewhere(
-            &key,
-            c.new_value.as_deref(),
-            base.as_deref().map(|b| b.as_str()),
-        );
-        if verdict != Elsewhere::Nothing {
-            d.dispatch(Action::Elsewhere(verdict));
-        }
+        editor.elsewhere(&key, c.new_value.as_deref());
     }
-    ops::refresh_drafts(d);
+    editor.refresh_drafts();
 }

@@ -1,33 +1,51 @@
-//! The Yew user interface: one state (`state`), effects around it (`ops`), and components.
+//! The Yew user interface. The editor (`ui::start`): its top component `app`, which composes
+//! the state by concern (`state`), what the editor does when asked (`editor`, over the effects
+//! in `ops`), the browser's events (`hooks`), and the screens (`screen`, `components`). The
+//! set page and the roll-up are pages of their own (`sets_page`, `rollup_page`); the three
+//! share `mount`, the page `chrome` and `Shared`.
 
 pub mod anchors;
 pub mod app;
 pub mod banners;
+pub mod chrome;
 pub mod components;
+pub mod editor;
 pub mod hooks;
 pub mod ops;
 pub mod rollup_page;
+pub mod screen;
 pub mod sets_page;
+pub mod shared;
 pub mod state;
-pub mod update;
 
-/// The editor: see `mount`.
+/// The editor: what is stored is read first (`editor::Start`), so the first render shows the
+/// draft last opened.
 pub fn start() {
-    mount::<app::App>();
+    panic_page();
+    let start = shared::Shared::new(editor::Start::read());
+    render::<app::App>(app::AppProps { start });
 }
 
-/// Installs the panic page, then mounts page component `C` (the editor, the set page or the
-/// roll-up). The hook goes through Yew: its renderer replaces a hook set with
-/// `std::panic::set_hook` by its own console logger.
+/// Installs the panic page, then mounts page component `C` (the set page or the roll-up).
 pub fn mount<C: yew::BaseComponent<Properties = ()>>() {
+    panic_page();
+    render::<C>(());
+}
+
+/// The panic page, installed through Yew: its renderer replaces a hook set with
+/// `std::panic::set_hook` by its own console logger.
+fn panic_page() {
     yew::set_custom_panic_hook(Box::new(|_| crate::web::panic::show()));
+}
+
+fn render<C: yew::BaseComponent>(props: C::Properties) {
     // Into its own element: Yew clears the element it mounts in, and the page keeps what
     // boot.js shows outside it (the note for in-app browsers).
     match crate::web::dom::element("app") {
-        Some(root) => yew::Renderer::<C>::with_root(root).render(),
-        None => yew::Renderer::<C>::new().render(),
+        Some(root) => yew::Renderer::<C>::with_root_and_props(root, props).render(),
+        None => yew::Renderer::<C>::with_props(props).render(),
     };
-    // The page now stands where its static shell stood.
+    // The page stands where its static shell stood: the shell goes.
     if let Some(shell) = crate::web::dom::element("shell") {
         shell.remove();
     }

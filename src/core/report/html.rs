@@ -21,7 +21,7 @@ fn lines(items: &[String]) -> String {
         .join("<br>")
 }
 
-/// The report as an `<article>`, as the editor showed it before it moved to the worker.
+/// The report as an `<article>`: the preview the editor's report tab shows.
 pub fn render(r: &Report) -> String {
     let mut o = String::from("<article class=\"paper\" aria-label=\"Xem trước báo cáo\">");
     if r.is_draft() {

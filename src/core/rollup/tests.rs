@@ -107,7 +107,7 @@ fn files_are_tabulated_by_set_with_totals_and_bad_ones_listed() {
     }
 }
 
-/// The problems column is the report's DỰ THẢO list, word for word (#23).
+/// The problems column is the report's DỰ THẢO list, word for word.
 #[test]
 fn a_rows_problems_are_exactly_what_keeps_its_report_a_draft() {
     let mut env = example();
@@ -144,8 +144,8 @@ fn the_later_file_of_a_commune_and_period_counts_and_says_what_it_replaced() {
     assert_eq!(one.replaces, ["xa-01.json (lưu lúc 2024-06-26T09:30:00Z)"]);
 }
 
-/// #23: files of one set id and version whose contents differ are two groups, labelled so; a
-/// file whose set has fewer criteria never indexes past its own (it used to panic).
+/// Files of one set id and version whose contents differ are two groups, labelled so; a
+/// file whose set has fewer criteria never indexes past its own.
 #[test]
 fn one_id_and_version_with_other_content_is_another_group_and_never_panics() {
     let inputs = vec![
@@ -191,7 +191,7 @@ fn one_id_and_version_with_other_content_is_another_group_and_never_panics() {
     assert!(long_csv(&r).contains("Ít"));
 }
 
-/// #23: one commune written as NFC, NFD, in capitals with spaces, and with the old tone
+/// One commune written as NFC, NFD, in capitals with spaces, and with the old tone
 /// placement is one row; communes that give no name are each their own row.
 #[test]
 fn one_commune_however_written_is_one_row_and_unnamed_files_never_merge() {
@@ -241,7 +241,7 @@ fn one_commune_however_written_is_one_row_and_unnamed_files_never_merge() {
     assert!(unnamed[0].name().contains(&unnamed[0].file));
 }
 
-/// #23: a commune and period under two versions of one set is shown once, from the later
+/// A commune and period under two versions of one set is shown once, from the later
 /// file, naming the other version.
 #[test]
 fn a_commune_under_two_versions_of_a_set_counts_once() {

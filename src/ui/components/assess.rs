@@ -12,7 +12,7 @@ use crate::core::edit::Edit;
 use crate::core::json::{key_of, of_key};
 use crate::core::scoring::{CriterionScore, CriterionStatus, Finding, Scores};
 use crate::ui::anchors;
-use crate::ui::state::Shared;
+use crate::ui::shared::Shared;
 use yew::prelude::*;
 
 #[derive(PartialEq)]
@@ -23,8 +23,7 @@ pub struct AssessProps {
     pub on_edit: Callback<Edit>,
 }
 
-/// A plain function, not a component: it holds no state, it is redrawn on every edit of its
-/// screen anyway, and each component costs its own copy of Yew's lifecycle code in the WASM.
+/// The assessment screen: a card per criterion, in the set's groups.
 pub fn assessment(p: &AssessProps) -> Html {
     let open_all = Callback::from(|_| crate::web::dom::set_all_open(true));
     let close_all = Callback::from(|_| crate::web::dom::set_all_open(false));
@@ -146,8 +145,7 @@ pub fn CriterionCard(p: &CardProps) -> Html {
     }
 }
 
-/// The judgement of a criterion as a whole, said plainly to be that. A plain function, not a
-/// component: it holds no state, and each component costs its own copy of Yew's lifecycle.
+/// The judgement of a criterion as a whole, said plainly to be that.
 fn whole_judgement(n: u8, e: &Entry, on_edit: &Callback<Edit>) -> Html {
     let code = n.to_string();
     let on_change = {

@@ -32,9 +32,8 @@ pub struct DraftsProps {
     pub memory_only: bool,
 }
 
-/// A plain function, not a component: the set chosen for a new draft is the select's own
-/// value, read when the button is pressed (each component costs its own copy of Yew's
-/// lifecycle code in the WASM).
+/// The list of drafts. The set chosen for a new draft is the select's own value, read when
+/// the button is pressed.
 pub fn drafts(p: DraftsProps) -> Html {
     let create = {
         let (on, default) = (p.on_new.clone(), p.default_set);

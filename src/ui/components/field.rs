@@ -27,9 +27,7 @@ pub fn change_value(e: &Event) -> String {
     value_of(e)
 }
 
-// The fields are plain functions over their props, not components: they hold no state, and
-// each component costs its own copy of Yew's lifecycle code in the WASM (see BENCHMARKS.md).
-// Call them with `..Default::default()` for what is not given.
+// Call the fields with `..Default::default()` for what is not given.
 
 #[derive(PartialEq, Default)]
 pub struct TextProps {

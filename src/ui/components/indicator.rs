@@ -11,7 +11,7 @@ use crate::core::json::{key_of, of_key};
 use crate::core::num::Dec;
 use crate::core::report::model::{card_line, figure_text};
 use crate::core::scoring::{Finding, IndicatorScore, Status, ThresholdView};
-use crate::ui::state::Shared;
+use crate::ui::shared::Shared;
 use yew::prelude::*;
 
 #[derive(Clone, PartialEq)]

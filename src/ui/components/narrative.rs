@@ -6,7 +6,7 @@ use crate::core::draft::{Draft, NarrativePart};
 use crate::core::edit::Edit;
 use crate::core::report::model::suggestion;
 use crate::core::scoring::Scores;
-use crate::ui::state::Shared;
+use crate::ui::shared::Shared;
 use yew::prelude::*;
 
 #[derive(PartialEq)]
@@ -17,8 +17,7 @@ pub struct NarrativeProps {
     pub on_edit: Callback<Edit>,
 }
 
-/// A plain function, not a component: it holds no state, it is redrawn on every edit of its
-/// screen anyway, and each component costs its own copy of Yew's lifecycle code in the WASM.
+/// The narrative screen: one field per part, with what the figures suggest for it.
 pub fn narrative(p: &NarrativeProps) -> Html {
     html! {
         <section class="narrative" aria-labelledby="narrative-title">

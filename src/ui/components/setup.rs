@@ -6,7 +6,7 @@ use crate::core::criteria::CriteriaSet;
 use crate::core::draft::{Draft, Issuer, PeriodKind};
 use crate::core::edit::{Edit, MetaField};
 use crate::core::json::{key_of, of_key};
-use crate::ui::state::Shared;
+use crate::ui::shared::Shared;
 use yew::prelude::*;
 
 #[derive(PartialEq)]
@@ -21,8 +21,7 @@ pub struct SetupProps {
     pub year_typed: Option<AttrValue>,
 }
 
-/// A plain function, not a component: it holds no state, it is redrawn on every edit of its
-/// screen anyway, and each component costs its own copy of Yew's lifecycle code in the WASM.
+/// The set-up screen.
 pub fn setup(p: &SetupProps) -> Html {
     let m = &p.draft.meta;
     let f = |field: MetaField| {
@@ -87,9 +86,7 @@ pub fn setup(p: &SetupProps) -> Html {
     }
 }
 
-// The parts below are plain functions rather than components: each component costs its own
-// copy of Yew's lifecycle code in the WASM (about 5 KB), and these hold no state of their own.
-
+/// The set the draft is scored with (its legal basis), and a switch to another.
 fn set_choice(
     set: &CriteriaSet,
     library: &[(usize, AttrValue)],

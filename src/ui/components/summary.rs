@@ -4,7 +4,7 @@
 use crate::core::criteria::CriteriaSet;
 use crate::core::scoring::{FindingKind, Scores, Severity};
 use crate::ui::anchors;
-use crate::ui::state::Shared;
+use crate::ui::shared::Shared;
 use yew::prelude::*;
 
 /// The set-up field a finding about the report as a whole is resolved in.

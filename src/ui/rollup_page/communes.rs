@@ -5,8 +5,8 @@
 
 use super::{download, Dispatch, ListState, Page, PageAction};
 use crate::core::rollup::communes::{self, arrivals, CommuneList, ListError};
+use crate::ui::chrome::Tone;
 use crate::ui::components::field::{change_value, text_area, AreaProps};
-use crate::ui::state::Tone;
 use yew::prelude::*;
 
 /// The list stored in this browser, if any; an entry that cannot be read stays stored and is

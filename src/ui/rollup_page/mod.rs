@@ -12,7 +12,8 @@ mod table;
 
 use crate::core::rollup::communes::CommuneList;
 use crate::core::rollup::{self, Input, Rollup};
-use crate::ui::state::{Notice, Shared, Tone};
+use crate::ui::chrome::{self, Header, Notice, Tone};
+use crate::ui::shared::Shared;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -190,25 +191,26 @@ fn RollupPage() -> Html {
     });
     let inputs: Inputs = use_mut_ref(Vec::new);
     let d = page.dispatcher();
-    let update = crate::ui::update::use_update_ready();
+    let update = chrome::use_update_ready();
     use_effect_with((), |_| {
         crate::web::sw::register("../sw.js", Callback::from(|_| {}));
     });
     let r = page.rollup.clone();
     let keys = page.list.list.as_ref().map(|l| l.keys());
+    let header = chrome::header(Header {
+        page: chrome::Page::Rollup,
+        title: "Tổng hợp nhiều xã",
+        subtitle: Some("Tự đánh giá xã nông thôn mới".into()),
+        status: None,
+        tabs: None,
+    });
     html! {
         <>
-            <header class="app-header no-print">
-                <div class="brand"><h1>{ "Tổng hợp nhiều xã" }</h1><p class="doc-title">{ "Tự đánh giá xã nông thôn mới" }</p></div>
-                <nav aria-label="Các mục" class="tabs">
-                    <a class="tab" href="../">{ "Bản nháp" }</a>
-                    <a class="tab" href="../bo-tieu-chi/">{ "Bộ tiêu chí" }</a>
-                    <a class="tab active" href="./" aria-current="page">{ "Tổng hợp" }</a>
-                </nav>
-            </header>
-            <div class="banners no-print">
-                { crate::ui::update::banner(update, "Các tệp đã mở sẽ cần chọn lại sau khi tải lại.") }
-            </div>
+            { header }
+            { chrome::banners(html! { <>
+                { chrome::update_banner(update, "Các tệp đã mở sẽ cần chọn lại sau khi tải lại.") }
+                if let Some(n) = &page.notice { { chrome::notice(n, None) } }
+            </> }) }
             <main id="main">
                 { input_section(&page, &d, &inputs) }
                 { communes::section(&page, &d) }
@@ -220,7 +222,7 @@ fn RollupPage() -> Html {
                 }) }
                 { exports(&d, &r, page.list.list.as_ref()) }
             </main>
-            <footer class="app-footer no-print">{ "Dữ liệu chỉ xử lý trên máy này, không gửi đi đâu." }</footer>
+            { chrome::footer(None, "Dữ liệu chỉ xử lý trên máy này, không gửi đi đâu.") }
         </>
     }
 }
@@ -288,9 +290,6 @@ fn input_section(page: &Page, d: &Dispatch, inputs: &Inputs) -> Html {
                 if page.files > 0 { <button type="button" class="secondary" onclick={on_clear}>{ "Xóa danh sách tệp" }</button> }
             </div>
             <p role="status" id="rollup-status">{ status }</p>
-            if let Some(n) = &page.notice {
-                <p class={classes!("notice", if n.tone == Tone::Error { "error" } else { "info" })}>{ n.text.clone() }</p>
-            }
             { table::rejected(&r.rejected) }
         </section>
     }

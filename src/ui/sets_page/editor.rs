@@ -13,7 +13,7 @@ use super::table::{Pending, TablePanel};
 use crate::core::criteria::CriteriaSet;
 use crate::core::set_edit::{apply, SetEdit};
 use crate::ui::components::field::input_value;
-use crate::ui::state::Shared;
+use crate::ui::shared::Shared;
 use crate::web::dialog;
 use gloo_events::{EventListener, EventListenerOptions};
 use std::rc::Rc;

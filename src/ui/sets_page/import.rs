@@ -7,7 +7,7 @@ use super::page::{Page, PageAction};
 use super::review::review;
 use crate::core::criteria::CriteriaSet;
 use crate::core::set_diff;
-use crate::ui::state::Tone;
+use crate::ui::chrome::Tone;
 use crate::web::{clock, storage};
 use yew::prelude::*;
 

@@ -9,7 +9,7 @@
 use crate::core::criteria::{CriteriaSet, Direction, Indicator, Kind};
 use crate::core::set_edit::{apply, NewKind, SetEdit};
 use crate::ui::components::field::{change_value, input_value};
-use crate::ui::state::Shared;
+use crate::ui::shared::Shared;
 use yew::prelude::*;
 
 /// (field id, message) of fields whose typed value was refused; a handful at most.

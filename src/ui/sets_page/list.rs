@@ -3,7 +3,7 @@
 use crate::core::criteria::CriteriaSet;
 use crate::core::persist::Kept as Corrupt;
 use crate::core::set_store::StoredSet;
-use crate::ui::state::Shared;
+use crate::ui::shared::Shared;
 use yew::prelude::*;
 
 /// A set of the list: shipped (by index) or the user's own (by index among them).
@@ -43,8 +43,7 @@ fn op_button(class: &'static str, label: &'static str, on: &Callback<SetOp>, op:
     html! { <button type="button" {class} onclick={Callback::from(move |_| on.emit(op.clone()))}>{ label }</button> }
 }
 
-/// A plain function, not a component (each component costs its own copy of Yew's lifecycle
-/// code in the WASM).
+/// The shipped sets and the user's own, each with what can be done with it.
 pub fn sets(p: SetsProps) -> Html {
     let shipped = p
         .shipped

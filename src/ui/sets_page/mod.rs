@@ -17,7 +17,7 @@ pub mod table_state;
 pub mod word;
 
 use crate::core::criteria::CriteriaSet;
-use crate::ui::state::Tone;
+use crate::ui::chrome::{self, Header, Tone};
 use editor::SetEditor;
 use gloo_events::EventListener;
 use list::{sets, SetOp, SetsProps};
@@ -34,7 +34,7 @@ pub fn start() {
 fn SetsPage() -> Html {
     let page = use_reducer(Page::default);
     let d = page.dispatcher();
-    let update = crate::ui::update::use_update_ready();
+    let update = chrome::use_update_ready();
     {
         let (d, page) = (d.clone(), page.clone());
         use_effect_with((), move |_| {
@@ -59,28 +59,22 @@ fn SetsPage() -> Html {
             move || drop(listener)
         });
     }
+    let header = chrome::header(Header {
+        page: chrome::Page::Sets,
+        title: "Bộ tiêu chí",
+        subtitle: Some("Tự đánh giá xã nông thôn mới".into()),
+        status: Some(chrome::offline_ready(page.offline_ready)),
+        tabs: None,
+    });
     html! {
         <>
-            <header class="app-header no-print">
-                <div class="brand">
-                    <h1>{ "Bộ tiêu chí" }</h1>
-                    <p class="doc-title">{ "Tự đánh giá xã nông thôn mới" }</p>
-                </div>
-                <div class="status-line">
-                    if page.offline_ready { <span class="ready" role="status">{ "✓ Sẵn sàng dùng khi không có mạng" }</span> }
-                </div>
-                <nav aria-label="Các mục" class="tabs">
-                    <a class="tab" href="../">{ "Bản nháp" }</a>
-                    <a class="tab active" href="./" aria-current="page">{ "Bộ tiêu chí" }</a>
-                    <a class="tab" href="../tong-hop/">{ "Tổng hợp" }</a>
-                </nav>
-            </header>
-            <div class="banners no-print">
-                { crate::ui::update::banner(update, "Hãy lưu bộ tiêu chí đang sửa trước.") }
+            { header }
+            { chrome::banners(html! { <>
+                { chrome::update_banner(update, "Hãy lưu bộ tiêu chí đang sửa trước.") }
                 { banner(&page) }
-            </div>
+            </> }) }
             <main id="main">{ screen(&page, &d) }</main>
-            <footer class="app-footer no-print">{ "Dữ liệu chỉ lưu trên máy này, không gửi đi đâu." }</footer>
+            { chrome::footer(None, "Dữ liệu chỉ lưu trên máy này, không gửi đi đâu.") }
         </>
     }
 }
@@ -89,11 +83,10 @@ fn banner(page: &Page) -> Html {
     html! {
         <>
             if page.memory_only {
-                <div class="notice error" role="alert">{ "Trình duyệt đang chặn lưu trữ (cửa sổ ẩn danh hoặc đã tắt lưu dữ liệu): bộ tiêu chí không lưu được ở đây. Hãy mở trang trong cửa sổ thường." }</div>
+                { chrome::banner(Tone::Error, html! { "Trình duyệt đang chặn lưu trữ (cửa sổ ẩn danh hoặc đã tắt lưu dữ liệu): bộ tiêu chí không lưu được ở đây. Hãy mở trang trong cửa sổ thường." }) }
             }
             if let Some(n) = &page.notice {
-                <div class={classes!("notice", match n.tone { Tone::Error => "error", Tone::Success => "success", Tone::Info => "info" })}
-                    role={if n.tone == Tone::Error { "alert" } else { "status" }}>{ n.text.clone() }</div>
+                { chrome::notice(n, None) }
             }
         </>
     }

@@ -5,7 +5,8 @@ use super::review::Review;
 use crate::core::criteria::CriteriaSet;
 use crate::core::persist::Kept as Corrupt;
 use crate::core::set_store::StoredSet;
-use crate::ui::state::{Notice, Shared, Tone};
+use crate::ui::chrome::{Notice, Tone};
+use crate::ui::shared::Shared;
 use std::rc::Rc;
 use yew::prelude::*;
 

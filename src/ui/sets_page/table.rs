@@ -12,7 +12,7 @@ use crate::core::criteria::CriteriaSet;
 use crate::core::set_table::{self, Plan};
 use crate::core::vn::slug;
 use crate::ui::components::field::input_value;
-use crate::ui::state::Shared;
+use crate::ui::shared::Shared;
 use crate::web::download;
 use std::rc::Rc;
 use yew::prelude::*;

@@ -1,4 +1,4 @@
-//! Nothing a strict import accepts makes the roll-up panic (#23): random envelopes, each read
+//! Nothing a strict import accepts makes the roll-up panic: random envelopes, each read
 //! back by `store::read_import` first and kept only if accepted, all under one set id and
 //! version, with sets of random shapes (criteria and indicators dropped, thresholds and
 //! columns changed), random commune names and figures. The roll-up, its figures, its files
