@@ -4,7 +4,8 @@
 //! them as fixed-point integers makes every comparison exact: 19/20 is exactly 95 %, which a
 //! binary float cannot promise.
 
-use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
+use crate::core::json::{FromJson, JsonError, Reader, What};
+use serde::{Serialize, Serializer};
 use std::cmp::Ordering;
 use std::fmt;
 
@@ -338,48 +339,75 @@ impl Serialize for Dec {
     }
 }
 
-impl<'de> Deserialize<'de> for Dec {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Dec, D::Error> {
-        struct V;
-        impl de::Visitor<'_> for V {
-            type Value = Dec;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a decimal number")
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Dec, E> {
-                if !v.is_finite() {
-                    return Err(E::custom("not a finite number"));
-                }
-                // ryu prints the shortest text that reads back as the same f64: "26.7", not
-                // "26.699999999999999" (and keeps core's float formatting out of the WASM).
-                let mut buf = ryu::Buffer::new();
-                let text = buf.format_finite(v);
-                Dec::parse_plain(text.strip_suffix(".0").unwrap_or(text))
-                    .ok_or_else(|| E::custom(format!("unsupported number {text}")))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Dec, E> {
-                if v.unsigned_abs() > 1_000_000_000_000 {
-                    return Err(E::custom("number too large"));
-                }
-                Ok(Dec::from_int(v))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Dec, E> {
-                if v > 1_000_000_000_000 {
-                    return Err(E::custom("number too large"));
-                }
-                Ok(Dec::from_int(v as i64))
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Dec, E> {
-                Dec::parse_plain(v).ok_or_else(|| E::custom(format!("“{v}” không phải là số")))
-            }
+/// Read exactly as written: a JSON number's text (an exponent moves the point: "2.5e3" is
+/// 2500), or a string of a plain decimal ("26.7"). A number with more than six places or
+/// thirteen digits before the point, or a whole number above 10^12, is an invalid value.
+impl FromJson for Dec {
+    fn read(r: &mut Reader<'_>) -> Result<Dec, JsonError> {
+        let at = r.value_start()?;
+        if r.peek()? == b'"' {
+            let text = r.string()?;
+            return Dec::parse_plain(&text)
+                .ok_or_else(|| r.error(at, What::Own(format!("“{text}” không phải là số"))));
         }
-        d.deserialize_any(V)
+        let (_, text) = r.number()?;
+        let whole = !text.contains(['.', 'e', 'E']);
+        json_plain(text)
+            .and_then(|plain| Dec::parse_plain(&plain))
+            .filter(|d| !whole || d.0.abs() <= 1_000_000_000_000 * SCALE)
+            .ok_or_else(|| r.error(at, What::Invalid))
     }
+}
+
+/// A JSON number's text as `parse_plain` reads it: the point moved by the exponent, zeros
+/// ending a fraction dropped ("1.50" → "1.5", "1E-6" → "0.000001"); `None` for an exponent
+/// that no `Dec` could hold.
+fn json_plain(text: &str) -> Option<std::borrow::Cow<'_, str>> {
+    fn trim_fraction(s: &str) -> &str {
+        match s.contains('.') {
+            true => s.trim_end_matches('0').trim_end_matches('.'),
+            false => s,
+        }
+    }
+    let Some(e) = text.find(['e', 'E']) else {
+        return Some(trim_fraction(text).into());
+    };
+    let exponent: i64 = text[e + 1..].parse().ok()?;
+    let (sign, mantissa) = match text[..e].strip_prefix('-') {
+        Some(m) => ("-", m),
+        None => ("", &text[..e]),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = format!("{int}{frac}");
+    if digits.bytes().all(|b| b == b'0') {
+        return Some("0".into());
+    }
+    // Where the point falls among the digits.
+    let point = int.len() as i64 + exponent;
+    if !(-40..=40).contains(&point) {
+        return None;
+    }
+    let plain = if point <= 0 {
+        format!(
+            "{sign}0.{}{digits}",
+            "0".repeat(point.unsigned_abs() as usize)
+        )
+    } else if point as usize >= digits.len() {
+        format!(
+            "{sign}{digits}{}",
+            "0".repeat(point as usize - digits.len())
+        )
+    } else {
+        let (i, f) = digits.split_at(point as usize);
+        format!("{sign}{i}.{f}")
+    };
+    Some(trim_fraction(&plain).to_string().into())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::json::from_str;
 
     fn p(s: &str) -> Dec {
         Dec::parse_vn(s).unwrap()
@@ -439,10 +467,55 @@ mod tests {
 
     #[test]
     fn serde_round_trips_through_json_numbers() {
-        let d: Dec = serde_json::from_str("26.7").unwrap();
+        let d: Dec = from_str("26.7").unwrap();
         assert_eq!(d, p("26,7"));
         assert_eq!(serde_json::to_string(&d).unwrap(), "26.7");
-        let i: Dec = serde_json::from_str("95").unwrap();
+        let i: Dec = from_str("95").unwrap();
         assert_eq!(i, Dec::from_int(95));
+    }
+
+    #[test]
+    fn a_json_number_is_read_exactly_as_written() {
+        let read = |s: &str| from_str::<Dec>(s).map(|d| d.fmt_plain());
+        assert_eq!(read("26.70").unwrap(), "26.7");
+        assert_eq!(read("-0.000001").unwrap(), "-0.000001");
+        assert_eq!(read("1E-6").unwrap(), "0.000001");
+        assert_eq!(read("2.5e3").unwrap(), "2500");
+        assert_eq!(read("0.5e+1").unwrap(), "5");
+        assert_eq!(read("0e999999").unwrap(), "0");
+        assert_eq!(read("1.0000000").unwrap(), "1");
+        assert_eq!(read("\"124.75\"").unwrap(), "124.75");
+        assert_eq!(read("1000000000000").unwrap(), "1000000000000");
+        // Beyond what a `Dec` holds: an invalid value, in Vietnamese.
+        for bad in [
+            "0.1234567",
+            "1000000000001",
+            "1e40",
+            "1e-7",
+            "1e99999999999999999999",
+        ] {
+            let e = from_str::<Dec>(bad).unwrap_err();
+            assert_eq!(
+                e.message_vi(),
+                "giá trị không hợp lệ (dòng 1, cột 1)",
+                "{bad}"
+            );
+        }
+        let e = from_str::<Dec>("\"x\"").unwrap_err();
+        assert_eq!(e.message_vi(), "“x” không phải là số (dòng 1, cột 1)");
+        let e = from_str::<Dec>("true").unwrap_err();
+        assert_eq!(e.message_vi(), "sai kiểu dữ liệu (dòng 1, cột 1)");
+    }
+
+    proptest::proptest! {
+        /// Every `Dec` below 10^9 that serde writes (the shortest text of the nearest double:
+        /// 15 significant digits at most, which a double holds) reads back equal.
+        #[test]
+        fn every_written_dec_reads_back(millionths in -999_999_999_999_999i128..1_000_000_000_000_000) {
+            let d = Dec(millionths);
+            let text = serde_json::to_string(&d).unwrap();
+            let back: Dec = from_str(&text).unwrap();
+            proptest::prop_assert_eq!(back, d, "{}", text);
+        }
     }
 }
