@@ -27,6 +27,7 @@ use syn::{parse_macro_input, Data, DeriveInput, Fields, LitStr, Type};
 
 struct Field {
     ident: syn::Ident,
+    ty: proc_macro2::TokenStream,
     key: String,
     aliases: Vec<String>,
     default: bool,
@@ -74,6 +75,7 @@ fn field_rules(f: &syn::Field, all_default: bool) -> syn::Result<Field> {
     let mut field = Field {
         key: ident.to_string(),
         ident,
+        ty: quote::ToTokens::to_token_stream(&f.ty),
         aliases: Vec::new(),
         default: all_default || is_option(&f.ty),
         skip: false,
@@ -130,10 +132,17 @@ fn expand(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
         quote! { &[#key #(, #aliases)*] }
     });
     let idents: Vec<&syn::Ident> = read.iter().map(|f| &f.ident).collect();
-    let index = 0..read.len();
-    // The fields that must be present, as a mask of their places in FIELDS: absent ones are
-    // found by the reader from the fields seen, and all are taken in one match, so there is
-    // one way out without the struct (one place that drops what was read), not one per field.
+    // A field with a default is read in place, over its default; a required one into a
+    // `Required`. Absent required fields are found by the reader from the fields seen (`mask`:
+    // their places in FIELDS), and all are taken in one match: one way out without the struct.
+    let locals = read.iter().map(|f| {
+        let (ident, ty) = (&f.ident, &f.ty);
+        if f.default {
+            quote! { let mut #ident: #ty = Default::default(); }
+        } else {
+            quote! { let mut #ident = crate::core::json::Required::<#ty>(None); }
+        }
+    });
     let required: Vec<&syn::Ident> = read
         .iter()
         .filter(|f| !f.default)
@@ -148,8 +157,6 @@ fn expand(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
         let ident = &f.ident;
         if f.skip {
             quote! { #ident: Default::default() }
-        } else if f.default {
-            quote! { #ident: #ident.unwrap_or_default() }
         } else {
             quote! { #ident }
         }
@@ -160,15 +167,10 @@ fn expand(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
                 r: &mut crate::core::json::Reader<'_>,
             ) -> Result<Self, crate::core::json::JsonError> {
                 const FIELDS: &[&[&str]] = &[#(#names),*];
-                #( let mut #idents = None; )*
+                #( #locals )*
                 let mut object = r.begin_object()?;
-                while let Some(i) = r.field(&mut object, FIELDS, #strict)? {
-                    match i {
-                        #( #index => #idents = Some(crate::core::json::FromJson::read(r)?), )*
-                        _ => {}
-                    }
-                }
-                match (#(#required,)*) {
+                r.fields(&mut object, FIELDS, #strict, &mut [#(&mut #idents),*])?;
+                match (#(#required.0,)*) {
                     (#(Some(#required),)*) => Ok(#ty { #(#takes),* }),
                     #[allow(unreachable_patterns)]
                     _ => Err(r.missing(&object, FIELDS, #mask)),
@@ -249,13 +251,14 @@ fn expand_name(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
     };
     let snake = rename_rule(input)?;
     let ty = &input.ident;
-    let (mut names, mut variants) = (Vec::new(), Vec::new());
+    let (mut names, mut variants, mut written) = (Vec::new(), Vec::new(), Vec::new());
     for v in &data.variants {
         if !matches!(v.fields, Fields::Unit) {
             return Err(syn::Error::new_spanned(v, "ReadName reads unit variants only"));
         }
         let ident = &v.ident;
         let (name, aliases) = variant_names(v, snake)?;
+        written.push(quote! { #ty::#ident => #name });
         for n in std::iter::once(name).chain(aliases) {
             names.push(n);
             variants.push(quote! { #ty::#ident });
@@ -273,6 +276,11 @@ fn expand_name(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
                 match index {
                     #( #index => #variants, )*
                     _ => #last,
+                }
+            }
+            fn name(&self) -> &'static str {
+                match self {
+                    #( #written, )*
                 }
             }
         }

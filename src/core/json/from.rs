@@ -103,8 +103,7 @@ impl Number {
 impl FromJson for Number {
     fn read(r: &mut Reader<'_>) -> Result<Self, JsonError> {
         let (_, text) = r.number()?;
-        let whole = text.bytes().all(|b| b.is_ascii_digit());
-        Ok(Number(if whole { text.parse().ok() } else { None }))
+        Ok(Number(super::reader::whole(text).flatten()))
     }
 }
 
@@ -119,10 +118,12 @@ impl FromJson for Ignored {
 }
 
 /// A unit enum read by name (`#[derive(ReadName)]`): its names, as serde writes them
-/// (`rename_all`, `rename`; an `alias` adds a name), and the variant of each.
+/// (`rename_all`, `rename`; an `alias` adds a name), the variant of each, and the name a
+/// variant is written under.
 pub trait Named: Sized {
     const NAMES: &'static [&'static str];
     fn nth(index: usize) -> Self;
+    fn name(&self) -> &'static str;
 
     fn from_name(name: &str) -> Option<Self> {
         Self::NAMES.iter().position(|n| *n == name).map(Self::nth)

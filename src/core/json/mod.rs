@@ -13,7 +13,7 @@ mod reader;
 
 pub use error::{Category, JsonError, What};
 pub use from::{from_str, FromJson, FromKey, Ignored, Named, Number};
-pub use reader::{Open, Reader, MAX_DEPTH};
+pub use reader::{Open, Place, Reader, Required, MAX_DEPTH};
 
 use crate::core::de::ReadObject;
 /// Re-indents compact JSON with two spaces, as `serde_json::to_string_pretty` would.
@@ -116,12 +116,10 @@ pub fn error_vi(e: &JsonError) -> String {
 }
 
 /// The name serde writes for a unit variant ("not_applicable", "first_half"): what the UI's
-/// option values are, so a key is written in one place, beside the enum.
-pub fn key_of<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_string(value)
-        .unwrap_or_default()
-        .trim_matches('"')
-        .to_string()
+/// option values are, so a key is written in one place, beside the enum (the derive
+/// `ReadName` takes the names from serde's attributes; a test holds them equal to serde's).
+pub fn key_of<T: Named>(value: &T) -> String {
+    value.name().to_string()
 }
 
 /// The unit variant named `key` (as serde writes it), if any.

@@ -20,6 +20,21 @@ pub struct Reader<'a> {
     depth: u32,
 }
 
+/// A number's digits as a whole number: `None` when it has a fraction or an exponent,
+/// `Some(None)` when it is beyond `u64`.
+pub(super) fn whole(digits: &str) -> Option<Option<u64>> {
+    let mut size: Option<u64> = Some(0);
+    for d in digits.bytes() {
+        if !d.is_ascii_digit() {
+            return None;
+        }
+        size = size
+            .and_then(|n| n.checked_mul(10))
+            .and_then(|n| n.checked_add(u64::from(d - b'0')));
+    }
+    Some(size)
+}
+
 /// An object or array being read: whether a member was read yet, and for a struct's object
 /// which of its fields were seen.
 pub struct Open {
@@ -286,27 +301,23 @@ impl<'a> Reader<'a> {
     /// serde_json has it: a float); a whole number out of range is an invalid value.
     pub fn integer(&mut self, min: i64, max: u64) -> Result<i128, JsonError> {
         let (at, text) = self.number()?;
-        if text.bytes().any(|b| matches!(b, b'.' | b'e' | b'E')) {
-            return Err(self.error(at, What::WrongType));
-        }
         let (negative, digits) = match text.strip_prefix('-') {
             Some(digits) => (true, digits),
             None => (false, text),
         };
-        let mut value: i128 = 0;
-        for d in digits.bytes() {
-            value = value * 10 + i128::from(d - b'0');
-            if value > i128::from(u64::MAX) {
-                return Err(self.error(at, What::Invalid));
-            }
-        }
-        if negative {
-            value = -value;
-        }
-        if value < i128::from(min) || value > i128::from(max) {
+        let Some(size) = whole(digits) else {
+            return Err(self.error(at, What::WrongType));
+        };
+        let fits = match (size, negative) {
+            (Some(n), false) => n <= max,
+            (Some(n), true) => n <= min.unsigned_abs(),
+            (None, _) => false,
+        };
+        if !fits {
             return Err(self.error(at, What::Invalid));
         }
-        Ok(value)
+        let size = i128::from(size.unwrap_or_default());
+        Ok(if negative { -size } else { size })
     }
 
     fn literal(&mut self, word: &[u8]) -> Result<(), JsonError> {
@@ -482,6 +493,22 @@ impl<'a> Reader<'a> {
         Ok(None)
     }
 
+    /// Reads every field of a struct's object into its slot (`#[derive(ReadObject)]`).
+    pub fn fields(
+        &mut self,
+        object: &mut Open,
+        fields: &[&[&str]],
+        strict: bool,
+        slots: &mut [&mut dyn Place],
+    ) -> Result<(), JsonError> {
+        while let Some(i) = self.field(object, fields, strict)? {
+            if let Some(slot) = slots.get_mut(i) {
+                slot.place(self)?;
+            }
+        }
+        Ok(())
+    }
+
     /// A field the struct requires is absent from the object just read: the first of those
     /// in `required` (a mask of places in `fields`) that it lacks. The place is the object's
     /// closing brace.
@@ -492,5 +519,28 @@ impl<'a> Reader<'a> {
             .and_then(|names| names.first())
             .unwrap_or(&"");
         self.error(self.pos.saturating_sub(1), What::Missing(key.to_string()))
+    }
+}
+
+/// A struct's field being read (`#[derive(ReadObject)]`): a field with a default is read in
+/// place, over its default; a required one into a `Required`, empty until its key is met.
+pub trait Place {
+    fn place(&mut self, r: &mut Reader<'_>) -> Result<(), JsonError>;
+}
+
+impl<T: super::FromJson> Place for T {
+    fn place(&mut self, r: &mut Reader<'_>) -> Result<(), JsonError> {
+        *self = T::read(r)?;
+        Ok(())
+    }
+}
+
+/// A required field being read.
+pub struct Required<T>(pub Option<T>);
+
+impl<T: super::FromJson> Place for Required<T> {
+    fn place(&mut self, r: &mut Reader<'_>) -> Result<(), JsonError> {
+        self.0 = Some(T::read(r)?);
+        Ok(())
     }
 }

@@ -27,6 +27,31 @@ fn enum_keys_are_serdes_names_and_read_back() {
         assert_eq!(of_key::<Judgement>(&key_of(&j)), Some(j));
     }
     assert_eq!(of_key::<Judgement>("na"), None);
+    // Every name is serde's, for every enum read by name.
+    fn serdes<T: super::Named + super::FromJson + serde::Serialize>(all: &[T]) {
+        for v in all {
+            let written = serde_json::to_string(v).unwrap();
+            assert_eq!(format!("\"{}\"", key_of(v)), written);
+            assert_eq!(from_str::<T>(&written).map(|t| key_of(&t)), Ok(key_of(v)));
+        }
+    }
+    use crate::core::criteria::{Direction, Level};
+    use crate::core::draft::PartState;
+    serdes(&[
+        Judgement::None,
+        Judgement::Met,
+        Judgement::NotMet,
+        Judgement::NotApplicable,
+    ]);
+    serdes(&[
+        PeriodKind::FirstHalf,
+        PeriodKind::FullYear,
+        PeriodKind::Custom,
+    ]);
+    serdes(&[Issuer::Committee, Issuer::Board]);
+    serdes(&[Level::Ntm, Level::NtmNangCao, Level::NtmKieuMau]);
+    serdes(&[Direction::AtLeast, Direction::AtMost]);
+    serdes(&[PartState::Out, PartState::Returned, PartState::Merged]);
 }
 
 #[test]
