@@ -107,6 +107,51 @@ impl FromJson for Number {
     }
 }
 
+/// A JSON number's text as a plain decimal (what `Dec::parse_plain` reads): the point moved by the exponent, zeros
+/// ending a fraction dropped ("1.50" → "1.5", "1E-6" → "0.000001"); `None` for an exponent
+/// that no `Dec` could hold.
+pub fn plain_decimal(text: &str) -> Option<std::borrow::Cow<'_, str>> {
+    fn trim_fraction(s: &str) -> &str {
+        match s.contains('.') {
+            true => s.trim_end_matches('0').trim_end_matches('.'),
+            false => s,
+        }
+    }
+    let Some(e) = text.find(['e', 'E']) else {
+        return Some(trim_fraction(text).into());
+    };
+    let exponent: i64 = text[e + 1..].parse().ok()?;
+    let (sign, mantissa) = match text[..e].strip_prefix('-') {
+        Some(m) => ("-", m),
+        None => ("", &text[..e]),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = format!("{int}{frac}");
+    if digits.bytes().all(|b| b == b'0') {
+        return Some("0".into());
+    }
+    // Where the point falls among the digits.
+    let point = int.len() as i64 + exponent;
+    if !(-40..=40).contains(&point) {
+        return None;
+    }
+    let plain = if point <= 0 {
+        format!(
+            "{sign}0.{}{digits}",
+            "0".repeat(point.unsigned_abs() as usize)
+        )
+    } else if point as usize >= digits.len() {
+        format!(
+            "{sign}{digits}{}",
+            "0".repeat(point as usize - digits.len())
+        )
+    } else {
+        let (i, f) = digits.split_at(point as usize);
+        format!("{sign}{i}.{f}")
+    };
+    Some(trim_fraction(&plain).to_string().into())
+}
+
 /// Any value, checked and dropped: a probe's field whose presence alone counts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Ignored;

@@ -7,13 +7,15 @@
 //!
 //! Every error is a `JsonError`: what went wrong, in Vietnamese, with line and column.
 
+mod containers;
 mod error;
 mod from;
 mod reader;
 
+pub use containers::{Open, Place, Required};
 pub use error::{Category, JsonError, What};
-pub use from::{from_str, FromJson, FromKey, Ignored, Named, Number};
-pub use reader::{Open, Place, Reader, Required, MAX_DEPTH};
+pub use from::{from_str, plain_decimal, FromJson, FromKey, Ignored, Named, Number};
+pub use reader::{Reader, MAX_DEPTH};
 
 use crate::core::de::ReadObject;
 /// Re-indents compact JSON with two spaces, as `serde_json::to_string_pretty` would.

@@ -1,5 +1,6 @@
 use super::{from_str, key_of, of_key, pretty, Category, Ignored, JsonError, Number, What};
 use crate::core::draft::{Issuer, Judgement, PeriodKind};
+use crate::core::num::Dec;
 use proptest::prelude::*;
 
 fn err<T: super::FromJson + std::fmt::Debug>(text: &str) -> JsonError {
@@ -166,6 +167,53 @@ fn places_are_lines_and_columns_of_characters() {
         err::<bool>("").message_vi(),
         "tệp bị cắt cụt (dòng 1, cột 1)"
     );
+}
+
+#[test]
+fn a_json_number_is_read_exactly_as_written() {
+    let read = |s: &str| from_str::<Dec>(s).map(|d| d.fmt_plain());
+    assert_eq!(read("26.70").unwrap(), "26.7");
+    assert_eq!(read("-0.000001").unwrap(), "-0.000001");
+    assert_eq!(read("1E-6").unwrap(), "0.000001");
+    assert_eq!(read("2.5e3").unwrap(), "2500");
+    assert_eq!(read("0.5e+1").unwrap(), "5");
+    assert_eq!(read("0e999999").unwrap(), "0");
+    assert_eq!(read("1.0000000").unwrap(), "1");
+    assert_eq!(read("\"124.75\"").unwrap(), "124.75");
+    assert_eq!(read("1000000000000").unwrap(), "1000000000000");
+    // Beyond what a `Dec` holds: an invalid value, in Vietnamese.
+    for bad in [
+        "0.1234567",
+        "1000000000001",
+        "1e40",
+        "1e-7",
+        "1e99999999999999999999",
+    ] {
+        let e = from_str::<Dec>(bad).unwrap_err();
+        assert_eq!(
+            e.message_vi(),
+            "giá trị không hợp lệ (dòng 1, cột 1)",
+            "{bad}"
+        );
+    }
+    let e = from_str::<Dec>("\"x\"").unwrap_err();
+    assert_eq!(e.message_vi(), "“x” không phải là số (dòng 1, cột 1)");
+    let e = from_str::<Dec>("true").unwrap_err();
+    assert_eq!(e.message_vi(), "sai kiểu dữ liệu (dòng 1, cột 1)");
+}
+
+proptest! {
+    /// Every `Dec` below 10^9 that serde writes (the shortest text of the nearest double:
+    /// 15 significant digits at most, which a double holds) reads back equal.
+    #[test]
+    fn every_written_dec_reads_back(millionths in -999_999_999_999_999i128..1_000_000_000_000_000) {
+        let (sign, size) = (if millionths < 0 { "-" } else { "" }, millionths.abs());
+        let d = Dec::parse_plain(&format!("{sign}{}.{:06}", size / 1_000_000, size % 1_000_000)).unwrap();
+        prop_assert_eq!(d.raw(), millionths);
+        let text = serde_json::to_string(&d).unwrap();
+        let back: Dec = from_str(&text).unwrap();
+        prop_assert_eq!(back, d, "{}", text);
+    }
 }
 
 /// Texts made from JSON and its pieces, cut and spliced: mostly near-JSON, where readers
