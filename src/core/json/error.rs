@@ -34,9 +34,13 @@ pub enum Category {
 }
 
 /// A reading error with its place: line and column count from 1, columns in characters, as
-/// an editor shows them.
+/// an editor shows them. Boxed: every reading step returns a `Result`, which stays one word
+/// (`Result<(), JsonError>` a pointer that is null when all went well).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct JsonError {
+pub struct JsonError(Box<Placed>);
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Placed {
     what: What,
     line: usize,
     column: usize,
@@ -61,15 +65,15 @@ impl JsonError {
         } else {
             before + 1
         };
-        JsonError { what, line, column }
+        JsonError(Box::new(Placed { what, line, column }))
     }
 
     pub fn what(&self) -> &What {
-        &self.what
+        &self.0.what
     }
 
     pub fn category(&self) -> Category {
-        match self.what {
+        match self.0.what {
             What::Syntax => Category::Syntax,
             What::Eof => Category::Eof,
             _ => Category::Data,
@@ -77,16 +81,16 @@ impl JsonError {
     }
 
     pub fn line(&self) -> usize {
-        self.line
+        self.0.line
     }
 
     pub fn column(&self) -> usize {
-        self.column
+        self.0.column
     }
 
     /// The message the user reads: "thiếu mục “to” (dòng 1, cột 14)".
     pub fn message_vi(&self) -> String {
-        let what = match &self.what {
+        let what = match &self.0.what {
             What::Syntax => "sai cú pháp JSON".to_string(),
             What::Eof => "tệp bị cắt cụt".to_string(),
             What::Missing(key) => format!("thiếu mục “{key}”"),
@@ -97,6 +101,6 @@ impl JsonError {
             What::Invalid => "giá trị không hợp lệ".to_string(),
             What::Own(message) => message.clone(),
         };
-        format!("{what} (dòng {}, cột {})", self.line, self.column)
+        format!("{what} (dòng {}, cột {})", self.0.line, self.0.column)
     }
 }

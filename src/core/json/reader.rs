@@ -20,6 +20,17 @@ pub struct Reader<'a> {
     pub(super) depth: u32,
 }
 
+/// Whether any of the eight bytes of `word` is a quote, a backslash or a control character:
+/// a byte-wise "is zero" (`(v - 1) & !v` in its high bit) of the word compared with each.
+fn has_special(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let zero = |v: u64| v.wrapping_sub(ONES) & !v;
+    let control = word.wrapping_sub(ONES * 0x20) & !word;
+    let found =
+        control | zero(word ^ (ONES * u64::from(b'"'))) | zero(word ^ (ONES * u64::from(b'\\')));
+    found & (ONES << 7) != 0
+}
+
 /// A number's digits as a whole number: `None` when it has a fraction or an exponent,
 /// `Some(None)` when it is beyond `u64`.
 pub(super) fn whole(digits: &str) -> Option<Option<u64>> {
@@ -49,6 +60,7 @@ impl<'a> Reader<'a> {
         JsonError::new(self.text, at, what)
     }
 
+    #[inline(always)]
     pub(super) fn byte(&self) -> Option<u8> {
         self.text.as_bytes().get(self.pos).copied()
     }
@@ -63,13 +75,35 @@ impl<'a> Reader<'a> {
     }
 
     fn skip_space(&mut self) -> Option<u8> {
-        while let Some(b) = self.byte() {
+        let bytes = self.text.as_bytes();
+        while let Some(&b) = bytes.get(self.pos) {
             if !matches!(b, b' ' | b'\t' | b'\n' | b'\r') {
                 return Some(b);
             }
             self.pos += 1;
         }
         None
+    }
+
+    /// Passes over a string's plain characters, to its next quote, backslash or control
+    /// character (or the end of the text): one tight loop for the bulk of a file.
+    fn plain_run(&mut self) {
+        let bytes = self.text.as_bytes();
+        let mut i = self.pos;
+        // Eight bytes at a time while none of them is special (as serde_json does).
+        while let Some(Ok(word)) = bytes.get(i..i + 8).map(<[u8; 8]>::try_from) {
+            if has_special(u64::from_le_bytes(word)) {
+                break;
+            }
+            i += 8;
+        }
+        while let Some(&b) = bytes.get(i) {
+            if b == b'"' || b == b'\\' || b < 0x20 {
+                break;
+            }
+            i += 1;
+        }
+        self.pos = i;
     }
 
     /// The next byte that is not whitespace, left unread; an error where the text ends.
@@ -120,6 +154,7 @@ impl<'a> Reader<'a> {
         let mut run = self.pos;
         let mut out: Option<String> = None;
         loop {
+            self.plain_run();
             match self.byte() {
                 None => return Err(self.unexpected()),
                 Some(b'"') => {
@@ -150,6 +185,7 @@ impl<'a> Reader<'a> {
     pub(super) fn skip_str(&mut self) -> Result<(), JsonError> {
         self.pos += 1;
         loop {
+            self.plain_run();
             match self.byte() {
                 Some(b'"') => {
                     self.pos += 1;
