@@ -4,8 +4,8 @@
 //!
 //! Strings are checked as JSON requires (no raw control characters; every escape, surrogate
 //! pairs included), numbers against JSON's grammar and returned as their text, so each type
-//! reads them exactly; objects and arrays nest at most `MAX_DEPTH` deep, so a hostile file is
-//! refused, never a stack overflow.
+//! reads them exactly; objects and arrays (`containers.rs`) nest at most `MAX_DEPTH` deep, so a
+//! hostile file is refused, never a stack overflow.
 
 use super::error::{JsonError, What};
 use std::borrow::Cow;
