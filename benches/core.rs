@@ -55,7 +55,7 @@ fn measure<T>(name: &str, iterations: usize, mut f: impl FnMut() -> T) {
 }
 
 fn main() {
-    let draft: Draft = serde_json::from_str(include_str!(
+    let draft: Draft = tieuchi::core::json::from_str(include_str!(
         "../tests/fixtures/lien-son-2024-h1.draft.json"
     ))
     .expect("fixture");

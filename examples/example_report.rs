@@ -24,7 +24,7 @@ fn write(dir: &std::path::Path, name: &str, set: &CriteriaSet, draft: &Draft) {
 fn main() {
     let dir = std::path::PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| ".".into()));
     std::fs::create_dir_all(&dir).expect("output folder");
-    let draft = |text: &str| -> Draft { serde_json::from_str(text).expect("fixture") };
+    let draft = |text: &str| -> Draft { tieuchi::core::json::from_str(text).expect("fixture") };
     let set = sets::shipped()
         .into_iter()
         .find(|s| s.id == "lang-son-xa-ntm-2022-2025")

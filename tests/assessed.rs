@@ -27,7 +27,8 @@ fn lang_son() -> CriteriaSet {
 }
 
 fn honest() -> Draft {
-    serde_json::from_str(include_str!("fixtures/lien-son-2024-h1.honest.draft.json")).unwrap()
+    tieuchi::core::json::from_str(include_str!("fixtures/lien-son-2024-h1.honest.draft.json"))
+        .unwrap()
 }
 
 /// The Lạng Sơn set with thresholds of 3.1 given per commune group, as the 2026–2030 sets are.

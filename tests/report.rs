@@ -19,7 +19,7 @@ fn lang_son() -> CriteriaSet {
 }
 
 fn example() -> Draft {
-    serde_json::from_str(include_str!("fixtures/lien-son-2024-h1.draft.json")).unwrap()
+    tieuchi::core::json::from_str(include_str!("fixtures/lien-son-2024-h1.draft.json")).unwrap()
 }
 
 fn unzip(bytes: &[u8]) -> std::collections::BTreeMap<String, String> {
@@ -621,7 +621,8 @@ fn property_elements_follow_the_schema_order() {
 }
 
 fn honest() -> Draft {
-    serde_json::from_str(include_str!("fixtures/lien-son-2024-h1.honest.draft.json")).unwrap()
+    tieuchi::core::json::from_str(include_str!("fixtures/lien-son-2024-h1.honest.draft.json"))
+        .unwrap()
 }
 
 #[test]

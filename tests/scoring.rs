@@ -16,7 +16,7 @@ fn lang_son() -> CriteriaSet {
 }
 
 fn example() -> Draft {
-    serde_json::from_str(include_str!("fixtures/lien-son-2024-h1.draft.json"))
+    tieuchi::core::json::from_str(include_str!("fixtures/lien-son-2024-h1.draft.json"))
         .expect("fixture parses")
 }
 

@@ -1,5 +1,8 @@
-//! `#[derive(ReadObject)]`: a struct's `serde::Deserialize`, read from a JSON object only, with
-//! the rules written on the struct in serde's own attributes, as serde's derive reads them:
+//! The readers of tieuchi's types, for its own JSON reader (`core::json`), from the rules the
+//! types already carry in serde's attributes (writing stays serde's derive).
+//!
+//! `#[derive(ReadObject)]`: a struct's `FromJson`, read from a JSON object only, as serde's
+//! derive reads these attributes:
 //!
 //! - `#[serde(deny_unknown_fields)]` on the struct: a key the struct does not have is an error
 //!   (files from outside, read strictly); without it, an unknown key is skipped.
@@ -10,11 +13,13 @@
 //!   of it (a key present under two of its names is an error, as a duplicate).
 //! - `#[serde(skip)]` / `#[serde(skip_deserializing)]`: never read, always the default.
 //!
-//! Other serde attributes (`skip_serializing_if`, …) concern writing, which stays serde's
-//! derive. Why not serde's `Deserialize` derive: per struct it also compiles a reader of the
-//! struct written as a sequence and three matchers of field names that JSON never uses (8 KB of
-//! the editor's gzipped WASM for two dozen structs; see BENCHMARKS.md). The error messages are
-//! serde's own, so `core::json::error_vi` translates them alike.
+//! Other serde attributes (`skip_serializing_if`, …) concern writing. The generated code is a
+//! loop over the object's keys that calls the reader's non-generic `field` (which matches the
+//! key against the struct's names, refuses a duplicate or an unknown key) and each field
+//! type's `FromJson`: no visitor, no field enum, nothing generic per struct.
+//!
+//! `#[derive(ReadName)]`: a unit enum's `FromJson` and `Named`, by the names serde writes
+//! (`rename_all = "snake_case"`, `rename`, and `alias` for a name also read).
 
 use proc_macro::TokenStream;
 use quote::quote;
@@ -22,6 +27,7 @@ use syn::{parse_macro_input, Data, DeriveInput, Fields, LitStr, Type};
 
 struct Field {
     ident: syn::Ident,
+    ty: proc_macro2::TokenStream,
     key: String,
     aliases: Vec<String>,
     default: bool,
@@ -69,6 +75,7 @@ fn field_rules(f: &syn::Field, all_default: bool) -> syn::Result<Field> {
     let mut field = Field {
         key: ident.to_string(),
         ident,
+        ty: quote::ToTokens::to_token_stream(&f.ty),
         aliases: Vec::new(),
         default: all_default || is_option(&f.ty),
         skip: false,
@@ -114,71 +121,176 @@ fn expand(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
         .iter()
         .map(|f| field_rules(f, rules.all_default))
         .collect::<syn::Result<Vec<_>>>()?;
+    if fields.len() > 64 {
+        return Err(syn::Error::new_spanned(input, "ReadObject reads at most 64 fields"));
+    }
     let ty = &input.ident;
-    let expecting = format!("struct {ty}");
+    let strict = rules.deny_unknown;
     let read: Vec<&Field> = fields.iter().filter(|f| !f.skip).collect();
-    let keys: Vec<&String> = read.iter().map(|f| &f.key).collect();
+    let names = read.iter().map(|f| {
+        let (key, aliases) = (&f.key, &f.aliases);
+        quote! { &[#key #(, #aliases)*] }
+    });
     let idents: Vec<&syn::Ident> = read.iter().map(|f| &f.ident).collect();
-    let arms = read.iter().map(|f| {
-        let (ident, key) = (&f.ident, &f.key);
-        let aliases = &f.aliases;
-        quote! {
-            k if k == #key #(|| k == #aliases)* => {
-                if #ident.is_some() {
-                    return Err(serde::de::Error::duplicate_field(#key));
-                }
-                #ident = Some(map.next_value()?);
-            }
+    // A field with a default is read in place, over its default; a required one into a
+    // `Required`. Absent required fields are found by the reader from the fields seen (`mask`:
+    // their places in FIELDS), and all are taken in one match: one way out without the struct.
+    let locals = read.iter().map(|f| {
+        let (ident, ty) = (&f.ident, &f.ty);
+        if f.default {
+            quote! { let mut #ident: #ty = Default::default(); }
+        } else {
+            quote! { let mut #ident = crate::core::json::Required::<#ty>(None); }
         }
     });
-    let unknown = if rules.deny_unknown {
-        quote! { return Err(serde::de::Error::unknown_field(other, FIELDS)); }
-    } else {
-        quote! { map.next_value::<serde::de::IgnoredAny>()?; }
-    };
+    let required: Vec<&syn::Ident> = read
+        .iter()
+        .filter(|f| !f.default)
+        .map(|f| &f.ident)
+        .collect();
+    let mask: u64 = read
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| !f.default)
+        .fold(0, |m, (i, _)| m | 1 << i);
     let takes = fields.iter().map(|f| {
-        let (ident, key) = (&f.ident, &f.key);
+        let ident = &f.ident;
         if f.skip {
             quote! { #ident: Default::default() }
-        } else if f.default {
-            quote! { #ident: #ident.unwrap_or_default() }
         } else {
-            quote! {
-                #ident: match #ident {
-                    Some(v) => v,
-                    None => return Err(serde::de::Error::missing_field(#key)),
-                }
-            }
+            quote! { #ident }
         }
     });
     Ok(quote! {
-        impl<'de> serde::Deserialize<'de> for #ty {
-            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                const FIELDS: &[&str] = &[#(#keys),*];
-                struct Reader;
-                impl<'de> serde::de::Visitor<'de> for Reader {
-                    type Value = #ty;
-                    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                        f.write_str(#expecting)
-                    }
-                    fn visit_map<A: serde::de::MapAccess<'de>>(
-                        self,
-                        mut map: A,
-                    ) -> Result<#ty, A::Error> {
-                        #( let mut #idents = None; )*
-                        while let Some(key) = map.next_key::<String>()? {
-                            match key.as_str() {
-                                #(#arms)*
-                                other => {
-                                    let _ = FIELDS;
-                                    #unknown
-                                }
-                            }
-                        }
-                        Ok(#ty { #(#takes),* })
-                    }
+        impl crate::core::json::FromJson for #ty {
+            fn read(
+                r: &mut crate::core::json::Reader<'_>,
+            ) -> Result<Self, crate::core::json::JsonError> {
+                const FIELDS: &[&[&str]] = &[#(#names),*];
+                #( #locals )*
+                let mut object = r.begin_object()?;
+                r.fields(&mut object, FIELDS, #strict, &mut [#(&mut #idents),*])?;
+                match (#(#required.0,)*) {
+                    (#(Some(#required),)*) => Ok(#ty { #(#takes),* }),
+                    #[allow(unreachable_patterns)]
+                    _ => Err(r.missing(&object, FIELDS, #mask)),
                 }
-                d.deserialize_map(Reader)
+            }
+        }
+    })
+}
+
+/// `#[derive(ReadName)]`: a unit enum's `FromJson` and `Named`, read from its name as serde
+/// writes it: `#[serde(rename_all = "snake_case")]` on the enum (the one rule the app uses),
+/// `#[serde(rename = "…")]` on a variant; `#[serde(alias = "…")]` adds a name it is read under.
+#[proc_macro_derive(ReadName, attributes(serde))]
+pub fn derive_read_name(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    match expand_name(&input) {
+        Ok(t) => t.into(),
+        Err(e) => e.to_compile_error().into(),
+    }
+}
+
+/// "NtmNangCao" → "ntm_nang_cao", as serde's `snake_case`.
+fn snake_case(name: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in name.chars().enumerate() {
+        if c.is_uppercase() && i > 0 {
+            out.push('_');
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+fn rename_rule(input: &DeriveInput) -> syn::Result<bool> {
+    let mut snake = false;
+    for attr in input.attrs.iter().filter(|a| a.path().is_ident("serde")) {
+        attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident("rename_all") {
+                let rule = meta.value()?.parse::<LitStr>()?;
+                if rule.value() != "snake_case" {
+                    return Err(syn::Error::new_spanned(rule, "ReadName knows snake_case only"));
+                }
+                snake = true;
+            } else if meta.input.peek(syn::Token![=]) {
+                meta.value()?.parse::<syn::Expr>()?;
+            }
+            Ok(())
+        })?;
+    }
+    Ok(snake)
+}
+
+/// A variant's name and the older names it is also read under.
+fn variant_names(v: &syn::Variant, snake: bool) -> syn::Result<(String, Vec<String>)> {
+    let mut name = v.ident.to_string();
+    if snake {
+        name = snake_case(&name);
+    }
+    let mut aliases = Vec::new();
+    for attr in v.attrs.iter().filter(|a| a.path().is_ident("serde")) {
+        attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident("rename") {
+                name = meta.value()?.parse::<LitStr>()?.value();
+            } else if meta.path.is_ident("alias") {
+                aliases.push(meta.value()?.parse::<LitStr>()?.value());
+            } else if meta.input.peek(syn::Token![=]) {
+                meta.value()?.parse::<syn::Expr>()?;
+            }
+            Ok(())
+        })?;
+    }
+    Ok((name, aliases))
+}
+
+fn expand_name(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
+    let Data::Enum(data) = &input.data else {
+        return Err(syn::Error::new_spanned(input, "ReadName reads unit enums only"));
+    };
+    let snake = rename_rule(input)?;
+    let ty = &input.ident;
+    let (mut names, mut variants, mut written) = (Vec::new(), Vec::new(), Vec::new());
+    for v in &data.variants {
+        if !matches!(v.fields, Fields::Unit) {
+            return Err(syn::Error::new_spanned(v, "ReadName reads unit variants only"));
+        }
+        let ident = &v.ident;
+        let (name, aliases) = variant_names(v, snake)?;
+        written.push(quote! { #ty::#ident => #name });
+        for n in std::iter::once(name).chain(aliases) {
+            names.push(n);
+            variants.push(quote! { #ty::#ident });
+        }
+    }
+    // The last name takes every index past the others: `nth` has no failure to compile.
+    let Some(last) = variants.pop() else {
+        return Err(syn::Error::new_spanned(input, "ReadName needs a variant"));
+    };
+    let index = 0..variants.len();
+    Ok(quote! {
+        impl crate::core::json::Named for #ty {
+            const NAMES: &'static [&'static str] = &[#(#names),*];
+            fn nth(index: usize) -> Self {
+                match index {
+                    #( #index => #variants, )*
+                    _ => #last,
+                }
+            }
+            fn name(&self) -> &'static str {
+                match self {
+                    #( #written, )*
+                }
+            }
+        }
+
+        impl crate::core::json::FromJson for #ty {
+            fn read(
+                r: &mut crate::core::json::Reader<'_>,
+            ) -> Result<Self, crate::core::json::JsonError> {
+                let index = r.name(<Self as crate::core::json::Named>::NAMES)?;
+                Ok(<Self as crate::core::json::Named>::nth(index))
             }
         }
     })

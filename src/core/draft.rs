@@ -3,10 +3,10 @@
 //! Figures are kept as the user typed them (strings), so nothing they type is ever lost or
 //! rewritten; scoring parses them and reports what it could not read.
 
-use crate::core::de::ReadObject;
+use crate::core::de::{ReadName, ReadObject};
 use crate::core::vecmap::VecMap;
 use crate::core::vn::Date;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Which criteria set, at which version, a draft is scored with.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, ReadObject)]
@@ -53,7 +53,7 @@ pub struct Previous {
     pub entries: VecMap<String, Entry>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ReadName, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum PeriodKind {
     #[default]
@@ -63,7 +63,7 @@ pub enum PeriodKind {
 }
 
 /// Who issues and signs the report; the header, symbol, opening and signature follow it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ReadName, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Issuer {
     /// Ủy ban nhân dân xã: "ỦY BAN NHÂN DÂN" / "XÃ …", …/BC-UBND, "TM. ỦY BAN NHÂN DÂN" / "CHỦ TỊCH".
@@ -161,7 +161,7 @@ impl ReportMeta {
 }
 
 /// The commune's judgement of an indicator.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ReadName, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Judgement {
     /// No judgement: yes/no indicators are then "chưa đánh giá"; numeric ones follow figures.
@@ -425,7 +425,7 @@ impl Draft {
 }
 
 /// Where a part stands in the draft's list.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ReadName, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum PartState {
     /// Handed out, not back yet.
@@ -435,20 +435,6 @@ pub enum PartState {
     Returned,
     /// Merged into the draft (it may come back again with more, and be merged again).
     Merged,
-}
-
-/// Read from its name as text: serde's derived reader of an enum is a visitor of its own for
-/// every enum (about 1 KB of the editor's WASM), and the draft carries this one.
-impl<'de> Deserialize<'de> for PartState {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<PartState, D::Error> {
-        const NAMES: &[&str] = &["out", "returned", "merged"];
-        match String::deserialize(d)?.as_str() {
-            "out" => Ok(PartState::Out),
-            "returned" => Ok(PartState::Returned),
-            "merged" => Ok(PartState::Merged),
-            other => Err(serde::de::Error::unknown_variant(other, NAMES)),
-        }
-    }
 }
 
 impl PartState {

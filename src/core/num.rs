@@ -4,7 +4,8 @@
 //! them as fixed-point integers makes every comparison exact: 19/20 is exactly 95 %, which a
 //! binary float cannot promise.
 
-use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
+use crate::core::json::{plain_decimal, FromJson, JsonError, Reader, What};
+use serde::{Serialize, Serializer};
 use std::cmp::Ordering;
 use std::fmt;
 
@@ -338,48 +339,30 @@ impl Serialize for Dec {
     }
 }
 
-impl<'de> Deserialize<'de> for Dec {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Dec, D::Error> {
-        struct V;
-        impl de::Visitor<'_> for V {
-            type Value = Dec;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a decimal number")
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Dec, E> {
-                if !v.is_finite() {
-                    return Err(E::custom("not a finite number"));
-                }
-                // ryu prints the shortest text that reads back as the same f64: "26.7", not
-                // "26.699999999999999" (and keeps core's float formatting out of the WASM).
-                let mut buf = ryu::Buffer::new();
-                let text = buf.format_finite(v);
-                Dec::parse_plain(text.strip_suffix(".0").unwrap_or(text))
-                    .ok_or_else(|| E::custom(format!("unsupported number {text}")))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Dec, E> {
-                if v.unsigned_abs() > 1_000_000_000_000 {
-                    return Err(E::custom("number too large"));
-                }
-                Ok(Dec::from_int(v))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Dec, E> {
-                if v > 1_000_000_000_000 {
-                    return Err(E::custom("number too large"));
-                }
-                Ok(Dec::from_int(v as i64))
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Dec, E> {
-                Dec::parse_plain(v).ok_or_else(|| E::custom(format!("“{v}” không phải là số")))
-            }
+/// Read exactly as written: a JSON number's text (an exponent moves the point: "2.5e3" is
+/// 2500), or a string of a plain decimal ("26.7"). A number with more than six places or
+/// thirteen digits before the point, or a whole number above 10^12, is an invalid value.
+impl FromJson for Dec {
+    fn read(r: &mut Reader<'_>) -> Result<Dec, JsonError> {
+        let at = r.value_start()?;
+        if r.peek()? == b'"' {
+            let text = r.string()?;
+            return Dec::parse_plain(&text)
+                .ok_or_else(|| r.error(at, What::Own(format!("“{text}” không phải là số"))));
         }
-        d.deserialize_any(V)
+        let (_, text) = r.number()?;
+        let whole = !text.contains(['.', 'e', 'E']);
+        plain_decimal(text)
+            .and_then(|plain| Dec::parse_plain(&plain))
+            .filter(|d| !whole || d.0.abs() <= LIMIT)
+            .ok_or_else(|| r.error(at, What::Invalid))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::json::from_str;
 
     fn p(s: &str) -> Dec {
         Dec::parse_vn(s).unwrap()
@@ -439,10 +422,10 @@ mod tests {
 
     #[test]
     fn serde_round_trips_through_json_numbers() {
-        let d: Dec = serde_json::from_str("26.7").unwrap();
+        let d: Dec = from_str("26.7").unwrap();
         assert_eq!(d, p("26,7"));
         assert_eq!(serde_json::to_string(&d).unwrap(), "26.7");
-        let i: Dec = serde_json::from_str("95").unwrap();
+        let i: Dec = from_str("95").unwrap();
         assert_eq!(i, Dec::from_int(95));
     }
 }

@@ -37,7 +37,7 @@ struct Out<'a> {
 #[serde(default)]
 struct Probe {
     kind: Option<String>,
-    writer: Option<serde_json::Number>,
+    writer: Option<crate::core::json::Number>,
     schema: Option<u64>,
 }
 
@@ -105,8 +105,9 @@ impl StoredError {
 
 /// Reads a stored set leniently (see the module's note). `key` is where it was found.
 pub fn read(key: &str, text: &str) -> Result<StoredSet, StoredError> {
-    let damaged = |e: serde_json::Error| StoredError::Damaged(crate::core::json::error_vi(&e));
-    let probe: Probe = serde_json::from_str(text).map_err(damaged)?;
+    use crate::core::json::{error_vi, from_str, JsonError};
+    let damaged = |e: JsonError| StoredError::Damaged(error_vi(&e));
+    let probe: Probe = from_str(text).map_err(damaged)?;
     if probe.kind.as_deref() != Some(KIND) {
         return Err(StoredError::Damaged("không phải bộ tiêu chí".into()));
     }
@@ -125,7 +126,7 @@ pub fn read(key: &str, text: &str) -> Result<StoredSet, StoredError> {
         Some(s) if s > 0 => {}
         _ => return Err(StoredError::Damaged("thiếu phiên bản định dạng".into())),
     }
-    let stored: In = serde_json::from_str(text).map_err(damaged)?;
+    let stored: In = from_str(text).map_err(damaged)?;
     Ok(stored_set(key.into(), stored.set, stored.saved_at))
 }
 
@@ -145,7 +146,7 @@ pub fn stored_set(key: String, mut set: CriteriaSet, saved_at: String) -> Stored
 /// sets to write under their own keys, or `None` when the list is not readable as a whole
 /// (then it is kept aside as it is, never dropped).
 pub fn read_legacy_list(text: &str) -> Option<Vec<CriteriaSet>> {
-    serde_json::from_str::<Vec<CriteriaSet>>(text).ok()
+    crate::core::json::from_str::<Vec<CriteriaSet>>(text).ok()
 }
 
 /// An id for a copy of set `base` that no set in `taken` has. `salt` (the time and a random

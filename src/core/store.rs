@@ -15,8 +15,8 @@ use serde::Serialize;
 #[serde(default)]
 struct Probe {
     app: Option<String>,
-    writer: Option<serde_json::Number>,
-    schema: Option<serde_json::Number>,
+    writer: Option<crate::core::json::Number>,
+    schema: Option<crate::core::json::Number>,
 }
 
 /// Marks our files among other JSON.
@@ -121,8 +121,8 @@ impl ReadError {
 /// types read every earlier schema's fields (renamed fields carry serde aliases, new ones have
 /// defaults), so each step is a pure function on the typed envelope that gives old data its
 /// current meaning, tested with a frozen fixture of the schema it reads
-/// (`tests/fixtures/envelope-v*.json`). Going through `serde_json::Value` instead would compile
-/// every type's deserializer a second time (see BENCHMARKS.md).
+/// (`tests/fixtures/envelope-v*.json`). Going through a generic tree of values instead would
+/// read everything twice and compile a second reader of every type (see BENCHMARKS.md).
 pub fn migrate(mut env: Envelope, from: u32) -> Envelope {
     if from < 2 {
         v1_to_v2(&mut env);
@@ -218,13 +218,14 @@ pub fn read_stored(text: &str) -> Result<Envelope, ReadError> {
     if kind == Some(FileKind::CriteriaSet) {
         return Err(ReadError::IsCriteriaSet);
     }
-    let probe: Probe = serde_json::from_str(text).map_err(|e| match e.classify() {
-        serde_json::error::Category::Eof => ReadError::Truncated,
+    use crate::core::json::{from_str, Category};
+    let probe: Probe = from_str(text).map_err(|e| match e.category() {
+        Category::Eof => ReadError::Truncated,
         // Our app's mark, with a schema that is not a number.
-        serde_json::error::Category::Data if kind == Some(FileKind::Draft) => {
+        Category::Data if kind == Some(FileKind::Draft) => {
             ReadError::Damaged("phiên bản định dạng không hợp lệ".into())
         }
-        serde_json::error::Category::Data => ReadError::NotOurs,
+        Category::Data => ReadError::NotOurs,
         _ => ReadError::NotJson,
     })?;
     if probe.app.as_deref() != Some(APP) {
@@ -254,8 +255,8 @@ pub fn read_stored(text: &str) -> Result<Envelope, ReadError> {
     if schema > SCHEMA || writer > crate::core::writer::WRITER {
         return Err(ReadError::Newer);
     }
-    let env: Envelope = serde_json::from_str(text)
-        .map_err(|e| ReadError::Damaged(crate::core::json::error_vi(&e)))?;
+    let env: Envelope =
+        from_str(text).map_err(|e| ReadError::Damaged(crate::core::json::error_vi(&e)))?;
     let env = migrate(env, schema);
     if !valid_id(&env.draft.id) {
         return Err(ReadError::Damaged("mã bản nháp không hợp lệ".into()));

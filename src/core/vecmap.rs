@@ -6,11 +6,10 @@
 //! the editor's WASM for the draft's three maps alone, where a draft holds a few dozen entries
 //! and a binary search over a sorted vector is as fast (measured in BENCHMARKS.md).
 
-use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
+use crate::core::json::{FromJson, FromKey, JsonError, Reader, What};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use std::borrow::Borrow;
 use std::fmt;
-use std::marker::PhantomData;
 
 /// A map kept sorted by key.
 #[derive(Clone, PartialEq, Eq)]
@@ -207,24 +206,16 @@ impl<K: Serialize, V: Serialize> Serialize for VecMap<K, V> {
     }
 }
 
-impl<'de, K: Deserialize<'de> + Ord, V: Deserialize<'de>> Deserialize<'de> for VecMap<K, V> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Reader<K, V>(PhantomData<(K, V)>);
-        impl<'de, K: Deserialize<'de> + Ord, V: Deserialize<'de>> Visitor<'de> for Reader<K, V> {
-            type Value = VecMap<K, V>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a map")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
-                let mut map = VecMap::new();
-                while let Some((k, v)) = access.next_entry()? {
-                    // A key written twice keeps its last value, as a B-tree map read it.
-                    map.insert(k, v);
-                }
-                Ok(map)
-            }
+impl<K: FromKey + Ord, V: FromJson> FromJson for VecMap<K, V> {
+    fn read(r: &mut Reader<'_>) -> Result<Self, JsonError> {
+        let mut object = r.begin_object()?;
+        let mut map = VecMap::new();
+        while let Some((at, key)) = r.key(&mut object)? {
+            let key = K::from_key(&key).ok_or_else(|| r.error(at, What::Invalid))?;
+            // A key written twice keeps its last value, as a B-tree map read it.
+            map.insert(key, V::read(r)?);
         }
-        d.deserialize_map(Reader(PhantomData))
+        Ok(map)
     }
 }
 
@@ -278,6 +269,7 @@ impl<T: Ord> VecSet<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::json::from_str;
     use proptest::prelude::*;
     use std::collections::{BTreeMap, BTreeSet};
 
@@ -297,7 +289,7 @@ mod tests {
                 prop_assert_eq!(v.iter().collect::<Vec<_>>(), b.iter().collect::<Vec<_>>());
             }
             prop_assert_eq!(serde_json::to_string(&v).unwrap(), serde_json::to_string(&b).unwrap());
-            let back: VecMap<String, u16> = serde_json::from_str(&serde_json::to_string(&b).unwrap()).unwrap();
+            let back: VecMap<String, u16> = from_str(&serde_json::to_string(&b).unwrap()).unwrap();
             prop_assert_eq!(back, v);
         }
 
@@ -314,9 +306,24 @@ mod tests {
 
     #[test]
     fn json_keys_of_numbers_read_back() {
-        let m: VecMap<u8, String> = serde_json::from_str(r#"{"17": "b", "3": "a"}"#).unwrap();
+        let m: VecMap<u8, String> = from_str(r#"{"17": "b", "3": "a"}"#).unwrap();
         assert_eq!(m.keys().copied().collect::<Vec<_>>(), [3, 17]);
         assert_eq!(serde_json::to_string(&m).unwrap(), r#"{"3":"a","17":"b"}"#);
         assert_eq!(m[&17], "b");
+        let twice: VecMap<String, u8> = from_str(r#"{"a": 1, "a": 2}"#).unwrap();
+        assert_eq!(twice["a"], 2, "the last value, as a B-tree map read it");
+        for bad in [
+            r#"{"x": "a"}"#,
+            r#"{"017": "a"}"#,
+            r#"{"256": "a"}"#,
+            r#"{"": "a"}"#,
+        ] {
+            let e = from_str::<VecMap<u8, String>>(bad).unwrap_err();
+            assert_eq!(
+                e.message_vi(),
+                "giá trị không hợp lệ (dòng 1, cột 2)",
+                "{bad}"
+            );
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! Criteria sets as data: the format, loading and validation.
 //!
-//! A set is a JSON document (see `criteria/FORMAT.md`). Loading checks both the syntax (serde,
-//! with line and column) and the meaning (codes, columns, thresholds), and every error names
+//! A set is a JSON document (see `criteria/FORMAT.md`). Loading checks both the syntax (with
+//! line and column) and the meaning (codes, columns, thresholds), and every error names
 //! its place in Vietnamese: "tiêu chí 17, chỉ tiêu 17.8: ngưỡng không hợp lệ".
 
 mod fingerprint;
@@ -9,9 +9,10 @@ mod validate;
 
 pub use fingerprint::fnv1a64;
 
-use crate::core::de::ReadObject;
+use crate::core::de::{ReadName, ReadObject};
+use crate::core::json::{FromJson, JsonError, Reader, What};
 use crate::core::num::Dec;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::fmt;
 
 /// The format version this code writes. History: 1 — regions as the only threshold columns,
@@ -60,7 +61,7 @@ pub struct CriteriaSet {
     pub note: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ReadName)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     /// Xã nông thôn mới.
@@ -222,16 +223,11 @@ fn is_false(b: &bool) -> bool {
     !*b
 }
 
-/// Written as `{"type": "percent", "numerator": …}`. Read through `RawKind`: serde's
-/// internally tagged enums buffer every value into a generic tree first, which cost about
-/// 13 KB of WASM for this one type (see BENCHMARKS.md).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(
-    tag = "type",
-    rename_all = "snake_case",
-    try_from = "RawKind",
-    deny_unknown_fields
-)]
+/// Written as `{"type": "percent", "numerator": …}`. Read through `RawKind`, a flat struct
+/// checked into a `Kind` (serde's internally tagged enums buffered every value into a generic
+/// tree first, which cost about 13 KB of WASM for this one type; see BENCHMARKS.md).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
 pub enum Kind {
     /// A condition the commune judges: met or not.
     YesNo,
@@ -293,6 +289,14 @@ impl TryFrom<RawKind> for Kind {
     }
 }
 
+/// A kind that is not one is refused with `try_from`'s reason, placed at the kind's object.
+impl FromJson for Kind {
+    fn read(r: &mut Reader<'_>) -> Result<Kind, JsonError> {
+        let start = r.value_start()?;
+        Kind::try_from(RawKind::read(r)?).map_err(|why| r.error(start, What::Own(why)))
+    }
+}
+
 impl Kind {
     pub fn is_numeric(&self) -> bool {
         !matches!(self, Kind::YesNo)
@@ -307,7 +311,7 @@ impl Kind {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ReadName)]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
     AtLeast,
@@ -387,7 +391,7 @@ impl CriteriaSet {
             }]);
         }
         // A newer format is said to be newer, whatever else this build would find in it.
-        if let Ok(FormatProbe { format: Some(f) }) = serde_json::from_str(text) {
+        if let Ok(FormatProbe { format: Some(f) }) = crate::core::json::from_str(text) {
             if f > FORMAT {
                 let message = format!("{NEWER_FILE} (định dạng {f}); hãy tải lại trang để cập nhật ứng dụng rồi nhập lại");
                 return Err(vec![SetError {
@@ -396,7 +400,7 @@ impl CriteriaSet {
                 }]);
             }
         }
-        let mut set: CriteriaSet = serde_json::from_str(text).map_err(|e| {
+        let mut set: CriteriaSet = crate::core::json::from_str(text).map_err(|e| {
             vec![SetError {
                 place: "tệp".into(),
                 message: format!("không đọc được tệp bộ tiêu chí: {}", error_vi(&e)),

@@ -3,8 +3,7 @@
 //! an unexpected type is passed over, and nothing here ever fails: it names what the strict
 //! readers refuse.
 
-use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use std::fmt;
+use crate::core::json::{FromJson, JsonError, Number, Reader};
 
 /// The top-level fields of a stored draft or set that say who wrote it and what it is about.
 /// Absent or unreadable fields are empty (`None` for the numbers).
@@ -33,9 +32,8 @@ impl Head {
     pub fn read(text: &str) -> Head {
         let mut head = Head::default();
         let text = text.trim_start_matches('\u{feff}');
-        let mut de = serde_json::Deserializer::from_str(text);
         // The fields read before an error stay in `head`.
-        let _ = de.deserialize_map(Fill(&mut head));
+        let _ = fill(&mut Reader::new(text), &mut head);
         head
     }
 
@@ -49,104 +47,52 @@ impl Head {
     }
 }
 
-/// A top-level value as far as a head needs it.
-enum Plain {
-    Text(String),
-    Count(u64),
-    Other,
-}
-
-struct Fill<'a>(&'a mut Head);
-
-impl<'de> Visitor<'de> for Fill<'_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("an object")
+/// Reads the top-level object's plain fields into `h`, passing over values of other types,
+/// until the object ends or the text stops making sense.
+fn fill(r: &mut Reader<'_>, h: &mut Head) -> Result<(), JsonError> {
+    if r.peek()? != b'{' {
+        return Ok(());
     }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let h = self.0;
-        while let Some(key) = map.next_key::<String>()? {
-            let text = match key.as_str() {
-                "app" => &mut h.app,
-                "kind" => &mut h.kind,
-                "saved_at" => &mut h.saved_at,
-                "commune" => &mut h.commune,
-                "period" => &mut h.period,
-                "set_name" => &mut h.set_name,
-                "set_id" => &mut h.set_id,
-                "set_version" => &mut h.set_version,
-                "name" => &mut h.name,
-                "version" => &mut h.version,
-                "writer" | "schema" => {
-                    let n = match map.next_value::<Plain>()? {
-                        Plain::Count(n) => Some(n),
-                        _ => None,
-                    };
-                    *(if key == "writer" {
-                        &mut h.writer
-                    } else {
-                        &mut h.schema
-                    }) = n;
-                    continue;
-                }
-                _ => {
-                    map.next_value::<IgnoredAny>()?;
-                    continue;
-                }
-            };
-            if let Plain::Text(t) = map.next_value::<Plain>()? {
-                *text = t;
+    let mut object = r.begin_object()?;
+    while let Some((_, key)) = r.key(&mut object)? {
+        let text = match key.as_ref() {
+            "app" => &mut h.app,
+            "kind" => &mut h.kind,
+            "saved_at" => &mut h.saved_at,
+            "commune" => &mut h.commune,
+            "period" => &mut h.period,
+            "set_name" => &mut h.set_name,
+            "set_id" => &mut h.set_id,
+            "set_version" => &mut h.set_version,
+            "name" => &mut h.name,
+            "version" => &mut h.version,
+            "writer" | "schema" => {
+                let n = match r.peek()? {
+                    b'-' | b'0'..=b'9' => Number::read(r)?.as_u64(),
+                    _ => {
+                        r.skip()?;
+                        None
+                    }
+                };
+                *(if key == "writer" {
+                    &mut h.writer
+                } else {
+                    &mut h.schema
+                }) = n;
+                continue;
             }
+            _ => {
+                r.skip()?;
+                continue;
+            }
+        };
+        if r.peek()? == b'"' {
+            *text = r.string()?;
+        } else {
+            r.skip()?;
         }
-        Ok(())
     }
-}
-
-impl<'de> serde::Deserialize<'de> for Plain {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Plain, D::Error> {
-        d.deserialize_any(PlainVisitor)
-    }
-}
-
-struct PlainVisitor;
-
-impl<'de> Visitor<'de> for PlainVisitor {
-    type Value = Plain;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any value")
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Plain, E> {
-        Ok(Plain::Text(v.to_string()))
-    }
-    fn visit_string<E>(self, v: String) -> Result<Plain, E> {
-        Ok(Plain::Text(v))
-    }
-    fn visit_u64<E>(self, v: u64) -> Result<Plain, E> {
-        Ok(Plain::Count(v))
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<Plain, E> {
-        Ok(Plain::Other)
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<Plain, E> {
-        Ok(Plain::Other)
-    }
-    fn visit_bool<E>(self, _: bool) -> Result<Plain, E> {
-        Ok(Plain::Other)
-    }
-    fn visit_unit<E>(self) -> Result<Plain, E> {
-        Ok(Plain::Other)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Plain, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(Plain::Other)
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Plain, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(Plain::Other)
-    }
+    Ok(())
 }
 
 #[cfg(test)]

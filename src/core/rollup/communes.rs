@@ -170,9 +170,10 @@ impl ListError {
 
 /// Reads a list in its envelope (stored, or a file the app wrote). Unknown fields are skipped.
 pub fn read(text: &str) -> Result<CommuneList, ListError> {
-    let damaged = |e: serde_json::Error| ListError::Damaged(crate::core::json::error_vi(&e));
+    use crate::core::json::{error_vi, from_str, JsonError};
+    let damaged = |e: JsonError| ListError::Damaged(error_vi(&e));
     let text = text.trim_start_matches('\u{feff}');
-    let probe: Probe = serde_json::from_str(text).map_err(damaged)?;
+    let probe: Probe = from_str(text).map_err(damaged)?;
     if probe.app.as_deref() != Some(crate::core::store::APP) || probe.kind.as_deref() != Some(KIND)
     {
         return Err(ListError::Damaged("không phải danh sách xã".into()));
@@ -182,7 +183,7 @@ pub fn read(text: &str) -> Result<CommuneList, ListError> {
         Some(s) if s > 0 => {}
         _ => return Err(ListError::Damaged("thiếu phiên bản định dạng".into())),
     }
-    let stored: In = serde_json::from_str(text).map_err(damaged)?;
+    let stored: In = from_str(text).map_err(damaged)?;
     Ok(CommuneList {
         names: parse(&stored.communes.join("\n")).names,
         saved_at: stored.saved_at,

@@ -339,7 +339,7 @@ fn a_communes_trend_names_the_criteria_gained_and_lost() {
 /// Counts of what the commune left open or explained, and the reasons in the long CSV.
 #[test]
 fn unassessed_acknowledged_and_overridden_are_counted_with_their_reasons() {
-    let honest: crate::core::draft::Draft = serde_json::from_str(include_str!(
+    let honest: crate::core::draft::Draft = crate::core::json::from_str(include_str!(
         "../../../tests/fixtures/lien-son-2024-h1.honest.draft.json"
     ))
     .unwrap();

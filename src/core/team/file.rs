@@ -7,6 +7,7 @@ use super::{scope, set_fingerprint, valid_id, PartRecord, KIND, PART_SCHEMA, WRI
 use crate::core::criteria::CriteriaSet;
 use crate::core::de::ReadObject;
 use crate::core::draft::{Draft, Entry, ReportMeta, SetRef, UserThreshold};
+use crate::core::json::{from_str, Number};
 use crate::core::store::{Envelope, APP, MAX_IMPORT_BYTES};
 use crate::core::vecmap::VecMap;
 use crate::core::vn::{slug, Date};
@@ -176,8 +177,8 @@ pub(super) fn held(map: &VecMap<String, Entry>, codes: &[String]) -> VecMap<Stri
 struct Probe {
     app: Option<String>,
     kind: Option<String>,
-    schema: Option<serde_json::Number>,
-    writer: Option<serde_json::Number>,
+    schema: Option<Number>,
+    writer: Option<Number>,
 }
 
 /// Reads a part file from outside (an import, a returned part): everything
@@ -209,14 +210,14 @@ pub fn decode_part(bytes: &[u8]) -> Result<String, PartError> {
 /// Whether a text is a part file (our mark and the part kind), for routing a file received:
 /// a part, a draft or a set.
 pub fn is_part(text: &str) -> bool {
-    serde_json::from_str::<Probe>(text.trim_start_matches('\u{feff}'))
+    from_str::<Probe>(text.trim_start_matches('\u{feff}'))
         .is_ok_and(|p| p.app.as_deref() == Some(APP) && p.kind.as_deref() == Some(KIND))
 }
 
 /// Reads a part file as the app itself stored it (a part being worked on): our mark, the part
 /// kind, a format this build knows, complete fields and valid ids; the set is not judged.
 pub fn read_part_stored(text: &str) -> Result<PartFile, PartError> {
-    use crate::core::json::{error_vi, file_kind, FileKind};
+    use crate::core::json::{error_vi, file_kind, Category, FileKind};
     if text.len() > MAX_IMPORT_BYTES {
         return Err(PartError::TooLarge(text.len()));
     }
@@ -225,19 +226,19 @@ pub fn read_part_stored(text: &str) -> Result<PartFile, PartError> {
     if file == Some(FileKind::CriteriaSet) {
         return Err(PartError::IsCriteriaSet);
     }
-    let probe: Probe = serde_json::from_str(text).map_err(|e| match e.classify() {
-        serde_json::error::Category::Eof => PartError::Truncated,
+    let probe: Probe = from_str(text).map_err(|e| match e.category() {
+        Category::Eof => PartError::Truncated,
         // Our app's mark, with a kind or version that is not what it should be.
-        serde_json::error::Category::Data if file == Some(FileKind::Draft) => {
+        Category::Data if file == Some(FileKind::Draft) => {
             PartError::Damaged("phiên bản định dạng không hợp lệ".into())
         }
-        serde_json::error::Category::Data => PartError::NotOurs,
+        Category::Data => PartError::NotOurs,
         _ => PartError::NotJson,
     })?;
     if probe.app.as_deref() != Some(APP) {
         return Err(PartError::NotOurs);
     }
-    let number = |n: Option<serde_json::Number>, what: &str| {
+    let number = |n: Option<Number>, what: &str| {
         n.and_then(|n| n.as_u64())
             .and_then(|n| u32::try_from(n).ok())
             .filter(|n| *n > 0)
@@ -257,8 +258,7 @@ pub fn read_part_stored(text: &str) -> Result<PartFile, PartError> {
     if schema > PART_SCHEMA || writer > WRITER {
         return Err(PartError::Newer);
     }
-    let part: PartFile =
-        serde_json::from_str(text).map_err(|e| PartError::Damaged(error_vi(&e)))?;
+    let part: PartFile = from_str(text).map_err(|e| PartError::Damaged(error_vi(&e)))?;
     if !valid_id(&part.draft_id) {
         return Err(PartError::Damaged("mã bản nháp không hợp lệ".into()));
     }
