@@ -9,6 +9,7 @@ pub mod ops;
 pub mod rollup_page;
 pub mod sets_page;
 pub mod state;
+pub mod tools;
 pub mod update;
 
 /// The editor: see `mount`.

@@ -52,6 +52,21 @@ pub fn set_all_open(open: bool) {
     }
 }
 
+/// Says in the static shell's failure box (`#boot-fail`, the one `boot.js` fills) why the page
+/// cannot start, in place of its "loading" line.
+pub fn boot_failure(reason: &str) {
+    let (Some(status), Some(text), Some(box_)) = (
+        element("boot-status"),
+        element("boot-reason"),
+        element("boot-fail"),
+    ) else {
+        return;
+    };
+    let _ = status.set_attribute("hidden", "");
+    text.set_text_content(Some(reason));
+    let _ = box_.remove_attribute("hidden");
+}
+
 pub fn print() {
     if let Some(w) = web_sys::window() {
         let _ = w.print();

@@ -1,9 +1,10 @@
 //! The roll-up page (`tong-hop/`): many communes' draft files side by side, for a province's
-//! office, offline, with nothing sent anywhere. Its own page and WASM module (a third trunk
-//! build), so the commune's editor does not carry it. Reading, merging, figures, the list of
-//! communes and the workbook are `core::rollup`; this page reads the files, keeps the list in
-//! the browser and shows the result: who has sent, the headline figures, one table per set and
-//! period (the one most files are for first and open, the others folded under their heading).
+//! office, offline, with nothing sent anywhere. Its own page, in the tools module with the set
+//! page (`ui::tools`), so the commune's editor does not carry it. Reading, merging, figures,
+//! the list of communes and the workbook are `core::rollup`; this page reads the files, keeps
+//! the list in the browser and shows the result: who has sent, the headline figures, one table
+//! per set and period (the one most files are for first and open, the others folded under
+//! their heading).
 
 mod charts;
 mod communes;
