@@ -98,6 +98,20 @@ pub fn SetEditor(p: &EditorProps) -> Html {
     });
     let errors = use_state(Vec::<String>::new);
     let pending = use_state(|| None::<Pending>);
+    // The indicators whose editor is open: only those draw their fields, so opening the editor
+    // of a large set draws one line per indicator (issue #30, BENCHMARKS.md).
+    let opened = use_state(Vec::<String>::new);
+    let on_toggle = {
+        let opened = opened.clone();
+        Callback::from(move |(code, open): (String, bool)| {
+            let mut list = (*opened).clone();
+            list.retain(|c| *c != code);
+            if open {
+                list.push(code);
+            }
+            opened.set(list);
+        })
+    };
     let dirty = *state.set != *p.set.0 || pending.is_some();
     use_ask_before_leaving(dirty);
     use_effect_with(p.fresh, |fresh| {
@@ -143,7 +157,10 @@ pub fn SetEditor(p: &EditorProps) -> Html {
             { meta_fields(set, &state.refused, &on_edit) }
             <p class="hint">{ "Mở từng chỉ tiêu để sửa nội dung và ngưỡng. Mỗi ngưỡng ghi rõ nguồn; để trống cột là cột chung, để trống năm là áp dụng cả giai đoạn. Số nhập xong được kiểm tra khi rời ô." }</p>
             <div class="set-editor">
-                { for set.indicators().map(|(_, ind)| indicator_editor(ind, set, &state.refused, &on_edit)) }
+                { for set.indicators().map(|(_, ind)| {
+                    let open = opened.contains(&ind.code);
+                    indicator_editor(ind, set, &state.refused, &on_edit, open, &on_toggle)
+                }) }
             </div>
             <AddIndicator set={Shared(state.set.clone())} refused={refused_for(&state.refused, ADD_ID).cloned()} on_edit={on_edit.clone()} />
             <TablePanel set={Shared(state.set.clone())} can_undo={state.before_table.is_some()} {on_apply} {on_undo} {on_pending} />
