@@ -102,7 +102,9 @@ async function scores(page) {
   const summary = await page.locator('.sticky-summary').innerText();
   const badges = await page.locator('details.criterion > summary .badge').allInnerTexts();
   await openCriterion(page, 1);
-  const indicators = await page.locator('#crit-1 .indicator-head .badge').allInnerTexts();
+  // textContent: a row off screen is not rendered (content-visibility on .indicator), so it
+  // has no innerText.
+  const indicators = await page.locator('#crit-1 .indicator-head .badge').allTextContents();
   return { summary: /Đạt \d+\/\d+ tiêu chí/.exec(summary)[0], badges, indicators };
 }
 
@@ -158,8 +160,9 @@ test('a 47-row table pasted into a copy of the 2026–2030 set scores drafts; it
   await page.getByLabel('Chỉ tiêu 1.4: hoặc tỷ lệ (%) nếu không có số đếm').fill('2');
   await page.getByLabel(/^Chỉ tiêu 1\.5: Số lượng thử nghiệm/).fill('2');
   const before = await scores(page);
-  assert.match(await page.locator('#ind-1-1 .indicator-head .badge').innerText(), /Đạt/);
-  assert.match(await page.locator('#ind-1-3 .indicator-head .badge').innerText(), /Chưa đạt/);
+  // textContent: see scores().
+  assert.match(await page.locator('#ind-1-1 .indicator-head .badge').textContent(), /Đạt/);
+  assert.match(await page.locator('#ind-1-3 .indicator-head .badge').textContent(), /Chưa đạt/);
 
   // Table B: another copy of the 2026 set, its table imported from A's CSV.
   await copyAndEdit(sets, 'Bảng B (từ tệp CSV)');
