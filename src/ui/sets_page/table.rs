@@ -6,7 +6,7 @@
 //! this view keeps what was given and talks up through callbacks.
 
 use super::preview::{mapping, preview};
-use super::table_state::{read, Input, Outcome, Reading, TableAction, TableState};
+use super::table_state::{use_reading, Input, Outcome, Reading, TableAction, TableState};
 use super::word::{pick, tables_list};
 use crate::core::criteria::CriteriaSet;
 use crate::core::set_table::{self, Plan};
@@ -44,14 +44,18 @@ pub fn TablePanel(p: &TableProps) -> Html {
         },
         outcome: None,
     });
-    let reading = use_memo((state.input.clone(), p.set.clone()), |(input, set)| {
-        read(input, set)
-    });
+    let (reading, busy) = use_reading(&state.input, &p.set);
     {
         let (on, reading, confirmed) =
             (p.on_pending.clone(), reading.clone(), state.input.confirmed);
-        use_effect_with((reading.clone(), confirmed), move |_| {
-            on.emit(reading.as_ref().as_ref().map(|r| pending(r, confirmed)));
+        use_effect_with((reading.clone(), confirmed, busy), move |_| {
+            on.emit(match busy {
+                Some(_) => Some(Pending {
+                    rows: 0,
+                    result: Err("bảng đang được đọc".into()),
+                }),
+                None => reading.as_ref().as_ref().map(|r| pending(r, confirmed)),
+            });
         });
     }
     let d = state.dispatcher();
@@ -92,6 +96,9 @@ pub fn TablePanel(p: &TableProps) -> Html {
             if let Some(w) = &input.word { { tables_list(w, &send) } }
             <div class="field"><label for="s-paste-source">{ "Nguồn ghi cho các dòng không có cột nguồn" }</label>
                 <input id="s-paste-source" value={input.source.clone()} oninput={on_source} /></div>
+            if let Some(lines) = busy {
+                <p class="hint" role="status">{ format!("Đang đọc bảng ({lines} dòng)…") }</p>
+            }
             if let Some(r) = reading.as_ref() {
                 { mapping(&r.table, &p.set, &send) }
                 { preview(&p.set, r, input, &send) }
