@@ -18,7 +18,7 @@ mod group;
 mod xlsx;
 
 pub use export::{long_csv, xlsx};
-pub use figures::{histogram, percent_vi, ByColumn, Figures, Headline, Section};
+pub use figures::{histogram, percent_vi, tenths, ByColumn, Figures, Headline, Section};
 
 use crate::core::criteria::CriteriaSet;
 use crate::core::num::Dec;
