@@ -54,10 +54,11 @@ pub fn mapping(table: &Table, set: &CriteriaSet, d: &Dispatch) -> Html {
     }
 }
 
-/// Rows the preview draws at most, besides those that need the user (a refusal, a unit to
-/// enter): enough to check how the table was read, few enough that a long paste (up to
-/// `set_table::MAX_ROWS` rows of long text) is laid out at once. Every row is still read,
-/// checked and counted; applying applies them all.
+/// Rows the preview draws: the first `PREVIEW_ROWS`, and after them up to as many of those that
+/// need the user (a refusal, a unit to enter); enough to check how the table was read, few
+/// enough that a long paste (up to `set_table::MAX_ROWS` rows of long text) is laid out at
+/// once. Every row is still read, checked and counted (the caption says how many are not
+/// drawn); applying applies them all.
 const PREVIEW_ROWS: usize = 100;
 /// Characters of a wording the preview shows.
 const PREVIEW_CHARS: usize = 160;
@@ -71,13 +72,18 @@ fn clipped(text: &str) -> String {
 }
 
 /// "Xem trước: 999 dòng đọc được (hiện 100 dòng đầu và 2 dòng cần xem)": rows read, and
-/// of the `planned` rows, those `drawn`.
-fn caption(read: usize, drawn: usize, planned: usize) -> String {
+/// of the `planned` rows, those `drawn`; rows that need the user and are not drawn, `hidden`.
+fn caption(read: usize, drawn: usize, planned: usize, hidden: usize) -> String {
     let head = format!("Xem trước: {read} dòng đọc được");
-    match drawn.saturating_sub(PREVIEW_ROWS) {
+    let more = drawn.saturating_sub(PREVIEW_ROWS);
+    let rest = match hidden {
+        0 => String::new(),
+        n => format!("; {n} dòng khác cũng cần sửa: sửa trong bảng rồi dán lại"),
+    };
+    match more {
         _ if drawn >= planned => head,
-        0 => format!("{head} (hiện {drawn} dòng đầu)"),
-        more => format!("{head} (hiện {PREVIEW_ROWS} dòng đầu và {more} dòng cần xem)"),
+        0 => format!("{head} (hiện {drawn} dòng đầu{rest})"),
+        more => format!("{head} (hiện {PREVIEW_ROWS} dòng đầu và {more} dòng cần xem{rest})"),
     }
 }
 
@@ -93,9 +99,12 @@ pub fn preview(set: &CriteriaSet, r: &Reading, input: &Input, d: &Dispatch) -> H
     let needs_user = |r: &RowPlan| {
         r.problem.is_some() || r.needs_unit || input.units.iter().any(|(c, _)| *c == r.code)
     };
-    let shown: Vec<&RowPlan> = (plan.rows.iter().enumerate())
-        .filter(|(k, r)| *k < PREVIEW_ROWS || needs_user(r))
-        .map(|(_, r)| r)
+    let (first, rest) = plan.rows.split_at(plan.rows.len().min(PREVIEW_ROWS));
+    let waiting: Vec<&RowPlan> = rest.iter().filter(|r| needs_user(r)).collect();
+    let hidden = waiting.len().saturating_sub(PREVIEW_ROWS);
+    let shown: Vec<&RowPlan> = first
+        .iter()
+        .chain(waiting.into_iter().take(PREVIEW_ROWS))
         .collect();
     html! {
         <div class="table-preview">
@@ -110,7 +119,7 @@ pub fn preview(set: &CriteriaSet, r: &Reading, input: &Input, d: &Dispatch) -> H
             }
             if !plan.rows.is_empty() {
                 <div class="scroll"><table>
-                    <caption>{ caption(table.rows.len(), shown.len(), plan.rows.len()) }
+                    <caption>{ caption(table.rows.len(), shown.len(), plan.rows.len(), hidden) }
                         if open > 0 { { format!(" — {open} chỉ tiêu có ngưỡng để tỉnh quy định") } }</caption>
                     <thead><tr><th scope="col">{ "Dòng" }</th><th scope="col">{ "Mã" }</th><th scope="col">{ "Tiêu chí" }</th>
                         <th scope="col">{ "Nội dung" }</th><th scope="col">{ "Loại, đơn vị" }</th><th scope="col">{ "Ngưỡng (như đã hiểu)" }</th>

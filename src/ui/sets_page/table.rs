@@ -91,7 +91,7 @@ pub fn TablePanel(p: &TableProps) -> Html {
             <legend>{ "Bảng chỉ tiêu: dán từ văn bản, tệp CSV hoặc tệp Word của quyết định" }</legend>
             <p class="hint">{ format!("Dán cả bảng như trong văn bản (kể cả dòng tiêu đề): mã chỉ tiêu (hoặc TT), nội dung, {}, rồi nguồn nếu có. Ô ngưỡng ghi như văn bản: “≥ 80%”, “Tối thiểu 90%”, “Không quá 5%”, “Đạt”, “39 triệu đồng/người/năm”, “Theo quy định của UBND tỉnh”; “-” nếu không áp dụng cho nhóm đó; để trống nếu chưa có. Chỉ tiêu có sẵn được cập nhật theo mã, chỉ tiêu mới được thêm.", columns_hint(&p.set)) }</p>
             <div class="field"><label for="s-paste">{ "Dán bảng chỉ tiêu" }</label>
-                <textarea id="s-paste" rows="6" value={input.text.clone()} oninput={on_text} /></div>
+                <textarea id="s-paste" rows="6" wrap="off" value={input.text.clone()} oninput={on_text} /></div>
             if let Some(note) = &input.file { <p class="hint" role="status">{ note.clone() }</p> }
             if let Some(w) = &input.word { { tables_list(w, &send) } }
             <div class="field"><label for="s-paste-source">{ "Nguồn ghi cho các dòng không có cột nguồn" }</label>
