@@ -9,7 +9,7 @@
 #
 #   scripts/editor_size.sh before      (then change something)      scripts/editor_size.sh after
 #   WASM_OPT_FLAGS="-Oz --low-memory-unused --converge" scripts/editor_size.sh converge
-#   BIN=bo-tieu-chi scripts/editor_size.sh sets
+#   BIN=cong-cu scripts/editor_size.sh tools
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export PATH="$HOME/.cargo/bin:$PWD/.tools/node_modules/.bin:$PATH"

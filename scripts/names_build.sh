@@ -16,7 +16,7 @@ git ls-files -z --cached --others --exclude-standard | while IFS= read -r -d '' 
   [ -e "$f" ] && cp --parents -P "$f" "$SRC/"
 done
 ln -sfn "$ROOT/.tools" "$SRC/.tools"
-for html in "$SRC"/index.html "$SRC"/sets.html "$SRC"/rollup.html; do
+for html in "$SRC"/index.html "$SRC"/tools.html; do
   sed -i 's/data-wasm-opt-params="\([^"]*\)"/data-wasm-opt-params="\1 -g"/g' "$html"
 done
 grep -q -- '-g"' "$SRC/index.html" || { echo "names_build: wasm-opt parameters not found in index.html" >&2; exit 1; }

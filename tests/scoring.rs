@@ -478,6 +478,32 @@ proptest! {
         prop_assert_eq!(status, if met { Status::Met } else { Status::NotMet }, "{}/{} against {}", part, whole, threshold);
     }
 
+    /// Each row's score and findings found in one pass are those a search per row finds, for
+    /// a whole draft's scores and for scores filtered and out of order (as a part's).
+    #[test]
+    fn scores_by_indicator_are_those_found_by_code(d in arb_draft(), keep in 0usize..5) {
+        let set = lang_son();
+        let whole = score(&set, &d);
+        let mut part = whole.clone();
+        part.indicators.retain(|s| s.code.len() % 5 != keep);
+        part.indicators.reverse();
+        part.findings.reverse();
+        for s in [&whole, &part] {
+            let rows = s.by_indicator(&set);
+            prop_assert_eq!(rows.len(), set.indicators().count());
+            for ((_, ind), row) in set.indicators().zip(&rows) {
+                prop_assert_eq!(row.score, s.indicator(&ind.code));
+                let mut searched: Vec<_> = s.findings.iter().filter(|f| f.code == ind.code).collect();
+                let mut found = row.findings.clone();
+                if !std::ptr::eq(s, &whole) {
+                    searched.sort_by_key(|f| f.message.clone());
+                    found.sort_by_key(|f| f.message.clone());
+                }
+                prop_assert_eq!(found, searched, "{}", ind.code);
+            }
+        }
+    }
+
     #[test]
     fn raising_an_at_least_threshold_never_turns_unmet_into_met(d in arb_draft(), raise in 0u32..50) {
         let set = lang_son();

@@ -1,5 +1,6 @@
 //! The functional core: plain Rust, no web-sys or yew. Everything here is tested natively.
 
+pub mod crc32;
 pub mod criteria;
 pub mod de;
 pub mod draft;

@@ -17,6 +17,7 @@ pub mod screen;
 pub mod sets_page;
 pub mod shared;
 pub mod state;
+pub mod tools;
 
 /// The editor: what is stored is read first (`editor::Start`), so the first render shows the
 /// draft last opened.

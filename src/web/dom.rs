@@ -52,6 +52,49 @@ pub fn set_all_open(open: bool) {
     }
 }
 
+/// Says in the static shell's failure box (`#boot-fail`, the one `boot.js` fills) why the page
+/// cannot start, in place of its "loading" line.
+pub fn boot_failure(reason: &str) {
+    let (Some(status), Some(text), Some(box_)) = (
+        element("boot-status"),
+        element("boot-reason"),
+        element("boot-fail"),
+    ) else {
+        return;
+    };
+    let _ = status.set_attribute("hidden", "");
+    text.set_text_content(Some(reason));
+    let _ = box_.remove_attribute("hidden");
+}
+
+/// Resolves once the browser has had the chance to paint and to handle input: after the next
+/// animation frame, and after the tasks that follow it. Long work (a 1 MB table, thousands of
+/// files) awaits it between chunks, so the page shows its progress and stays responsive. In a
+/// hidden tab, where frames stop and timers are throttled, it resolves at once: nobody waits
+/// there for a frame.
+pub async fn yield_to_browser() {
+    let Some(w) = web_sys::window() else { return };
+    if w.document().is_none_or(|d| d.hidden()) {
+        return;
+    }
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let w2 = w.clone();
+        let after_frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+            let _ = w2.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        });
+        if w.request_animation_frame(after_frame.unchecked_ref())
+            .is_err()
+        {
+            // No frames here: the next task will do.
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                after_frame.unchecked_ref(),
+                0,
+            );
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 pub fn print() {
     if let Some(w) = web_sys::window() {
         let _ = w.print();

@@ -5,7 +5,7 @@
 // scripts/bench.sh.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { serve, launch, firstLoad, firstVisit, firstVisitTotal, ROOT } from './lib.mjs';
+import { serve, launch, firstLoad, firstVisit, firstVisitTotal, toolsFiles, ROOT } from './lib.mjs';
 import { growth } from './bench-growth.mjs';
 import { sideBySide } from './bench-surveyjs.mjs';
 
@@ -25,6 +25,13 @@ for (const f of firstLoad()) { total += f.gzip; console.log(`  ${f.name.padEnd(4
 console.log(`  ${'total (critical path; issue #30 target 210.0 KB)'.padEnd(40)} ${(total / 1000).toFixed(1).padStart(7)} KB`);
 const visit = firstVisit();
 console.log(`  ${'first visit in all, with the precache (target 450.0 KB)'.padEnd(40)} ${(firstVisitTotal(visit) / 1000).toFixed(1).padStart(7)} KB (files the worker's install fetches again counted twice; per file: tests/e2e/size.test.mjs)`);
+
+const tools = toolsFiles();
+const shared = tools.files.filter((f) => !f.name.endsWith('index.html')).reduce((t, f) => t + f.gzip, 0);
+for (const f of tools.files.filter((x) => x.name.endsWith('index.html'))) {
+  console.log(`  ${(f.name.replace('index.html', '') + ' as its page loads it').padEnd(40)} ${((shared + f.gzip) / 1000).toFixed(1).padStart(7)} KB (its HTML, the tools' module, pages.css)`);
+}
+console.log(`  ${'first opening of either, with the worker'.padEnd(40)} ${(tools.files.reduce((t, f) => t + f.gzip, 0) / 1000).toFixed(1).padStart(7)} KB (${tools.files.map((f) => f.name).join(', ')})`);
 
 const server = await serve();
 const browser = await launch();
@@ -147,6 +154,8 @@ const rollupTimes = [];
 let heap = 0;
 let wasmMemory = 0;
 let each = 0;
+const longest = [];
+const longTasks = [];
 for (let i = 0; i < 3; i++) {
   const rctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
   // trunk's loader hands the module's exports (its memory among them) to this event.
@@ -167,6 +176,10 @@ for (let i = 0; i < 3; i++) {
     }
     const input = document.getElementById('rollup-files');
     input.files = dt.files;
+    // Responsiveness: the main thread's long tasks (over 50 ms) while the files are read.
+    const long = [];
+    const po = new PerformanceObserver((l) => { for (const e of l.getEntries()) long.push(e.duration); });
+    po.observe({ type: 'longtask' });
     // The whole page is watched: the status line may be a new element after the render.
     const done = new Promise((resolve) => {
       const obs = new MutationObserver(() => {
@@ -179,9 +192,14 @@ for (let i = 0; i < 3; i++) {
     const t1 = await done;
     // The frame after the table's render has been laid out.
     await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-    return { ms: performance.now() - t0, toStatus: t1 - t0, each: bytes / n };
+    const ms = performance.now() - t0;
+    for (const e of po.takeRecords()) long.push(e.duration);
+    po.disconnect();
+    return { ms, toStatus: t1 - t0, each: bytes / n, longest: Math.max(0, ...long), long: long.length };
   }, [envelope, ROLLUP]);
   rollupTimes.push(r.ms);
+  longest.push(r.longest);
+  longTasks.push(r.long);
   each = r.each;
   const cdp = await rctx.newCDPSession(rp);
   await cdp.send('Performance.enable');
@@ -191,6 +209,7 @@ for (let i = 0; i < 3; i++) {
   await rctx.close();
 }
 line(`roll-up: ${ROLLUP} files (${(each / 1000).toFixed(1)} KB each) read and tabulated, no slowdown`, rollupTimes);
+console.log(`  responsiveness meanwhile: longest main-thread task ${pct(longest, 0.5).toFixed(0)} ms (median of runs; ${longest.map((x) => x.toFixed(0)).join(', ')}), tasks over 50 ms per run: ${longTasks.join(', ')}`);
 console.log(`  memory after the roll-up: WASM linear memory ${(wasmMemory / 1e6).toFixed(1)} MB, JavaScript heap ${(heap / 1e6).toFixed(1)} MB`);
 await growth(browser, server.url);
 await sideBySide(browser);

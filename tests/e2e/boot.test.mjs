@@ -4,7 +4,9 @@
 // Facebook, Messenger) are recognised and told to open the link in the phone's browser.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, phone, openApp } from './lib.mjs';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { serve, launch, phone, openApp, DIST } from './lib.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -50,6 +52,35 @@ test('a browser without WebAssembly is told so, not shown a blank page', async (
   const page = await ctx.newPage();
   await page.goto(server.url);
   await page.locator('#boot-fail', { hasText: 'không chạy được WebAssembly' }).waitFor();
+  await ctx.close();
+});
+
+test('the tools\' pages: each shows its own shell while their one module loads, then itself; a folder of no page says so', async () => {
+  const ctx = await phone(browser);
+  const page = await ctx.newPage();
+  const pages = [
+    ['bo-tieu-chi/', 'Bộ tiêu chí — Tự đánh giá xã nông thôn mới', 'Đang tải trang bộ tiêu chí…', page.locator('.set-list li', { hasText: 'Lạng Sơn' })],
+    ['tong-hop/', 'Tổng hợp nhiều xã — Tự đánh giá xã nông thôn mới', 'Đang tải trang tổng hợp…', page.getByRole('heading', { name: 'Mở tệp của các xã' })],
+  ];
+  for (const [folder, title, loading, started] of pages) {
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+    await page.goto(server.url + folder);
+    await page.getByText(loading).waitFor();
+    assert.equal(await page.title(), title);
+    release();
+    await page.locator('#shell').waitFor({ state: 'detached' });
+    await started.first().waitFor();
+    await page.unroute('**/*.wasm');
+  }
+  // The set page's shell served from a folder the module has no page for.
+  const html = readFileSync(path.join(DIST, 'bo-tieu-chi', 'index.html'), 'utf-8');
+  await page.route('**/khac/', (route) => route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }));
+  await page.goto(server.url + 'khac/');
+  await page.locator('#boot-fail', { hasText: 'không phải trang nào của ứng dụng' }).waitFor();
+  assert.equal(await page.locator('#boot-status').isVisible(), false);
+  assert.deepEqual(ctx.errors, []);
   await ctx.close();
 });
 

@@ -211,6 +211,22 @@ export function firstVisit(dist = DIST) {
   return files;
 }
 
+/** The tools' pages and module (`TOOLS` in dist/sw.js: the set page, the roll-up and the one
+ * module they share), downloaded whole the first time one of them is opened: each file with
+ * raw and gzip -9 sizes, and the pages' folders. */
+export function toolsFiles(dist = DIST) {
+  const sw = readFileSync(path.join(dist, 'sw.js'), 'utf-8');
+  const m = /const TOOLS = (\{[\s\S]*?\n\});/.exec(sw);
+  if (!m) throw new Error('TOOLS not found in dist/sw.js');
+  const tools = JSON.parse(m[1]);
+  const files = tools.files.map((p) => {
+    const name = p.endsWith('/') ? `${p}index.html` : p;
+    const body = readFileSync(path.join(dist, name));
+    return { name, raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
+  });
+  return { pages: Object.keys(tools.pages), files };
+}
+
 /** Bytes a first visit transfers (gzip -9): each file once, twice when refetched. */
 export function firstVisitTotal(files) {
   return files.reduce((t, f) => t + f.gzip * (f.refetched ? 2 : 1), 0);

@@ -218,8 +218,17 @@ test('65 communes from a .zip: table, totals, a filter and a chart as a table', 
   const ctx = await phone(browser, { viewport: { width: 1280, height: 900 } });
   const page = await ctx.newPage();
   await page.goto(server.url + 'tong-hop/');
+  // The status line says how far the reading is (a few files at a time, a frame between).
+  await page.evaluate(() => {
+    window.seenStatus = [];
+    const status = document.getElementById('rollup-status');
+    new MutationObserver(() => window.seenStatus.push(status.textContent)).observe(status, { subtree: true, childList: true, characterData: true });
+  });
   await page.locator('#rollup-files').setInputFiles(zip);
   await page.locator('#rollup-status', { hasText: 'Đã đọc 1 tệp: 65 xã – kỳ, 3 tệp bị bỏ qua.' }).waitFor({ timeout: 30000 });
+  const progress = (await page.evaluate(() => window.seenStatus)).filter((t) => t.startsWith('Đang đọc tệp: '));
+  assert.ok(progress.length >= 2, `progress shown: ${progress}`);
+  assert.ok(progress.every((t) => / \d+\/69…$/.test(t)), `of the archive's 69 files: ${progress}`);
   const skipped = await page.locator('.rejected li').allInnerTexts();
   assert.equal(skipped.length, 3);
   assert.ok(skipped.some((s) => /bo-tieu-chi\.json: Đây là tệp bộ tiêu chí/.test(s)), skipped.join('\n'));

@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { serve, launch, phone, openApp, openCriterion, downloadFrom, tmp, ROOT } from './lib.mjs';
+import { largeSet, storedSet } from './testdata.mjs';
 
 let browser;
 let server;
@@ -102,7 +103,9 @@ async function scores(page) {
   const summary = await page.locator('.sticky-summary').innerText();
   const badges = await page.locator('details.criterion > summary .badge').allInnerTexts();
   await openCriterion(page, 1);
-  const indicators = await page.locator('#crit-1 .indicator-head .badge').allInnerTexts();
+  // textContent: a row off screen is not rendered (content-visibility on .indicator), so it
+  // has no innerText.
+  const indicators = await page.locator('#crit-1 .indicator-head .badge').allTextContents();
   return { summary: /Đạt \d+\/\d+ tiêu chí/.exec(summary)[0], badges, indicators };
 }
 
@@ -158,8 +161,9 @@ test('a 47-row table pasted into a copy of the 2026–2030 set scores drafts; it
   await page.getByLabel('Chỉ tiêu 1.4: hoặc tỷ lệ (%) nếu không có số đếm').fill('2');
   await page.getByLabel(/^Chỉ tiêu 1\.5: Số lượng thử nghiệm/).fill('2');
   const before = await scores(page);
-  assert.match(await page.locator('#ind-1-1 .indicator-head .badge').innerText(), /Đạt/);
-  assert.match(await page.locator('#ind-1-3 .indicator-head .badge').innerText(), /Chưa đạt/);
+  // textContent: see scores().
+  assert.match(await page.locator('#ind-1-1 .indicator-head .badge').textContent(), /Đạt/);
+  assert.match(await page.locator('#ind-1-3 .indicator-head .badge').textContent(), /Chưa đạt/);
 
   // Table B: another copy of the 2026 set, its table imported from A's CSV.
   await copyAndEdit(sets, 'Bảng B (từ tệp CSV)');
@@ -407,6 +411,50 @@ test('set files: a CSV offered as a set file says what it is; one file imported 
   await sets.getByLabel('Phiên bản').fill(changed.version);
   await sets.getByRole('button', { name: 'Lưu bộ tiêu chí' }).click();
   await sets.getByText(`Mã “${changed.id}” phiên bản “${changed.version}” là của bộ tiêu chí có sẵn`).waitFor();
+  assert.deepEqual(ctx.errors, []);
+  await ctx.close();
+});
+
+test('a long table (1 MB pasted) says it is being read, draws its first 100 rows and applies them all; an indicator draws its fields once opened', { timeout: 180000 }, async () => {
+  // TEST DATA (tests/e2e/testdata.mjs): a set of 500 indicators, stored before the page opens.
+  const { set } = largeSet(500);
+  const ctx = await phone(browser);
+  await ctx.addInitScript(([k, v]) => {
+    if (location.protocol.startsWith('http') && !localStorage.getItem(k)) localStorage.setItem(k, v);
+  }, [`tieuchi.set.${set.id}@${set.version}`, JSON.stringify(storedSet(set))]);
+  const sets = await setPage(ctx);
+  await sets.locator('.set-list li', { hasText: 'DỮ LIỆU THỬ' }).getByRole('button', { name: 'Chỉnh sửa' }).click();
+  // 500 lines, no field until an indicator is opened.
+  assert.equal(await sets.locator('details.set-indicator').count(), 500);
+  assert.equal(await sets.locator('.set-editor textarea').count(), 0);
+  await sets.locator('details.set-indicator > summary', { hasText: /^17\.3 / }).click();
+  await sets.getByLabel('Nội dung chỉ tiêu 17.3').waitFor();
+  assert.equal(await sets.locator('.set-editor textarea').count(), 1);
+  // 999 new indicators, each with a long wording: about 1 MB.
+  const filler = 'nội dung dài '.repeat(80);
+  let text = '';
+  for (let i = 0; i < 999; i++) text += `${(i % 19) + 1}.${Math.floor(i / 19) + 300}\tChỉ tiêu thử ${i} ${filler}\tĐạt\tNguồn thử\n`;
+  assert.ok(text.length > 1e6);
+  const seen = await sets.evaluate((body) => {
+    const seen = [];
+    new MutationObserver(() => {
+      for (const s of document.querySelectorAll('[role=status]')) if (s.textContent.startsWith('Đang đọc bảng')) seen.push(s.textContent);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    window.seenStatus = seen;
+    const box = document.getElementById('s-paste');
+    box.value = body;
+    box.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+    return seen.length;
+  }, text);
+  assert.equal(seen, 0, 'nothing read yet in the paste\'s own task');
+  await sets.getByText('Xem trước: 999 dòng đọc được (hiện 100 dòng đầu)').waitFor({ timeout: 60000 });
+  assert.deepEqual([...new Set(await sets.evaluate(() => window.seenStatus))], ['Đang đọc bảng (999 dòng)…']);
+  assert.equal(await sets.locator('.table-preview tbody tr').count(), 100);
+  const wording = await sets.locator('.table-preview tbody tr').first().locator('td').nth(3).textContent();
+  assert.ok(wording.endsWith('…') && wording.length === 161, `a wording cut at 160 characters: ${wording.length}`);
+  await sets.getByRole('button', { name: 'Áp dụng bảng' }).click();
+  await sets.getByText('Đã áp dụng 999 dòng: 999 chỉ tiêu mới').waitFor();
+  assert.equal(await sets.locator('details.set-indicator').count(), 1499);
   assert.deepEqual(ctx.errors, []);
   await ctx.close();
 });

@@ -1,4 +1,4 @@
-//! A minimal ZIP writer (deflate via miniz_oxide, CRC-32 via crc32fast): all a .docx needs.
+//! A minimal ZIP writer (deflate via miniz_oxide, CRC-32 by `core::crc32`): all a .docx needs.
 //!
 //! Why not the `zip` crate: it adds about 75 KB gzipped to the WASM bundle for reading,
 //! encryption and format variants the app never uses; writing an archive is ~80 lines.
@@ -19,7 +19,7 @@ pub fn write(entries: &[ZipEntry]) -> Vec<u8> {
     // the same report gives the same bytes.
     let (time, date): (u16, u16) = (0, (1 << 5) | 1);
     for e in entries {
-        let crc = crc32fast::hash(e.data);
+        let crc = crate::core::crc32::hash(e.data);
         let deflated = miniz_oxide::deflate::compress_to_vec(e.data, 6);
         let (method, body): (u16, &[u8]) = if deflated.len() < e.data.len() {
             (8, &deflated)

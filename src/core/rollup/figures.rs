@@ -154,6 +154,14 @@ impl Figures {
     }
 }
 
+/// A number not below zero to one decimal, "12.3" (the workbook's column widths, the charts'
+/// coordinates): written from integers, since the standard library's float printing costs
+/// about 10 KB of the tools' module (BENCHMARKS.md).
+pub fn tenths(x: f64) -> String {
+    let t = (x.max(0.0) * 10.0 + 0.5) as u64;
+    format!("{}.{}", t / 10, t % 10)
+}
+
 /// A percentage in Vietnamese notation, at most two decimals: "93,44%", "100%".
 pub fn percent_vi(d: Dec) -> String {
     format!("{}%", d.fmt_vn_short(2))

@@ -17,18 +17,33 @@ use std::collections::BTreeMap;
 /// the period.
 type Identity = (String, String, String, String);
 
+/// A file read, and its row as it stands if no later file of its commune and period replaces
+/// it: scored once, when it is read (the long part of a roll-up, done a few files at a time).
+pub(crate) struct Read {
+    env: Envelope,
+    row: Row,
+}
+
+impl Read {
+    pub(crate) fn new(file: String, env: Envelope) -> Read {
+        let key = communes::key(&env.draft.meta.commune);
+        let row = row(file, &env, key);
+        Read { env, row }
+    }
+}
+
 /// The files' rows grouped by set content; within a commune and period the later save counts.
-pub(super) fn group(mut envelopes: Vec<(String, Envelope)>) -> Vec<Group> {
+pub(super) fn group(mut files: Vec<Read>) -> Vec<Group> {
     // Later saves first (a stable sort: equal times keep the input's order), so the first file
     // of a commune and period seen is the one that counts.
-    envelopes.sort_by(|a, b| b.1.saved_at.cmp(&a.1.saved_at));
+    files.sort_by(|a, b| b.env.saved_at.cmp(&a.env.saved_at));
     let mut groups: Vec<Group> = Vec::new();
     let mut slots: BTreeMap<(String, String, String), usize> = BTreeMap::new();
     let mut seen: BTreeMap<Identity, (usize, usize)> = BTreeMap::new();
-    for (n, (file, env)) in envelopes.into_iter().enumerate() {
+    for (n, Read { env, row }) in files.into_iter().enumerate() {
         let fingerprint = fingerprint(&env.set, &groups);
         let meta = &env.draft.meta;
-        let key = communes::key(&meta.commune);
+        let key = &row.key;
         let who = if key.is_empty() {
             format!("\u{0}{n}")
         } else {
@@ -41,7 +56,7 @@ pub(super) fn group(mut envelopes: Vec<(String, Envelope)>) -> Vec<Group> {
             name_key(&meta.period_text()),
         );
         if let Some(&(g, r)) = seen.get(&identity) {
-            let note = replaced(&file, &env, &groups[g], &fingerprint);
+            let note = replaced(&row.file, &env, &groups[g], &fingerprint);
             groups[g].rows[r].replaces.push(note);
             continue;
         }
@@ -60,7 +75,7 @@ pub(super) fn group(mut envelopes: Vec<(String, Envelope)>) -> Vec<Group> {
             }
         };
         seen.insert(identity, (g, groups[g].rows.len()));
-        groups[g].rows.push(row(file, &env, key));
+        groups[g].rows.push(row);
     }
     for g in &mut groups {
         g.rows.sort_by(|a, b| {

@@ -18,7 +18,7 @@ mod group;
 mod xlsx;
 
 pub use export::{long_csv, xlsx};
-pub use figures::{histogram, percent_vi, ByColumn, Figures, Headline, Section};
+pub use figures::{histogram, percent_vi, tenths, ByColumn, Figures, Headline, Section};
 
 use crate::core::criteria::CriteriaSet;
 use crate::core::num::Dec;
@@ -27,6 +27,7 @@ use crate::core::store::{self, Envelope};
 use crate::core::vn::name_key;
 
 /// A file as picked, dropped or found in an archive.
+#[derive(Clone)]
 pub struct Input {
     pub name: String,
     pub bytes: Vec<u8>,
@@ -187,46 +188,94 @@ impl Rollup {
 
 /// Reads every file (a .zip is opened and each of its files read) and tabulates them.
 pub fn read_files(inputs: &[Input]) -> Rollup {
-    let mut envelopes = Vec::new();
-    let mut rejected = Vec::new();
+    let mut reader = Reader::default();
     for input in inputs {
+        reader.add(input.clone());
+        reader.read(usize::MAX);
+    }
+    reader.finish()
+}
+
+/// Files read a few at a time, for a page that shows how far it is and stays responsive
+/// between two steps (`read_files` reads them all at once, the same way): `add` queues a file
+/// (a .zip, each of its files), `read` reads and scores queued files, `finish` tabulates.
+#[derive(Default)]
+pub struct Reader {
+    /// Files to read, and rejections in their place among them (so that files are listed in
+    /// the order given however they are read).
+    queue: std::collections::VecDeque<Result<Input, Rejected>>,
+    files: Vec<group::Read>,
+    rejected: Vec<Rejected>,
+}
+
+impl Reader {
+    /// Queues a file to read; a .zip is opened now and each of its files queued (an archive
+    /// that cannot be opened, or a member that cannot be inflated, rejected with its reason).
+    pub fn add(&mut self, input: Input) {
         let is_zip =
             input.bytes.starts_with(b"PK\x03\x04") || input.name.to_lowercase().ends_with(".zip");
         if !is_zip {
-            match read_one(&input.bytes) {
-                Ok(env) => envelopes.push((input.name.clone(), env)),
-                Err(reason) => rejected.push(Rejected {
-                    name: input.name.clone(),
-                    reason,
-                }),
-            }
-            continue;
+            self.queue.push_back(Ok(input));
+            return;
         }
         match crate::core::unzip::members(&input.bytes) {
-            Err(why) => rejected.push(Rejected {
-                name: input.name.clone(),
+            Err(why) => self.queue.push_back(Err(Rejected {
+                name: input.name,
                 reason: format!("Không mở được tệp nén: {why}."),
-            }),
+            })),
             Ok(members) => {
                 for (member, bytes) in members {
                     let name = format!("{}/{member}", input.name);
-                    match bytes
-                        .map_err(|e| format!("Không đọc được: {e}."))
-                        .and_then(|b| read_one(&b))
-                    {
-                        Ok(env) => envelopes.push((name, env)),
-                        Err(reason) => rejected.push(Rejected { name, reason }),
-                    }
+                    self.queue.push_back(match bytes {
+                        Ok(bytes) => Ok(Input { name, bytes }),
+                        Err(e) => Err(Rejected {
+                            name,
+                            reason: format!("Không đọc được: {e}."),
+                        }),
+                    });
                 }
             }
         }
     }
-    let groups = group::group(envelopes);
-    let sections = figures::sections(&groups);
-    Rollup {
-        groups,
-        rejected,
-        sections,
+
+    /// Reads and scores up to `n` queued files; returns how many are still queued.
+    pub fn read(&mut self, n: usize) -> usize {
+        for _ in 0..n {
+            match self.queue.pop_front() {
+                None => break,
+                Some(Err(rejected)) => self.rejected.push(rejected),
+                Some(Ok(input)) => match read_one(&input.bytes) {
+                    Ok(env) => self.files.push(group::Read::new(input.name, env)),
+                    Err(reason) => self.rejected.push(Rejected {
+                        name: input.name,
+                        reason,
+                    }),
+                },
+            }
+        }
+        self.queue.len()
+    }
+
+    /// Files read so far, those rejected included.
+    pub fn done(&self) -> usize {
+        self.files.len() + self.rejected.len()
+    }
+
+    /// Files queued, not read yet.
+    pub fn queued(&self) -> usize {
+        self.queue.len()
+    }
+
+    /// The roll-up of every file (those still queued read first).
+    pub fn finish(mut self) -> Rollup {
+        self.read(usize::MAX);
+        let groups = group::group(self.files);
+        let sections = figures::sections(&groups);
+        Rollup {
+            groups,
+            rejected: self.rejected,
+            sections,
+        }
     }
 }
 

@@ -403,3 +403,63 @@ fn csv_text_is_guarded_against_formulas() {
     assert!(csv.contains(",\"'=HYPERLINK(\"\"http://x\"\")\","));
     assert!(csv.contains(",'+1,") && csv.contains(",'-Tân,") && csv.contains(",'@SUM(A1),"));
 }
+
+/// A page reads files a few at a time (`Reader`) to show its progress: however they are added
+/// and read, the roll-up is the one `read_files` gives, bad files listed in the order given.
+#[test]
+fn files_read_a_few_at_a_time_give_the_same_rollup() {
+    let mut inputs = files(5);
+    inputs.insert(
+        2,
+        Input {
+            name: "hong.json".into(),
+            bytes: b"{\"app\":".to_vec(),
+        },
+    );
+    let (a, b) = (
+        commune(7, 2024, "2024-07-01T00:00:00Z"),
+        commune(1, 2024, "2024-07-02T00:00:00Z"),
+    );
+    let archive = zip::write(&[
+        ZipEntry {
+            name: "a.json",
+            data: &a,
+        },
+        ZipEntry {
+            name: "ghi-chu.txt",
+            data: "không phải bản nháp".as_bytes(),
+        },
+        ZipEntry {
+            name: "b.json",
+            data: &b,
+        },
+    ]);
+    inputs.insert(
+        4,
+        Input {
+            name: "gui-tinh.zip".into(),
+            bytes: archive,
+        },
+    );
+    inputs.push(Input {
+        name: "hong.zip".into(),
+        bytes: b"PK\x03\x04 cut".to_vec(),
+    });
+    let whole = read_files(&inputs);
+    let names: Vec<&str> = whole.rejected.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(names, ["hong.json", "gui-tinh.zip/ghi-chu.txt", "hong.zip"]);
+    assert_eq!(whole.rows(), 6, "commune 1's later file replaces its first");
+    for chunk in [1, 2, 3, 10] {
+        let mut reader = Reader::default();
+        let mut done = Vec::new();
+        for input in &inputs {
+            reader.add(input.clone());
+            if reader.queued() >= chunk {
+                reader.read(chunk);
+                done.push(reader.done());
+            }
+        }
+        assert!(done.windows(2).all(|w| w[0] <= w[1]), "{done:?}");
+        assert_eq!(reader.finish(), whole, "read {chunk} at a time");
+    }
+}

@@ -189,8 +189,9 @@ fn sheet_xml(sheet: &Sheet, selected: bool) -> String {
         out.push_str("<cols>");
         for (i, w) in sheet.widths.iter().enumerate() {
             out.push_str(&format!(
-                r#"<col min="{n}" max="{n}" width="{w:.1}" customWidth="1"/>"#,
-                n = i + 1
+                r#"<col min="{n}" max="{n}" width="{w}" customWidth="1"/>"#,
+                n = i + 1,
+                w = super::figures::tenths(*w)
             ));
         }
         out.push_str("</cols>");

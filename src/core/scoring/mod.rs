@@ -83,6 +83,32 @@ impl Scores {
         self.criteria.iter().find(|c| c.number == number)
     }
 
+    /// Each of the set's indicators, in `set.indicators()` order, with its score and its
+    /// findings: what a screen draws row by row, found in one pass over each list instead of
+    /// a search per row (issue #30). Scoring writes scores and findings in the set's order,
+    /// an indicator's findings together, so each is found where the pass is; one elsewhere
+    /// (scores filtered, as a part's are) is found by a search. A set giving one code twice
+    /// gets its scores in turn.
+    pub fn by_indicator<'a>(&'a self, set: &CriteriaSet) -> Vec<IndicatorView<'a>> {
+        let codes: Vec<&str> = set.indicators().map(|(_, i)| i.code.as_str()).collect();
+        let mut out: Vec<IndicatorView> = codes.iter().map(|_| IndicatorView::default()).collect();
+        let mut next = 0;
+        for s in &self.indicators {
+            if let Some(k) = place(&codes, &s.code, next) {
+                out[k].score.get_or_insert(s);
+                next = k + 1;
+            }
+        }
+        let mut at = 0;
+        for f in self.findings.iter().filter(|f| !f.code.is_empty()) {
+            if let Some(k) = place(&codes, &f.code, at) {
+                out[k].findings.push(f);
+                at = k;
+            }
+        }
+        out
+    }
+
     pub fn errors(&self) -> usize {
         self.blocking().count()
     }
@@ -98,6 +124,23 @@ impl Scores {
     /// Whether the report can be final.
     pub fn is_final(&self) -> bool {
         self.blocking().next().is_none()
+    }
+}
+
+/// An indicator's score and findings, as `Scores::by_indicator` gives them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct IndicatorView<'a> {
+    pub score: Option<&'a IndicatorScore>,
+    pub findings: Vec<&'a Finding>,
+}
+
+/// The place of `code` among `codes`: at `from` or the first after it (both lists in the set's
+/// order: where the pass is, or a few places on), else the first anywhere.
+fn place(codes: &[&str], code: &str, from: usize) -> Option<usize> {
+    let ahead = codes.get(from..).unwrap_or_default();
+    match ahead.iter().position(|c| *c == code) {
+        Some(k) => Some(from + k),
+        None => codes.iter().position(|c| *c == code),
     }
 }
 

@@ -92,7 +92,11 @@ pub(crate) fn scope(set: &CriteriaSet, codes: &[String]) -> Scope {
 /// with the same id and version but different thresholds or wordings differ here.
 pub fn set_fingerprint(set: &CriteriaSet) -> String {
     let json = serde_json::to_string(set).unwrap_or_default();
-    format!("{:08x}-{}", crc32fast::hash(json.as_bytes()), json.len())
+    format!(
+        "{:08x}-{}",
+        crate::core::crc32::hash(json.as_bytes()),
+        json.len()
+    )
 }
 
 /// Who provided each criterion's figures: per criterion of the set, in its order, the

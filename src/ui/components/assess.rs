@@ -27,20 +27,24 @@ pub struct AssessProps {
 pub fn assessment(p: &AssessProps) -> Html {
     let open_all = Callback::from(|_| crate::web::dom::set_all_open(true));
     let close_all = Callback::from(|_| crate::web::dom::set_all_open(false));
+    // Each indicator's score and findings in one pass, by its place in the set (not a search
+    // per row: issue #30); a criterion's first place.
+    let placed = p.scores.by_indicator(&p.set);
+    let first: Vec<usize> = (p.set.criteria.iter())
+        .scan(0, |n, c| {
+            Some(std::mem::replace(n, *n + c.indicators.len()))
+        })
+        .collect();
     let card = |ci: usize, c: &Criterion| {
+        let views = placed.get(first[ci]..).unwrap_or_default();
         let rows: Vec<RowData> = c
             .indicators
             .iter()
-            .map(|i| RowData {
+            .zip(views)
+            .map(|(i, view)| RowData {
                 entry: p.draft.entry(&i.code).cloned().unwrap_or_default(),
-                score: p.scores.indicator(&i.code).cloned(),
-                findings: p
-                    .scores
-                    .findings
-                    .iter()
-                    .filter(|f| f.code == i.code)
-                    .cloned()
-                    .collect(),
+                score: view.score.cloned(),
+                findings: view.findings.iter().map(|f| (*f).clone()).collect(),
                 user_threshold: p.draft.user_thresholds.get(&i.code).cloned(),
                 previous: p.draft.previous.as_ref().and_then(|prev| {
                     prev.entries

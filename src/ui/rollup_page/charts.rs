@@ -2,7 +2,7 @@
 //! as a table for screen readers and for anyone who prefers numbers; they print.
 
 use super::View;
-use crate::core::rollup::{Figures, Group, Row};
+use crate::core::rollup::{tenths, Figures, Group, Row};
 use crate::ui::components::field::change_value;
 use yew::prelude::*;
 
@@ -36,16 +36,16 @@ fn bars(labels: &[String], values: &[usize], max: usize, caption_id: &str) -> Ht
     let step = (w - 20.0) / n;
     let max = max.max(1) as f64;
     html! {
-        <svg viewBox={format!("0 0 {w} {h}")} role="img" aria-labelledby={caption_id.to_string()} class="bars">
-            <line x1="10" y1={base.to_string()} x2={(w - 10.0).to_string()} y2={base.to_string()} class="axis" />
+        <svg viewBox={format!("0 0 {} {}", tenths(w), tenths(h))} role="img" aria-labelledby={caption_id.to_string()} class="bars">
+            <line x1="10" y1={tenths(base)} x2={tenths(w - 10.0)} y2={tenths(base)} class="axis" />
             { for values.iter().zip(labels).enumerate().map(|(k, (v, label))| {
                 let bh = (*v as f64 / max) * (base - 20.0);
                 let x = 10.0 + k as f64 * step;
                 html! {
                     <g>
-                        <rect x={format!("{:.1}", x + step * 0.15)} y={format!("{:.1}", base - bh)} width={format!("{:.1}", step * 0.7)} height={format!("{bh:.1}")} />
-                        <text x={format!("{:.1}", x + step / 2.0)} y={format!("{:.1}", base - bh - 3.0)} text-anchor="middle" class="value">{ v }</text>
-                        <text x={format!("{:.1}", x + step / 2.0)} y={(base + 14.0).to_string()} text-anchor="middle" class="label">{ label.clone() }</text>
+                        <rect x={tenths(x + step * 0.15)} y={tenths(base - bh)} width={tenths(step * 0.7)} height={tenths(bh)} />
+                        <text x={tenths(x + step / 2.0)} y={tenths(base - bh - 3.0)} text-anchor="middle" class="value">{ v }</text>
+                        <text x={tenths(x + step / 2.0)} y={tenths(base + 14.0)} text-anchor="middle" class="label">{ label.clone() }</text>
                     </g>
                 }
             }) }

@@ -1,9 +1,10 @@
 //! The roll-up page (`tong-hop/`): many communes' draft files side by side, for a province's
-//! office, offline, with nothing sent anywhere. Its own page and WASM module (a third trunk
-//! build), so the commune's editor does not carry it. Reading, merging, figures, the list of
-//! communes and the workbook are `core::rollup`; this page reads the files, keeps the list in
-//! the browser and shows the result: who has sent, the headline figures, one table per set and
-//! period (the one most files are for first and open, the others folded under their heading).
+//! office, offline, with nothing sent anywhere. Its own page, in the tools module with the set
+//! page (`ui::tools`), so the commune's editor does not carry it. Reading, merging, figures,
+//! the list of communes and the workbook are `core::rollup`; this page reads the files, keeps
+//! the list in the browser and shows the result: who has sent, the headline figures, one table
+//! per set and period (the one most files are for first and open, the others folded under
+//! their heading).
 
 mod charts;
 mod communes;
@@ -77,7 +78,9 @@ pub struct ListState {
 pub struct Page {
     pub rollup: Shared<Rollup>,
     pub files: usize,
-    pub reading: bool,
+    /// While files are read: how many so far, of how many known (a .zip's files are known once
+    /// it is opened).
+    pub reading: Option<(usize, usize)>,
     /// One view per section of the roll-up, by index.
     pub views: Vec<View>,
     pub notice: Option<Notice>,
@@ -87,7 +90,7 @@ pub struct Page {
 }
 
 pub enum PageAction {
-    Reading,
+    Reading(usize, usize),
     Loaded(Rollup, usize),
     View(usize, View),
     Notice(Tone, String),
@@ -101,12 +104,12 @@ impl Reducible for Page {
     fn reduce(self: Rc<Self>, action: PageAction) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
-            PageAction::Reading => s.reading = true,
+            PageAction::Reading(done, of) => s.reading = Some((done, of)),
             PageAction::Loaded(r, files) => {
                 s.views = r.sections.iter().map(|_| View::default()).collect();
                 s.rollup = Shared(Rc::new(r));
                 s.files = files;
-                s.reading = false;
+                s.reading = None;
             }
             PageAction::View(i, v) => {
                 if let Some(slot) = s.views.get_mut(i) {
@@ -128,31 +131,71 @@ pub fn start() {
     crate::ui::mount::<RollupPage>();
 }
 
-/// Every file read so far; the table is computed from all of them again when more arrive.
-type Inputs = Rc<RefCell<Vec<Input>>>;
+/// Every file given so far (the table is computed from all of them again when more arrive),
+/// and the number of the latest reading of them (an earlier one still running stops).
+#[derive(Default)]
+struct Files {
+    all: Vec<Input>,
+    run: u32,
+}
+
+type Inputs = Rc<RefCell<Files>>;
 
 /// Largest single file read, in MB (a province's archive of many communes).
 const MAX_FILE_MB: u32 = 200;
+
+/// Files read between two frames: reading thousands shows how far it is and leaves the page
+/// responsive (issue #30).
+const CHUNK: usize = 20;
 
 /// Adds files to those read and tabulates them all.
 fn add(d: &Dispatch, inputs: &Inputs, files: Vec<web_sys::File>) {
     if files.is_empty() {
         return;
     }
-    d.dispatch(PageAction::Reading);
+    d.dispatch(PageAction::Reading(0, 0));
     let (d, inputs) = (d.clone(), inputs.clone());
     wasm_bindgen_futures::spawn_local(async move {
         let (read, refused) = crate::web::files::read_all(files, MAX_FILE_MB).await;
-        inputs.borrow_mut().extend(read);
-        tabulate(&d, &inputs, refused);
+        inputs.borrow_mut().all.extend(read);
+        tabulate(d, inputs, refused).await;
     });
 }
 
-fn tabulate(d: &Dispatch, inputs: &Inputs, refused: Vec<rollup::Rejected>) {
-    let all = inputs.borrow();
-    let mut r = rollup::read_files(&all);
+/// Reads every file given, a chunk at a time with a frame between (the status line says how
+/// far it is), then shows the roll-up. Files added or cleared meanwhile stop it: the reading
+/// they start reads them all.
+async fn tabulate(d: Dispatch, inputs: Inputs, refused: Vec<rollup::Rejected>) {
+    let run = {
+        let mut files = inputs.borrow_mut();
+        files.run += 1;
+        files.run
+    };
+    let mut reader = rollup::Reader::default();
+    let mut next = 0;
+    loop {
+        let given = {
+            let files = inputs.borrow();
+            if files.run != run {
+                return;
+            }
+            // About a chunk queued: the next files given (a .zip queues each of its files).
+            while reader.queued() < CHUNK && next < files.all.len() {
+                reader.add(files.all[next].clone());
+                next += 1;
+            }
+            files.all.len()
+        };
+        let left = reader.read(CHUNK) + (given - next);
+        if left == 0 {
+            break;
+        }
+        d.dispatch(PageAction::Reading(reader.done(), reader.done() + left));
+        crate::web::dom::yield_to_browser().await;
+    }
+    let mut r = reader.finish();
     r.rejected.extend(refused);
-    d.dispatch(PageAction::Loaded(r, all.len()));
+    d.dispatch(PageAction::Loaded(r, next));
 }
 
 /// The drafts stored in this browser, as files.
@@ -161,11 +204,13 @@ fn add_stored(d: &Dispatch, inputs: &Inputs) {
     let n = drafts.len();
     inputs
         .borrow_mut()
+        .all
         .extend(drafts.into_iter().map(|e| Input {
             name: format!("Trình duyệt này: xã {} — {}", e.commune, e.period),
             bytes: e.to_json().into_bytes(),
         }));
-    tabulate(d, inputs, Vec::new());
+    d.dispatch(PageAction::Reading(0, 0));
+    wasm_bindgen_futures::spawn_local(tabulate(d.clone(), inputs.clone(), Vec::new()));
     d.dispatch(PageAction::Notice(
         Tone::Info,
         format!("Đã thêm {n} bản nháp lưu trong trình duyệt này."),
@@ -183,13 +228,13 @@ fn RollupPage() -> Html {
     let page = use_reducer(|| Page {
         rollup: Shared(Rc::new(Rollup::default())),
         files: 0,
-        reading: false,
+        reading: None,
         views: Vec::new(),
         notice: None,
         list: communes::load(),
         period: None,
     });
-    let inputs: Inputs = use_mut_ref(Vec::new);
+    let inputs: Inputs = use_mut_ref(Files::default);
     let d = page.dispatcher();
     let update = chrome::use_update_ready();
     use_effect_with((), |_| {
@@ -259,13 +304,20 @@ fn input_section(page: &Page, d: &Dispatch, inputs: &Inputs) -> Html {
     let on_clear = {
         let (d, inputs) = (d.clone(), inputs.clone());
         Callback::from(move |_| {
-            inputs.borrow_mut().clear();
+            {
+                let mut files = inputs.borrow_mut();
+                files.all.clear();
+                files.run += 1;
+            }
             d.dispatch(PageAction::Loaded(Rollup::default(), 0));
         })
     };
     let r = &page.rollup;
-    let status = if page.reading {
-        "Đang đọc tệp…".to_string()
+    let status = if let Some((done, of)) = page.reading {
+        match of {
+            0 => "Đang đọc tệp…".to_string(),
+            _ => format!("Đang đọc tệp: {done}/{of}…"),
+        }
     } else if page.files == 0 {
         String::new()
     } else {

@@ -20,13 +20,16 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 /// The working copy, the messages of fields whose typed value was refused (by field id), and
-/// the set as it was before a table was applied (for its one undo).
+/// the set as it was before a table was applied (for its one undo), and the indicators whose
+/// editor is open: only those draw their fields, so a large set opens as one line per
+/// indicator (BENCHMARKS.md).
 #[derive(Clone)]
 pub struct Working {
     /// Shared with the views, which compare it by pointer; copied on write.
     pub set: Rc<CriteriaSet>,
     pub refused: Refused,
     pub before_table: Option<Rc<CriteriaSet>>,
+    pub opened: Vec<String>,
 }
 
 pub enum WorkingAction {
@@ -36,6 +39,8 @@ pub enum WorkingAction {
     Table(Rc<CriteriaSet>),
     /// Back to the set as it was before the table.
     UndoTable,
+    /// An indicator's editor opened (`true`) or closed, by its code.
+    Toggle(String, bool),
 }
 
 impl Reducible for Working {
@@ -57,6 +62,12 @@ impl Reducible for Working {
             WorkingAction::UndoTable => {
                 if let Some(before) = next.before_table.take() {
                     next.set = before;
+                }
+            }
+            WorkingAction::Toggle(code, open) => {
+                next.opened.retain(|c| *c != code);
+                if open {
+                    next.opened.push(code);
                 }
             }
         }
@@ -95,6 +106,7 @@ pub fn SetEditor(p: &EditorProps) -> Html {
         set: p.set.0.clone(),
         refused: Vec::new(),
         before_table: None,
+        opened: Vec::new(),
     });
     let errors = use_state(Vec::<String>::new);
     let pending = use_state(|| None::<Pending>);
@@ -106,6 +118,12 @@ pub fn SetEditor(p: &EditorProps) -> Html {
         }
     });
     let dispatch = state.dispatcher();
+    let on_toggle = {
+        let d = dispatch.clone();
+        Callback::from(move |(code, open): (String, bool)| {
+            d.dispatch(WorkingAction::Toggle(code, open))
+        })
+    };
     let on_edit = {
         let d = dispatch.clone();
         Callback::from(move |(field, edit): (String, SetEdit)| {
@@ -143,7 +161,10 @@ pub fn SetEditor(p: &EditorProps) -> Html {
             { meta_fields(set, &state.refused, &on_edit) }
             <p class="hint">{ "Mở từng chỉ tiêu để sửa nội dung và ngưỡng. Mỗi ngưỡng ghi rõ nguồn; để trống cột là cột chung, để trống năm là áp dụng cả giai đoạn. Số nhập xong được kiểm tra khi rời ô." }</p>
             <div class="set-editor">
-                { for set.indicators().map(|(_, ind)| indicator_editor(ind, set, &state.refused, &on_edit)) }
+                { for set.indicators().map(|(_, ind)| {
+                    let open = state.opened.contains(&ind.code);
+                    indicator_editor(ind, set, &state.refused, &on_edit, open, &on_toggle)
+                }) }
             </div>
             <AddIndicator set={Shared(state.set.clone())} refused={refused_for(&state.refused, ADD_ID).cloned()} on_edit={on_edit.clone()} />
             <TablePanel set={Shared(state.set.clone())} can_undo={state.before_table.is_some()} {on_apply} {on_undo} {on_pending} />

@@ -54,13 +54,26 @@ fn send(on: &OnEdit, id: String, edit: SetEdit) -> Callback<MouseEvent> {
     Callback::from(move |_| on.emit((id.clone(), edit.clone())))
 }
 
+/// One indicator's line; its fields only while it is open (`open`; `on_toggle` hears the user
+/// open or close it), so a set of hundreds of indicators opens as hundreds of lines.
 pub fn indicator_editor(
     ind: &Indicator,
     set: &CriteriaSet,
     refused: &Refused,
     on: &OnEdit,
+    open: bool,
+    on_toggle: &Callback<(String, bool)>,
 ) -> Html {
     let code = ind.code.clone();
+    let ontoggle = {
+        let (on, code) = (on_toggle.clone(), code.clone());
+        Callback::from(move |e: Event| {
+            let open = e
+                .target_dyn_into::<web_sys::Element>()
+                .is_some_and(|d| d.has_attribute("open"));
+            on.emit((code.clone(), open))
+        })
+    };
     let on_text = |id: String, edit: fn(String, String) -> SetEdit| {
         let (on, code) = (on.clone(), code.clone());
         Callback::from(move |e: InputEvent| {
@@ -73,9 +86,15 @@ pub fn indicator_editor(
         (true, n, 0) => format!(" · {n} ngưỡng"),
         (true, n, o) => format!(" · {n} ngưỡng, {o} để tỉnh quy định"),
     };
+    let summary = html! {
+        <summary><span class="code">{ code.clone() }</span>{ " " }{ ind.short.clone() }<small>{ summary }</small></summary>
+    };
+    if !open {
+        return html! { <details class="set-indicator" key={code} {ontoggle}>{ summary }</details> };
+    }
     html! {
-        <details class="set-indicator" key={code.clone()}>
-            <summary><span class="code">{ code.clone() }</span>{ " " }{ ind.short.clone() }<small>{ summary }</small></summary>
+        <details class="set-indicator" key={code.clone()} open=true {ontoggle}>
+            { summary }
             <div class="field"><label for={format!("s-w-{code}")}>{ format!("Nội dung chỉ tiêu {code}") }</label>
                 <textarea id={format!("s-w-{code}")} rows="2" value={ind.wording.clone()} oninput={on_text(format!("s-w-{code}"), SetEdit::Wording)} /></div>
             <div class="field"><label for={format!("s-s-{code}")}>{ format!("Tên ngắn chỉ tiêu {code}") }</label>

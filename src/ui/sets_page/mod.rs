@@ -1,6 +1,7 @@
 //! The criteria-set page (`bo-tieu-chi/`): the shipped and the user's own sets, copying,
-//! editing, importing and exporting them. It is its own page and WASM module (a second trunk
-//! build, see ARCHITECTURE.md), so the commune's editor does not load it on a first visit.
+//! editing, importing and exporting them. It is its own page, in the tools module with the
+//! roll-up (`ui::tools`, see ARCHITECTURE.md), so the commune's editor does not load it on a
+//! first visit.
 //! It shares storage with the editor: both read and write one key per set, and each follows
 //! the other's writes through the `storage` event.
 

@@ -54,6 +54,39 @@ pub fn mapping(table: &Table, set: &CriteriaSet, d: &Dispatch) -> Html {
     }
 }
 
+/// Rows the preview draws: the first `PREVIEW_ROWS`, and after them up to as many of those that
+/// need the user (a refusal, a unit to enter); enough to check how the table was read, few
+/// enough that a long paste (up to `set_table::MAX_ROWS` rows of long text) is laid out at
+/// once. Every row is still read, checked and counted (the caption says how many are not
+/// drawn); applying applies them all.
+const PREVIEW_ROWS: usize = 100;
+/// Characters of a wording the preview shows.
+const PREVIEW_CHARS: usize = 160;
+
+/// A wording cut to `PREVIEW_CHARS` characters, with "…" where it was cut.
+fn clipped(text: &str) -> String {
+    match text.char_indices().nth(PREVIEW_CHARS) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
+    }
+}
+
+/// "Xem trước: 999 dòng đọc được (hiện 100 dòng đầu và 2 dòng cần xem)": rows read, and
+/// of the `planned` rows, those `drawn`; rows that need the user and are not drawn, `hidden`.
+fn caption(read: usize, drawn: usize, planned: usize, hidden: usize) -> String {
+    let head = format!("Xem trước: {read} dòng đọc được");
+    let more = drawn.saturating_sub(PREVIEW_ROWS);
+    let rest = match hidden {
+        0 => String::new(),
+        n => format!("; {n} dòng khác cũng cần sửa: sửa trong bảng rồi dán lại"),
+    };
+    match more {
+        _ if drawn >= planned => head,
+        0 => format!("{head} (hiện {drawn} dòng đầu{rest})"),
+        more => format!("{head} (hiện {PREVIEW_ROWS} dòng đầu và {more} dòng cần xem{rest})"),
+    }
+}
+
 /// The preview: refusals of the table, the rows as they will be, the changes to confirm.
 pub fn preview(set: &CriteriaSet, r: &Reading, input: &Input, d: &Dispatch) -> Html {
     let (table, plan) = (&r.table, &r.plan);
@@ -63,6 +96,16 @@ pub fn preview(set: &CriteriaSet, r: &Reading, input: &Input, d: &Dispatch) -> H
         row_view(set, after.unwrap_or(set), rp, ind, input, d)
     };
     let open = plan.rows.iter().filter(|r| r.open > 0).count();
+    let needs_user = |r: &RowPlan| {
+        r.problem.is_some() || r.needs_unit || input.units.iter().any(|(c, _)| *c == r.code)
+    };
+    let (first, rest) = plan.rows.split_at(plan.rows.len().min(PREVIEW_ROWS));
+    let waiting: Vec<&RowPlan> = rest.iter().filter(|r| needs_user(r)).collect();
+    let hidden = waiting.len().saturating_sub(PREVIEW_ROWS);
+    let shown: Vec<&RowPlan> = first
+        .iter()
+        .chain(waiting.into_iter().take(PREVIEW_ROWS))
+        .collect();
     html! {
         <div class="table-preview">
             if !plan.errors.is_empty() {
@@ -76,12 +119,12 @@ pub fn preview(set: &CriteriaSet, r: &Reading, input: &Input, d: &Dispatch) -> H
             }
             if !plan.rows.is_empty() {
                 <div class="scroll"><table>
-                    <caption>{ format!("Xem trước: {} dòng đọc được", table.rows.len()) }
+                    <caption>{ caption(table.rows.len(), shown.len(), plan.rows.len(), hidden) }
                         if open > 0 { { format!(" — {open} chỉ tiêu có ngưỡng để tỉnh quy định") } }</caption>
                     <thead><tr><th scope="col">{ "Dòng" }</th><th scope="col">{ "Mã" }</th><th scope="col">{ "Tiêu chí" }</th>
                         <th scope="col">{ "Nội dung" }</th><th scope="col">{ "Loại, đơn vị" }</th><th scope="col">{ "Ngưỡng (như đã hiểu)" }</th>
                         <th scope="col">{ "Ghi chú" }</th></tr></thead>
-                    <tbody>{ for plan.rows.iter().map(row) }</tbody>
+                    <tbody>{ for shown.into_iter().map(row) }</tbody>
                 </table></div>
             }
             { changes(plan, input, d) }
@@ -124,7 +167,7 @@ fn row_view(
     html! {
         <tr key={rp.code.clone()} class={classes!(rp.problem.is_some().then_some("refused"))}>
             <td>{ rp.line }</td><td>{ rp.code.clone() }{ if rp.new { " (mới)" } else { "" } }</td><td>{ criterion }</td>
-            <td>{ ind.map(|i| i.wording.clone()).unwrap_or_default() }</td>
+            <td>{ ind.map(|i| clipped(&i.wording)).unwrap_or_default() }</td>
             <td>{ format!("{}{direction}", kind_text(&rp.kind)) }</td>
             <td>{ thresholds }</td>
             <td>

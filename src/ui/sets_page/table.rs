@@ -6,7 +6,7 @@
 //! this view keeps what was given and talks up through callbacks.
 
 use super::preview::{mapping, preview};
-use super::table_state::{read, Input, Outcome, Reading, TableAction, TableState};
+use super::table_state::{use_reading, Input, Outcome, Reading, TableAction, TableState};
 use super::word::{pick, tables_list};
 use crate::core::criteria::CriteriaSet;
 use crate::core::set_table::{self, Plan};
@@ -35,6 +35,27 @@ pub struct TableProps {
     pub on_pending: Callback<Option<Pending>>,
 }
 
+/// Tells the editor what saving now would do with the table: nothing to apply, a table being
+/// read, or the reading's plan.
+#[hook]
+fn use_report_pending(
+    reading: &Rc<Option<Reading>>,
+    confirmed: bool,
+    busy: Option<usize>,
+    on: &Callback<Option<Pending>>,
+) {
+    let (on, reading) = (on.clone(), reading.clone());
+    use_effect_with((reading.clone(), confirmed, busy), move |_| {
+        on.emit(match busy {
+            Some(_) => Some(Pending {
+                rows: 0,
+                result: Err("bảng đang được đọc".into()),
+            }),
+            None => reading.as_ref().as_ref().map(|r| pending(r, confirmed)),
+        });
+    });
+}
+
 #[function_component]
 pub fn TablePanel(p: &TableProps) -> Html {
     let state = use_reducer(|| TableState {
@@ -44,16 +65,8 @@ pub fn TablePanel(p: &TableProps) -> Html {
         },
         outcome: None,
     });
-    let reading = use_memo((state.input.clone(), p.set.clone()), |(input, set)| {
-        read(input, set)
-    });
-    {
-        let (on, reading, confirmed) =
-            (p.on_pending.clone(), reading.clone(), state.input.confirmed);
-        use_effect_with((reading.clone(), confirmed), move |_| {
-            on.emit(reading.as_ref().as_ref().map(|r| pending(r, confirmed)));
-        });
-    }
+    let (reading, busy) = use_reading(&state.input, &p.set);
+    use_report_pending(&reading, state.input.confirmed, busy, &p.on_pending);
     let d = state.dispatcher();
     // What the parts below send up.
     let send = {
@@ -87,11 +100,14 @@ pub fn TablePanel(p: &TableProps) -> Html {
             <legend>{ "Bảng chỉ tiêu: dán từ văn bản, tệp CSV hoặc tệp Word của quyết định" }</legend>
             <p class="hint">{ format!("Dán cả bảng như trong văn bản (kể cả dòng tiêu đề): mã chỉ tiêu (hoặc TT), nội dung, {}, rồi nguồn nếu có. Ô ngưỡng ghi như văn bản: “≥ 80%”, “Tối thiểu 90%”, “Không quá 5%”, “Đạt”, “39 triệu đồng/người/năm”, “Theo quy định của UBND tỉnh”; “-” nếu không áp dụng cho nhóm đó; để trống nếu chưa có. Chỉ tiêu có sẵn được cập nhật theo mã, chỉ tiêu mới được thêm.", columns_hint(&p.set)) }</p>
             <div class="field"><label for="s-paste">{ "Dán bảng chỉ tiêu" }</label>
-                <textarea id="s-paste" rows="6" value={input.text.clone()} oninput={on_text} /></div>
+                <textarea id="s-paste" rows="6" wrap="off" value={input.text.clone()} oninput={on_text} /></div>
             if let Some(note) = &input.file { <p class="hint" role="status">{ note.clone() }</p> }
             if let Some(w) = &input.word { { tables_list(w, &send) } }
             <div class="field"><label for="s-paste-source">{ "Nguồn ghi cho các dòng không có cột nguồn" }</label>
                 <input id="s-paste-source" value={input.source.clone()} oninput={on_source} /></div>
+            if let Some(lines) = busy {
+                <p class="hint" role="status">{ format!("Đang đọc bảng ({lines} dòng)…") }</p>
+            }
             if let Some(r) = reading.as_ref() {
                 { mapping(&r.table, &p.set, &send) }
                 { preview(&p.set, r, input, &send) }

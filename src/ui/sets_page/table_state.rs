@@ -4,6 +4,7 @@
 
 use crate::core::criteria::CriteriaSet;
 use crate::core::set_table::{self, docx::DocTable, Column, Options, Plan, Table};
+use crate::ui::shared::Shared;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -134,6 +135,51 @@ impl Reducible for TableState {
 pub struct Reading {
     pub table: Table,
     pub plan: Plan,
+}
+
+/// Text up to this many bytes is read as it is typed; a longer table (a whole decision pasted,
+/// up to about 1 MB) after the page has shown that it is being read.
+const READ_AT_ONCE: usize = 100_000;
+
+/// What was given, read: the reading (none while nothing is given), and while a long table is
+/// still being read, its number of lines (issue #30: a 1 MB paste shows progress, and the
+/// page paints it before the reading takes the thread).
+#[hook]
+pub fn use_reading(
+    input: &Input,
+    set: &Shared<CriteriaSet>,
+) -> (Rc<Option<Reading>>, Option<usize>) {
+    let deps = (input.clone(), set.clone());
+    let at_once = input.text.len() <= READ_AT_ONCE;
+    let now = use_memo(deps.clone(), move |(input, set)| {
+        at_once.then(|| Rc::new(read(input, set)))
+    });
+    // The long table's reading, with what it was read from.
+    let later = use_state(|| None::<Rc<(Input, Shared<CriteriaSet>, Rc<Option<Reading>>)>>);
+    {
+        let later = later.clone();
+        use_effect_with(deps, move |(input, set)| {
+            let stale = Rc::new(std::cell::Cell::new(false));
+            if !at_once {
+                let (input, set, stale) = (input.clone(), set.clone(), stale.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    crate::web::dom::yield_to_browser().await;
+                    if !stale.get() {
+                        let reading = Rc::new(read(&input, &set));
+                        later.set(Some(Rc::new((input, set, reading))));
+                    }
+                });
+            }
+            move || stale.set(true)
+        });
+    }
+    if let Some(r) = now.as_ref() {
+        return (r.clone(), None);
+    }
+    match later.as_deref() {
+        Some((i, s, r)) if i == input && s == set => (r.clone(), None),
+        _ => (Rc::new(None), Some(input.text.lines().count())),
+    }
 }
 
 pub fn read(input: &Input, set: &CriteriaSet) -> Option<Reading> {
