@@ -152,6 +152,12 @@ pub fn save_set(set: &CriteriaSet, saved_at: &str) -> Result<String, SaveError> 
     persist::save_set(&mut Local, set, saved_at)
 }
 
+/// Saves a set edited from the entry under `from`, removing that entry when the set's key
+/// changed (`persist::save_set_from`: never a newer build's).
+pub fn save_set_from(set: &CriteriaSet, saved_at: &str, from: &str) -> Result<String, SaveError> {
+    persist::save_set_from(&mut Local, set, saved_at, from)
+}
+
 /// Writes a draft over whatever is stored under its id but a newer build's entry (what the
 /// user chose to replace); the open draft's saves go through `save_open`.
 pub fn save_draft(env: &Envelope) -> Result<String, SaveError> {

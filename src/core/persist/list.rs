@@ -84,6 +84,30 @@ pub fn list_drafts(kv: &impl Kv) -> (Vec<Envelope>, Vec<Kept>) {
     (drafts, newer)
 }
 
+/// What the roll-up says after adding the drafts stored in this browser: how many, and each
+/// stored draft it could not add, by what a person knows it by and why (a newer version's,
+/// to be added after reloading; or unreadable, to be seen on the editor's first screen).
+pub fn added_from_storage_vi(added: usize, kept: &[Kept]) -> String {
+    let mut note = format!("Đã thêm {added} bản nháp lưu trong trình duyệt này.");
+    let newer: Vec<&str> = (kept.iter().filter(|k| k.newer))
+        .map(|k| k.label.what.as_str())
+        .collect();
+    if !newer.is_empty() {
+        note.push_str(&format!(
+            " Chưa thêm được {} bản nháp do phiên bản mới hơn của ứng dụng lưu ({}): hãy tải lại trang để cập nhật ứng dụng rồi thêm lại.",
+            newer.len(),
+            newer.join("; ")
+        ));
+    }
+    let other = kept.iter().filter(|k| !k.newer).count();
+    if other > 0 {
+        note.push_str(&format!(
+            " {other} mục lưu trong trình duyệt không đọc được, nên không được thêm; xem ở màn hình đầu của trang soạn báo cáo."
+        ));
+    }
+    note
+}
+
 /// Every stored set this build reads (oldest first: a set keeps its place as others are
 /// added), and every set entry it keeps without using, in place. Reads only.
 pub fn list_sets(kv: &impl Kv) -> (Vec<StoredSet>, Vec<Kept>) {

@@ -20,7 +20,7 @@ mod head;
 mod list;
 
 pub use head::Head;
-pub use list::{download_name, list_drafts, list_sets, start_up, StartUp};
+pub use list::{added_from_storage_vi, download_name, list_drafts, list_sets, start_up, StartUp};
 
 use crate::core::criteria::CriteriaSet;
 use crate::core::set_store::{self, StoredSet};
@@ -329,6 +329,36 @@ pub fn save_set(kv: &mut impl Kv, set: &CriteriaSet, saved_at: &str) -> Result<S
     let text = set_store::write(set, saved_at);
     kv.set(&key, &text)?;
     Ok(text)
+}
+
+/// Saves a set edited from the entry under `from` (its key when the editor opened): under the
+/// set's own key, then, when that is another key (its version changed), the entry it came from
+/// is removed, unless a newer build has written it since, which stays where it is.
+pub fn save_set_from(
+    kv: &mut impl Kv,
+    set: &CriteriaSet,
+    saved_at: &str,
+    from: &str,
+) -> Result<String, SaveError> {
+    let text = save_set(kv, set, saved_at)?;
+    if from != set_store::key(set) {
+        let newer = kv
+            .get(from)
+            .is_some_and(|t| Head::read(&t).newer_than(WRITER, set_store::SCHEMA));
+        if !newer {
+            kv.remove(from);
+        }
+    }
+    Ok(text)
+}
+
+/// Why a set was not saved, said of the set: a newer version of the app stored it since the
+/// editor opened (the working copy stays on the page, to be exported), or the storage's reason.
+pub fn set_save_failure_vi(e: &SaveError) -> String {
+    match e {
+        SaveError::Newer => "Bộ tiêu chí này vừa được phiên bản mới hơn của ứng dụng lưu (ở một thẻ khác); trang này không ghi đè lên. Các thay đổi vẫn còn trên trang: hãy “Xuất bảng chỉ tiêu (.csv)” để giữ lại, tải lại trang để cập nhật ứng dụng, rồi dán lại bảng.".into(),
+        other => other.message_vi(),
+    }
 }
 
 /// What an entry set aside was.

@@ -187,6 +187,36 @@ fn a_set_is_never_saved_over_a_newer_builds_entry() {
 }
 
 #[test]
+fn a_set_saved_as_a_new_version_leaves_a_newer_builds_entry_where_it_was() {
+    let mut set = crate::core::sets::shipped().swap_remove(0);
+    let mut kv = Mem::default();
+    let text = save_set(&mut kv, &set, "t").unwrap();
+    let old_key = set_store::key(&set);
+    // Edited into a new version: the entry it came from goes.
+    set.version = format!("{}-2", set.version);
+    save_set_from(&mut kv, &set, "t2", &old_key).unwrap();
+    assert!(kv.get(&old_key).is_none() && kv.get(&set_store::key(&set)).is_some());
+    // Meanwhile a newer build stored the entry it came from: it stays.
+    let n = text.replacen("\"writer\":1", "\"writer\":2", 1);
+    kv.set(&old_key, &n).unwrap();
+    set.version = format!("{}-3", set.version);
+    save_set_from(&mut kv, &set, "t3", &old_key).unwrap();
+    assert_eq!(kv.get(&old_key), Some(n));
+    // Saved in place over a newer build's entry: refused, in words about the set.
+    let mut same = set.clone();
+    let key = set_store::key(&same);
+    let newer = kv
+        .get(&key)
+        .unwrap()
+        .replacen("\"writer\":1", "\"writer\":2", 1);
+    kv.set(&key, &newer).unwrap();
+    same.name.push('!');
+    let e = save_set_from(&mut kv, &same, "t4", &key).unwrap_err();
+    assert!(set_save_failure_vi(&e).starts_with("Bộ tiêu chí này vừa được phiên bản mới hơn"));
+    assert_eq!(kv.get(&key), Some(newer));
+}
+
+#[test]
 fn setting_aside_is_by_content_idempotent_and_never_overwrites() {
     let bad = "{\"app\":\"tieuchi\",\"schema\":2,\"commune\":\"Liên Sơn\",\"draft\":{";
     let key = aside_key(AsideKind::Draft, bad, 0);
@@ -240,6 +270,36 @@ fn listing_moves_nothing() {
     let (sets, unused) = list_sets(&kv);
     assert!(sets.is_empty() && unused.len() == 1);
     assert_eq!(kv, before);
+}
+
+#[test]
+fn the_roll_up_names_the_stored_drafts_it_could_not_add() {
+    let kv = mem(&[
+        ("tieuchi.draft.d1", &env("d1", "Liên Sơn").to_json()),
+        ("tieuchi.draft.d2", &newer(&env("d2", "Chi Lăng"))),
+        (
+            "tieuchi.draft.d3",
+            "{\"app\":\"tieuchi\",\"commune\":\"Bắc Sơn\"",
+        ),
+    ]);
+    let (drafts, kept) = list_drafts(&kv);
+    let note = super::added_from_storage_vi(drafts.len(), &kept);
+    assert!(note.starts_with("Đã thêm 1 bản nháp"), "{note}");
+    assert!(
+        note.contains("Chưa thêm được 1 bản nháp do phiên bản mới hơn"),
+        "{note}"
+    );
+    assert!(
+        note.contains("Xã Chi Lăng — 6 tháng đầu năm 2024"),
+        "{note}"
+    );
+    assert!(
+        note.contains("1 mục lưu trong trình duyệt không đọc được"),
+        "{note}"
+    );
+    assert!(!note.contains("hỏng"), "{note}");
+    let alone = super::added_from_storage_vi(2, &[]);
+    assert_eq!(alone, "Đã thêm 2 bản nháp lưu trong trình duyệt này.");
 }
 
 #[test]

@@ -200,7 +200,7 @@ async fn tabulate(d: Dispatch, inputs: Inputs, refused: Vec<rollup::Rejected>) {
 
 /// The drafts stored in this browser, as files.
 fn add_stored(d: &Dispatch, inputs: &Inputs) {
-    let (drafts, _) = crate::web::storage::load_drafts();
+    let (drafts, kept) = crate::web::storage::load_drafts();
     let n = drafts.len();
     inputs
         .borrow_mut()
@@ -213,7 +213,7 @@ fn add_stored(d: &Dispatch, inputs: &Inputs) {
     wasm_bindgen_futures::spawn_local(tabulate(d.clone(), inputs.clone(), Vec::new()));
     d.dispatch(PageAction::Notice(
         Tone::Info,
-        format!("Đã thêm {n} bản nháp lưu trong trình duyệt này."),
+        crate::core::persist::added_from_storage_vi(n, &kept),
     ));
 }
 

@@ -6,6 +6,7 @@ use super::list::{SetOp, Src};
 use super::page::{Editing, Page, PageAction};
 use super::review::review;
 use crate::core::criteria::CriteriaSet;
+use crate::core::persist;
 use crate::core::set_diff;
 use crate::core::set_store::{self, StoredSet};
 use crate::core::vn::slug;
@@ -199,11 +200,8 @@ fn save(d: &Dispatch, page: &Page, editing: &Editing, mut set: CriteriaSet) {
         );
         return notice(d, Tone::Error, m);
     }
-    match storage::save_set(&set, &clock::now_iso()) {
+    match storage::save_set_from(&set, &clock::now_iso(), &editing.key) {
         Ok(_) => {
-            if key != editing.key {
-                storage::remove(&editing.key);
-            }
             d.dispatch(PageAction::Edit(None));
             load(d);
             let mut m = format!(
@@ -220,7 +218,7 @@ fn save(d: &Dispatch, page: &Page, editing: &Editing, mut set: CriteriaSet) {
                 d.dispatch(PageAction::Review(review));
             }
         }
-        Err(e) => notice(d, Tone::Error, e.message_vi()),
+        Err(e) => notice(d, Tone::Error, persist::set_save_failure_vi(&e)),
     }
 }
 
