@@ -131,7 +131,7 @@ pub fn plain_decimal(text: &str) -> Option<std::borrow::Cow<'_, str>> {
         return Some("0".into());
     }
     // Where the point falls among the digits.
-    let point = int.len() as i64 + exponent;
+    let point = (int.len() as i64).checked_add(exponent)?;
     if !(-40..=40).contains(&point) {
         return None;
     }

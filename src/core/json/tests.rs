@@ -8,6 +8,19 @@ fn err<T: super::FromJson + std::fmt::Debug>(text: &str) -> JsonError {
 }
 
 #[test]
+fn an_exponent_at_the_ends_of_i64_is_no_decimal_and_no_panic() {
+    for text in [
+        "1e9223372036854775807",
+        "-1.5E9223372036854775807",
+        "1e-9223372036854775808",
+    ] {
+        assert_eq!(super::plain_decimal(text), None, "{text}");
+        assert!(from_str::<Dec>(text).is_err(), "{text}");
+    }
+    assert_eq!(super::plain_decimal("15e-1").as_deref(), Some("1.5"));
+}
+
+#[test]
 fn pretty_matches_serde_json() {
     let v = serde_json::json!({"a": [1, 2, {"b": "x, \"y\": [z]", "c": []}], "d": {}, "e": "đạt: 78,91%"});
     let compact = serde_json::to_string(&v).unwrap();

@@ -86,10 +86,10 @@ impl Editor {
     }
 
     /// Deletes a draft, which can be brought back. The open one's last edits are written
-    /// first, so that "Hoàn tác" brings back all of it.
+    /// first, so that "Hoàn tác" brings back all of it; when they cannot be, the user is asked.
     fn delete(&self, id: &str) {
-        if self.document().is_open(id) {
-            self.flush();
+        if self.document().is_open(id) && !self.may_leave() {
+            return;
         }
         if let Some(env) = ops::delete(id) {
             self.library
@@ -167,6 +167,10 @@ impl Editor {
 
     /// Answers the "replace or keep both" question of an import.
     pub(super) fn keep_import(&self, mut env: Envelope, replace: bool) {
+        // Typing may have gone on while the question was shown.
+        if !self.may_leave() {
+            return;
+        }
         if !replace {
             env.draft.id = clock::new_id();
             let name = match env.draft.name.is_empty() {

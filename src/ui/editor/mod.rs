@@ -284,8 +284,9 @@ impl Editor {
                 self.tab(Tab::Drafts);
             }
             Answer::Update => {
-                self.flush();
-                crate::web::sw::apply_update();
+                if self.may_leave() {
+                    crate::web::sw::apply_update();
+                }
             }
             Answer::ClearNotice => self.shell.dispatch(ShellAction::ClearNotice),
             Answer::Undo => self.undo_delete(),

@@ -148,6 +148,10 @@ fn may_overwrite(editing: &Editing) -> bool {
                 "Bộ tiêu chí này vừa được lưu ở một thẻ (cửa sổ) khác lúc {}. Ghi đè bằng bản đang sửa ở đây?",
                 clock::local_hhmm(&now.saved_at)
             )),
+            // A newer version's entry is never written over, nor called unreadable: saving
+            // says so (`persist::set_save_failure_vi`), or leaves it in place under a new
+            // version.
+            Err(set_store::StoredError::Newer) => true,
             Err(_) => dialog::confirm("Bản đang lưu của bộ tiêu chí này không đọc được. Ghi đè bằng bản đang sửa ở đây?"),
         },
     }
@@ -200,7 +204,14 @@ fn save(d: &Dispatch, page: &Page, editing: &Editing, mut set: CriteriaSet) {
         );
         return notice(d, Tone::Error, m);
     }
-    match storage::save_set_from(&set, &clock::now_iso(), &editing.key) {
+    // A version that drafts use stays listed beside the new one; a key changed by the user
+    // (the id or version under "Nâng cao") moves the set.
+    let from = if bumped {
+        key.as_str()
+    } else {
+        editing.key.as_str()
+    };
+    match storage::save_set_from(&set, &clock::now_iso(), from) {
         Ok(_) => {
             d.dispatch(PageAction::Edit(None));
             load(d);
