@@ -7,7 +7,7 @@
 use crate::core::criteria::CriteriaSet;
 use crate::core::persist::{self, Elsewhere, Kept, Over, Refused};
 use crate::core::sets::Listed;
-use crate::core::store::{self, DraftSummary, Envelope};
+use crate::core::store::{DraftSummary, Envelope};
 use crate::core::vn::slug;
 use crate::ui::chrome::Tone;
 use crate::ui::state::{Base, Doc};
@@ -147,17 +147,6 @@ pub fn export(env: &Envelope) -> Result<(), String> {
         slug(&format!("ntm {} {}", env.commune, env.period))
     );
     download::bytes(&name, download::JSON_MIME, env.to_json_pretty().as_bytes())
-}
-
-/// Reads the draft file picked in `event`, strictly; a bad file is refused with its reason.
-pub fn read_import(event: web_sys::Event, then: Callback<Result<Envelope, String>>) {
-    wasm_bindgen_futures::spawn_local(async move {
-        let read = crate::web::files::read_picked(event, store::MAX_IMPORT_BYTES).await;
-        then.emit(read.and_then(|(_, text)| {
-            store::read_import(&text)
-                .map_err(|e| format!("Không nhập được tệp. {}", e.message_vi()))
-        }))
-    });
 }
 
 /// What is stored under a draft's id.

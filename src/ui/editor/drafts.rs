@@ -11,7 +11,6 @@ use crate::ui::components::drafts::DraftOp;
 use crate::ui::ops;
 use crate::ui::state::{Base, DocAction, LibraryAction, Tab};
 use crate::web::{clock, dialog};
-use yew::prelude::*;
 
 impl Editor {
     /// A new draft with set `i` of the choices, on the set-up screen.
@@ -133,22 +132,8 @@ impl Editor {
         }
     }
 
-    /// Imports a draft file. A bad file changes nothing; a draft that exists asks first.
-    pub fn import(&self, event: Event) {
-        if !self.may_leave() {
-            crate::web::dom::clear_file_input(&event);
-            return;
-        }
-        ops::read_import(
-            event,
-            self.callback(|e, read| match read {
-                Ok(env) => e.imported(env),
-                Err(why) => e.notice(Tone::Error, why),
-            }),
-        );
-    }
-
-    fn imported(&self, env: Envelope) {
+    /// A draft file received: stored and opened; a draft that exists asks first.
+    pub(super) fn imported(&self, env: Envelope) {
         let there = match self.shell().memory_only {
             true => ops::There::Nothing,
             false => ops::there(&env.draft.id),

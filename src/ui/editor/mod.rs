@@ -19,6 +19,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 mod drafts;
+mod received;
 
 /// The editor's states as start-up finds them, before the first render: what is stored,
 /// and the draft last opened, already open.
