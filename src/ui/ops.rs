@@ -186,7 +186,7 @@ pub fn download_report(doc: &Doc, then: Callback<(Tone, String)>) {
             Ok(r) => match download::bytes(&r.file_name, download::DOCX_MIME, &r.bytes) {
                 Ok(()) if !r.reasons.is_empty() => (
                     Tone::Info,
-                    "Đã tải báo cáo, đánh dấu “DỰ THẢO” vì còn lỗi cần sửa.".to_string(),
+                    "Đã tải báo cáo, đánh dấu “DỰ THẢO” vì còn việc chưa xong (xem phần tóm tắt ở đầu trang).".to_string(),
                 ),
                 Ok(()) => (Tone::Success, format!("Đã tải {}.", r.file_name)),
                 Err(e) => (Tone::Error, e),
