@@ -11,6 +11,7 @@ use crate::core::store::{DraftSummary, Envelope};
 use crate::core::vn::slug;
 use crate::ui::chrome::Tone;
 use crate::ui::state::{Base, Doc};
+use crate::web::share::{share_or_download, Shared};
 use crate::web::{clock, download, storage};
 use yew::Callback;
 
@@ -140,13 +141,33 @@ pub fn restore(env: &Envelope) -> Result<(), String> {
         .map_err(|r| refused_vi(&r))
 }
 
-/// Downloads a draft as a file ("ban-nhap-ntm-lien-son-….json").
-pub fn export(env: &Envelope) -> Result<(), String> {
-    let name = format!(
+/// The name of a draft's file: "ban-nhap-ntm-lien-son-6-thang-dau-nam-2024.json".
+fn file_name(env: &Envelope) -> String {
+    format!(
         "ban-nhap-{}.json",
         slug(&format!("ntm {} {}", env.commune, env.period))
-    );
-    download::bytes(&name, download::JSON_MIME, env.to_json_pretty().as_bytes())
+    )
+}
+
+/// Downloads a draft as a file ("ban-nhap-ntm-lien-son-….json").
+pub fn export(env: &Envelope) -> Result<(), String> {
+    download::bytes(
+        &file_name(env),
+        download::JSON_MIME,
+        env.to_json_pretty().as_bytes(),
+    )
+}
+
+/// Hands a draft's file to the phone's share sheet (Zalo, e-mail…), or saves it where the
+/// browser keeps downloads; `then` is told what became of it and the file's name.
+pub fn share(env: &Envelope, then: Callback<(Result<Shared, String>, String)>) {
+    let name = file_name(env);
+    let bytes = env.to_json_pretty().into_bytes();
+    let title = format!("Báo cáo NTM xã {} — {}", env.commune, env.period);
+    wasm_bindgen_futures::spawn_local(async move {
+        let done = share_or_download(&name, download::JSON_MIME, &bytes, &title).await;
+        then.emit((done, name));
+    });
 }
 
 /// What is stored under a draft's id.

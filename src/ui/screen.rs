@@ -42,7 +42,9 @@ pub fn screen(editor: &Editor, tab: Tab, on_edit: &Callback<Edit>) -> Html {
         }),
         Tab::Report => {
             let on_download = editor.callback(|e, ()| e.download_report());
-            html! { <ReportView {doc} {on_download} /> }
+            let id = doc.draft.id.clone();
+            let on_send = editor.callback(move |e, ()| e.send(&id));
+            html! { <ReportView {doc} {on_download} {on_send} /> }
         }
     }
 }
@@ -53,7 +55,7 @@ fn library_options(library: &Library) -> Vec<(usize, AttrValue)> {
         .choices()
         .iter()
         .enumerate()
-        .map(|(i, c)| (i, AttrValue::from(c.label())))
+        .map(|(i, c)| (i, AttrValue::from(c.label_counted())))
         .collect()
 }
 

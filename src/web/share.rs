@@ -41,7 +41,9 @@ pub async fn share_or_download(
 fn start_share(file_name: &str, mime: &str, bytes: &[u8], title: &str) -> Option<js_sys::Promise> {
     let navigator = web_sys::window()?.navigator();
     // Calling a method the browser lacks would throw: ask first.
-    let has = |name: &str| js_sys::Reflect::has(&navigator, &JsValue::from_str(name)) == Ok(true);
+    let has = |name: &str| {
+        js_sys::Reflect::get(&navigator, &JsValue::from_str(name)).is_ok_and(|f| f.is_function())
+    };
     if !has("canShare") || !has("share") {
         return None;
     }

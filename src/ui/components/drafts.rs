@@ -11,6 +11,8 @@ pub enum DraftOp {
     NextPeriod,
     Delete,
     Export,
+    /// "Gửi cho tỉnh": the draft's file to the phone's share sheet.
+    Send,
 }
 
 #[derive(PartialEq)]
@@ -140,6 +142,7 @@ fn draft_item(
                 <button type="button" class="primary" onclick={op(DraftOp::Open, &d.id)} aria-label={format!("Mở bản nháp xã {} {}", d.commune, d.period)}>{ "Mở" }</button>
                 <button type="button" class="secondary" onclick={op(DraftOp::Rename, &d.id)}>{ "Đổi tên" }</button>
                 <button type="button" class="secondary" onclick={op(DraftOp::NextPeriod, &d.id)}>{ "Tạo kỳ báo cáo tiếp theo" }</button>
+                <button type="button" class="primary" onclick={op(DraftOp::Send, &d.id)} aria-label={format!("Gửi cho tỉnh bản nháp xã {} {}", d.commune, d.period)}>{ "Gửi cho tỉnh" }</button>
                 <button type="button" class="secondary" onclick={op(DraftOp::Export, &d.id)}>{ "Xuất tệp" }</button>
                 <button type="button" class="danger" onclick={op(DraftOp::Delete, &d.id)} aria-label={format!("Xóa bản nháp xã {} {}", d.commune, d.period)}>{ "Xóa" }</button>
             </div>

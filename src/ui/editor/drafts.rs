@@ -9,7 +9,8 @@ use crate::core::store::Envelope;
 use crate::ui::chrome::Tone;
 use crate::ui::components::drafts::DraftOp;
 use crate::ui::ops;
-use crate::ui::state::{Base, DocAction, LibraryAction, Tab};
+use crate::ui::state::{Base, DocAction, LibraryAction, ShellAction, Tab};
+use crate::web::share::Shared;
 use crate::web::{clock, dialog};
 
 impl Editor {
@@ -38,6 +39,7 @@ impl Editor {
             DraftOp::Rename => self.rename(id),
             DraftOp::Delete => self.delete(id),
             DraftOp::Export => self.export(id),
+            DraftOp::Send => self.send(id),
         }
     }
 
@@ -110,13 +112,40 @@ impl Editor {
         }
     }
 
-    /// Downloads a draft: the open one as it is on screen, another as stored.
-    fn export(&self, id: &str) {
-        let env = match &self.document().doc {
+    /// A draft as it would be sent: the open one as it is on screen, another as stored.
+    fn envelope_of(&self, id: &str) -> Option<Envelope> {
+        match &self.document().doc {
             Some(doc) if doc.draft.id == id => Some(doc.envelope(clock::now_iso())),
             _ => ops::load(id).map(|(env, _)| env),
+        }
+    }
+
+    /// "Gửi cho tỉnh": the draft's file to the phone's share sheet, or saved where downloads
+    /// go, with what to do next. What is said belongs to this draft: it is not shown once
+    /// another draft is open.
+    pub fn send(&self, id: &str) {
+        let Some(env) = self.envelope_of(id) else {
+            return self.notice(Tone::Error, "Không đọc được bản nháp để gửi.");
         };
-        let done = match env {
+        let id = id.to_string();
+        let then = self.callback(move |e, (done, name): (Result<Shared, String>, String)| {
+            let open = e.document().doc.as_ref().map(|d| d.draft.id.clone());
+            if open.is_some_and(|o| o != id) {
+                return;
+            }
+            match done {
+                Ok(Shared::Shared) => e.notice(Tone::Success, format!("Đã gửi tệp “{name}”. Ở tỉnh, người nhận mở tệp này trong ứng dụng bằng “Mở tệp nhận được” (hoặc ở trang Tổng hợp).")),
+                Ok(Shared::Cancelled) => e.shell_action(ShellAction::ClearNotice),
+                Ok(Shared::Downloaded) => e.notice(Tone::Info, format!("Trình duyệt này không gửi thẳng được tệp, nên tệp “{name}” đã được lưu vào thư mục Tải xuống (Download) của máy. Để gửi cho tỉnh: mở Zalo hoặc thư điện tử, chọn gửi tệp, rồi chọn tệp này trong thư mục Tải xuống.")),
+                Err(why) => e.notice(Tone::Error, why),
+            }
+        });
+        ops::share(&env, then);
+    }
+
+    /// Downloads a draft: the open one as it is on screen, another as stored.
+    fn export(&self, id: &str) {
+        let done = match self.envelope_of(id) {
             Some(env) => ops::export(&env),
             None => Err("Không đọc được bản nháp để xuất.".to_string()),
         };
