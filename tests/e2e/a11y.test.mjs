@@ -45,6 +45,8 @@ for (const [name, viewport] of [['phone', { width: 360, height: 640 }], ['laptop
     await axe(p, 'Nội dung');
     await p.getByRole('button', { name: 'Báo cáo' }).click();
     await axe(p, 'Báo cáo');
+    // The other pages are in the editor's "Thêm" menu (#27).
+    await p.locator('details.more > summary').click();
     await p.getByRole('link', { name: 'Bộ tiêu chí' }).click();
     await p.getByRole('heading', { name: 'Bộ tiêu chí', level: 2 }).waitFor();
     await axe(p, 'Bộ tiêu chí');

@@ -42,8 +42,59 @@ test('a set file and a draft file both open through "Mở tệp nhận được"
   assert.match(left, /^Còn \d+ chỉ tiêu chưa nhập/);
   assert.doesNotMatch(left, /lỗi/);
   assert.match(await page.locator('body').innerText(), /THỬ NGHIỆM/);
+  // Three questions first: the set (with its number of indicators), the group in the set's
+  // own words with the decision's definitions, the period.
+  const start = page.locator('fieldset.start');
+  await start.getByText('Để bắt đầu: bộ tiêu chí, nhóm của xã, kỳ báo cáo').waitFor();
+  assert.match(await start.locator('.set-info').innerText(), /THỬ NGHIỆM .*10 chỉ tiêu/);
+  const group = start.getByLabel('Nhóm xã (chọn để áp dụng đúng ngưỡng cho xã)');
+  assert.deepEqual((await group.locator('option').allTextContents()).slice(1), ['Xã nhóm 1', 'Xã nhóm 2', 'Xã nhóm 3']);
+  await start.getByLabel('Kỳ báo cáo', { exact: true }).waitFor();
+  await start.getByLabel('Năm', { exact: true }).waitFor();
+  // The group not chosen: no indicator says thresholds are missing, even with figures.
+  await page.getByRole('button', { name: 'Đánh giá', exact: true }).click();
+  await page.getByRole('button', { name: 'Mở tất cả' }).click();
+  await page.getByLabel(/^Chỉ tiêu 1\.1: Số đạt/).fill('40');
+  await page.getByLabel(/^Chỉ tiêu 1\.1: Tổng số/).fill('50');
+  const cards = page.locator('article.indicator');
+  assert.equal(await cards.count(), 10);
+  const main = await page.locator('#main').innerText();
+  assert.doesNotMatch(main, /Thiếu ngưỡng|chưa có ngưỡng|Nhập ngưỡng theo văn bản/);
+  // Every card shows its threshold and result in one line, without a tap.
+  for (let k = 0; k < 10; k++) assert.ok(await cards.nth(k).locator('.truth').isVisible(), `card ${k}`);
+  assert.match(await page.locator('#i1-1-truth').innerText(), /nhóm/i);
+
+  // The header (one line) and the summary take at most a quarter of the screen; the tabs a
+  // commune uses are at the bottom, in reach; the set page and the roll-up are in a menu.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const header = await page.locator('.editor-header').boundingBox();
+  const top = await page.locator('.sticky-top').boundingBox();
+  assert.ok(header.height <= 52, `header ${header.height} px`);
+  assert.ok(top.height <= 740 / 4, `header and summary ${top.height} px`);
+  const tabs = page.locator('nav.bottom-tabs');
+  assert.deepEqual(await tabs.getByRole('button').allTextContents(), ['Bản nháp', 'Thông tin', 'Đánh giá', 'Nội dung', 'Báo cáo']);
+  const nav = await tabs.boundingBox();
+  assert.ok(Math.abs(nav.y + nav.height - 740) <= 1, `tabs end at ${nav.y + nav.height}`);
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2));
+  assert.equal((await page.locator('.sticky-top').boundingBox()).y, 0, 'the header stays in view');
+  assert.equal(await page.getByRole('link', { name: 'Bộ tiêu chí' }).isVisible(), false);
+  await page.locator('details.more > summary').click();
+  await page.getByRole('link', { name: 'Tổng hợp' }).waitFor();
+  await page.locator('details.more > summary').click();
+
+  // A jump to a finding leaves its field in view, below the header and the summary, above
+  // the tabs, and the list of findings closed.
+  assert.match(await page.locator('.findings-toggle').innerText(), /^Còn 9 chỉ tiêu chưa nhập · /);
+  await page.locator('.findings-toggle').click();
+  await page.locator('#findings-list').getByRole('link', { name: /Chỉ tiêu 9:/ }).click();
+  await page.waitForFunction(() => document.activeElement?.closest('#ind-9'));
+  assert.equal(await page.locator('#findings-list').count(), 0);
+  const field = await page.evaluate(() => { const r = document.activeElement.getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; });
+  const below = (await page.locator('.sticky-top').boundingBox()).height;
+  assert.ok(field.top >= below && field.bottom <= 740 - nav.height, `field at ${field.top}-${field.bottom}, header to ${below}`);
 
   // A draft file, through the same picker, on another phone.
+  await page.getByRole('button', { name: 'Thông tin', exact: true }).click();
   await page.getByLabel('Tên xã (không ghi chữ “xã”)').fill('Tân Thành');
   await saved(page);
   await page.getByRole('button', { name: 'Bản nháp', exact: true }).click();

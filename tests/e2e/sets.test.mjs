@@ -151,7 +151,7 @@ test('a 47-row table pasted into a copy of the 2026–2030 set scores drafts; it
   const options = await select.locator('option').allTextContents();
   await select.selectOption({ index: options.findIndex((o) => o.startsWith('Bảng A')) });
   await page.getByRole('button', { name: 'Tạo bản nháp mới' }).click();
-  await page.getByLabel('Nhóm xã (cột ngưỡng áp dụng cho xã)').selectOption({ label: 'Xã nhóm 2' });
+  await page.getByLabel('Nhóm xã (chọn để áp dụng đúng ngưỡng cho xã)').selectOption({ label: 'Xã nhóm 2' });
   await page.getByRole('button', { name: 'Đánh giá' }).click();
   await openCriterion(page, 1);
   await page.getByLabel('Chỉ tiêu 1.1: Số đạt yêu cầu (hộ)').fill('81');
@@ -367,7 +367,7 @@ test('drafts on a set with rows left to the province show those indicators witho
   const options = await select.locator('option').allTextContents();
   await select.selectOption({ index: options.findIndex((o) => o.startsWith('Bảng để tỉnh quy định')) });
   await page.getByRole('button', { name: 'Tạo bản nháp mới' }).click();
-  await page.getByLabel('Nhóm xã (cột ngưỡng áp dụng cho xã)').selectOption({ label: 'Xã nhóm 1' });
+  await page.getByLabel('Nhóm xã (chọn để áp dụng đúng ngưỡng cho xã)').selectOption({ label: 'Xã nhóm 1' });
   await page.getByRole('button', { name: 'Đánh giá' }).click();
   for (const code of LEFT_OPEN) {
     const [n, k] = code.split('.');

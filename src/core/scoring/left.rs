@@ -4,7 +4,7 @@
 //! what is only to check. "Lỗi" is kept for real errors: a new draft has nothing wrong in it,
 //! only everything still to enter.
 
-use super::{Finding, FindingKind, Scores, Severity};
+use super::{Finding, FindingKind, Scores, Severity, Status};
 
 impl FindingKind {
     /// Something not given yet (a judgement, a figure, a threshold, a reason, a name or a
@@ -59,13 +59,32 @@ pub struct Left {
 }
 
 impl Scores {
+    /// Indicators are counted by their status and figures, not by their findings: one whose
+    /// threshold waits on the commune's group has no finding of its own (the group's finding
+    /// stands for all of them) and, without figures, is still not entered. One acknowledged
+    /// as not assessed, with its reason, is done.
     pub fn left(&self) -> Left {
-        let mut left = Left::default();
+        let indicators = self
+            .indicators
+            .iter()
+            // Figures entered, waiting on the group, are entered: the group's finding says
+            // what is left.
+            .filter(|i| i.status == Status::NotAssessed && i.figure.is_none())
+            .filter(|i| {
+                i.acknowledged
+                    .iter()
+                    .all(|a| a.kind != FindingKind::NotAssessed)
+            })
+            .count();
+        let mut left = Left {
+            indicators,
+            ..Left::default()
+        };
         for f in &self.findings {
             let count = match (f.severity, f.kind) {
                 (Severity::Warning, _) => &mut left.warnings,
                 (_, FindingKind::NotAssessed) if f.code.is_empty() => &mut left.criteria,
-                (_, FindingKind::NotAssessed) => &mut left.indicators,
+                (_, FindingKind::NotAssessed) => continue,
                 (_, k) if k.is_gap() => &mut left.tasks,
                 _ => &mut left.errors,
             };
@@ -87,7 +106,7 @@ impl Left {
             }
         };
         head(self.indicators, "chỉ tiêu chưa nhập");
-        head(self.criteria, "tiêu chí chưa đánh giá");
+        head(self.criteria, "tiêu chí chưa nhập");
         let entering = self.indicators + self.criteria > 0;
         head(
             self.tasks,
@@ -141,7 +160,7 @@ mod tests {
             left(14, 0, 2, 1, 3),
             "Còn 14 chỉ tiêu chưa nhập · 2 việc khác trước khi in bản chính thức · 1 lỗi cần sửa · 3 điểm cần xem lại"
         );
-        assert_eq!(left(0, 10, 0, 0, 0), "Còn 10 tiêu chí chưa đánh giá");
+        assert_eq!(left(0, 10, 0, 0, 0), "Còn 10 tiêu chí chưa nhập");
         assert_eq!(left(0, 0, 0, 0, 0), "Đủ để in bản chính thức");
         assert_eq!(
             left(0, 0, 0, 0, 2),
@@ -172,5 +191,22 @@ mod tests {
         assert!(scores.findings.iter().all(|f| !f.is_error()));
         assert!(left.summary_vi().starts_with("Còn "));
         assert!(!left.summary_vi().contains("lỗi"));
+    }
+
+    #[test]
+    fn indicators_waiting_on_the_group_are_still_counted_as_not_entered() {
+        let set = crate::core::sets::shipped()
+            .into_iter()
+            .find(|s| s.indicators().count() > 0 && !s.columns.items.is_empty())
+            .expect("a shipped set with indicators and columns");
+        let draft = crate::core::edit::new_draft("d".into(), &set, None);
+        let scores = crate::core::scoring::score(&set, &draft);
+        let empty = scores
+            .indicators
+            .iter()
+            .filter(|i| i.status == Status::NotAssessed && i.figure.is_none())
+            .count();
+        assert!(empty > 0);
+        assert_eq!(scores.left().indicators, empty);
     }
 }

@@ -43,10 +43,12 @@ pub fn Summary(p: &SummaryProps) -> Html {
         Callback::from(move |_| open.set(!*open))
     };
     let unmet = s.unmet_numbers();
+    // The list closes as it jumps: open, it would cover the field it jumps to.
     let jump = |anchor: String| {
-        let on = p.on_jump.clone();
+        let (on, open) = (p.on_jump.clone(), open.clone());
         Callback::from(move |e: MouseEvent| {
             e.prevent_default();
+            open.set(false);
             on.emit(anchor.clone());
         })
     };
