@@ -135,7 +135,10 @@ test('the example entered honestly: criterion 7 not met, the rest acknowledged w
   for (const [code, entry] of Object.entries(honest.entries)) {
     for (const ack of entry.acks || []) {
       await openCriterion(page, Number(code.split('.')[0]));
-      await page.getByLabel(`Chỉ tiêu ${code}: lý do xác nhận — ${ACK_LABEL[ack.kind]} (in vào báo cáo)`).fill(ack.reason);
+      // The reason of an indicator not assessed opens on request (#27); "lý do xác nhận" is
+      // now plain "lý do".
+      if (ack.kind === 'not_assessed') await page.locator(`#ind-${code.replace('.', '-')} details.ack-ask > summary`).click();
+      await page.getByLabel(`Chỉ tiêu ${code}: lý do — ${ACK_LABEL[ack.kind]} (in vào báo cáo)`).fill(ack.reason);
     }
   }
   await page.getByText('Đạt 10/19 tiêu chí').waitFor();

@@ -93,6 +93,15 @@ test('a set file and a draft file both open through "Mở tệp nhận được"
   const below = (await page.locator('.sticky-top').boundingBox()).height;
   assert.ok(field.top >= below && field.bottom <= 740 - nav.height, `field at ${field.top}-${field.bottom}, header to ${below}`);
 
+  // An empty card asks for no reason until the user says there is no figure; plain words.
+  const card9 = page.locator('#ind-9');
+  assert.equal(await card9.locator('textarea[id$="-ack-not_assessed"]').isVisible(), false);
+  await card9.locator('details.ack-ask > summary', { hasText: 'Không có số liệu' }).click();
+  await page.getByLabel('Chỉ tiêu 9: lý do — Chưa đánh giá (in vào báo cáo)').fill('Chưa có kết quả kiểm tra');
+  await card9.locator('details.ack-ask > summary', { hasText: 'Lý do đã ghi: “Chưa có kết quả kiểm tra”' }).waitFor();
+  const words = await page.locator('#main').innerText();
+  assert.doesNotMatch(words, /lý do xác nhận|cột ngưỡng|ngưỡng chung|\(đơn vị\)/);
+
   // A draft file, through the same picker, on another phone.
   await page.getByRole('button', { name: 'Thông tin', exact: true }).click();
   await page.getByLabel('Tên xã (không ghi chữ “xã”)').fill('Tân Thành');

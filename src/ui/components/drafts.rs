@@ -84,9 +84,9 @@ pub fn drafts(p: DraftsProps) -> Html {
                 } else {
                     <p>{ "Bản nháp được lưu tự động trong trình duyệt của máy này. Xóa dữ liệu duyệt web sẽ xóa cả bản nháp: hãy xuất tệp để sao lưu hoặc chuyển sang máy khác." }</p>
                     <p>{ match p.persisted {
-                        Some(true) => "Trình duyệt đã đồng ý lưu bền vững dữ liệu của ứng dụng.",
-                        Some(false) => "Trình duyệt chưa đồng ý lưu bền vững: khi máy thiếu dung lượng, dữ liệu có thể bị xóa. Hãy xuất tệp thường xuyên.",
-                        None => "Không rõ trình duyệt có lưu bền vững dữ liệu hay không. Hãy xuất tệp thường xuyên.",
+                        Some(true) => "Trình duyệt đã nhận giữ dữ liệu của ứng dụng: không tự xóa khi máy thiếu dung lượng.",
+                        Some(false) => "Trình duyệt có thể tự xóa dữ liệu của ứng dụng khi máy thiếu dung lượng. Hãy thường xuyên bấm “Xuất tệp” để lưu một bản ra máy.",
+                        None => "Không rõ trình duyệt có tự xóa dữ liệu khi máy thiếu dung lượng hay không. Hãy thường xuyên bấm “Xuất tệp” để lưu một bản ra máy.",
                     } }</p>
                 }
             </div>
