@@ -35,6 +35,11 @@ test('a set file and a draft file both open through "Mở tệp nhận được"
   // Stored as the user's set: still there after a reload.
   const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('tieuchi.set.')));
   assert.equal(stored.length, 1);
+  // The same file received again is recognised: offered, not stored twice.
+  await page.getByRole('button', { name: 'Đóng thông báo' }).click();
+  await picker.setInputFiles(SET);
+  await page.getByText('Đã nhận bộ tiêu chí “Bộ tiêu chí THỬ NGHIỆM').waitFor();
+  assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('tieuchi.set.')).length), 1);
   await card.getByRole('button', { name: 'Tạo bản nháp từ bộ này' }).click();
   await page.getByLabel('Tên xã (không ghi chữ “xã”)').waitFor();
   // A new draft has nothing wrong in it, only what is left to enter.

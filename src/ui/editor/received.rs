@@ -63,7 +63,7 @@ impl Editor {
             .chain(library.user_sets.iter())
             .cloned()
             .collect();
-        let set = match here.iter().find(|s| set_diff::same_content(s, &set)) {
+        let set = match here.iter().find(|s| same_content(s, &set)) {
             Some(same) => same.clone(),
             None => {
                 let set = set_diff::versioned(set, &here);
@@ -83,5 +83,15 @@ impl Editor {
                 set.name
             ),
         );
+    }
+}
+
+/// `set_diff::same_content`, compared as written by the set's serializer (which the editor
+/// has anyway) rather than through a comparison of whole sets compiled for this alone.
+fn same_content(a: &CriteriaSet, b: &CriteriaSet) -> bool {
+    a.id == b.id && {
+        let mut b = b.clone();
+        b.version.clone_from(&a.version);
+        serde_json::to_string(a).ok() == serde_json::to_string(&b).ok()
     }
 }
