@@ -166,6 +166,11 @@ test('"Gửi cho tỉnh" hands the draft file to the share sheet where the brows
   // The notice belongs to this screen: another screen does not show it.
   await page.getByRole('button', { name: 'Đánh giá', exact: true }).click();
   assert.equal(await page.getByText(/^Đã gửi tệp/).count(), 0);
+  // From the list of drafts too.
+  await page.getByRole('button', { name: 'Bản nháp', exact: true }).click();
+  await page.getByRole('button', { name: /^Gửi cho tỉnh bản nháp xã Tân Thành/ }).click();
+  await page.getByText(/^Đã gửi tệp “ban-nhap-ntm-tan-thanh-/).waitFor();
+  assert.equal((await page.evaluate(() => window.__shared)).length, 2);
   assert.deepEqual(ctx.errors, []);
   await ctx.close();
 });

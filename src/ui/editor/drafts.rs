@@ -121,16 +121,17 @@ impl Editor {
     }
 
     /// "Gửi cho tỉnh": the draft's file to the phone's share sheet, or saved where downloads
-    /// go, with what to do next. What is said belongs to this draft: it is not shown once
-    /// another draft is open.
+    /// go, with what to do next. What is said belongs to this action: it is not shown once
+    /// another draft has been opened since.
     pub fn send(&self, id: &str) {
         let Some(env) = self.envelope_of(id) else {
             return self.notice(Tone::Error, "Không đọc được bản nháp để gửi.");
         };
-        let id = id.to_string();
+        let open = |e: &Editor| e.document().doc.as_ref().map(|d| d.draft.id.clone());
+        let before = open(self);
         let then = self.callback(move |e, (done, name): (Result<Shared, String>, String)| {
-            let open = e.document().doc.as_ref().map(|d| d.draft.id.clone());
-            if open.is_some_and(|o| o != id) {
+            // Another draft opened meanwhile: what is said here is not about it.
+            if open(e) != before {
                 return;
             }
             match done {
