@@ -21,16 +21,25 @@ fn main() {
         fs::write(Path::new(&out).join(name), value.to_string()).expect("OUT_DIR is writable");
         let text = |k: &str| value[k].as_str().unwrap_or_default().to_string();
         let year = |k: &str| value["period"][k].as_u64().unwrap_or_default() as u16;
+        let indicators: usize = value["criteria"]
+            .as_array()
+            .map(|c| {
+                c.iter()
+                    .map(|c| c["indicators"].as_array().map_or(0, Vec::len))
+                    .sum()
+            })
+            .unwrap_or_default();
         listed.push((
             year("to"),
             year("from"),
             format!(
-                "Listed {{ id: {:?}, name: {:?}, version: {:?}, from: {}, to: {} }},",
+                "Listed {{ id: {:?}, name: {:?}, version: {:?}, from: {}, to: {}, indicators: {} }},",
                 text("id"),
                 text("name"),
                 text("version"),
                 year("from"),
-                year("to")
+                year("to"),
+                indicators
             ),
         ));
     }

@@ -8,6 +8,7 @@ pub mod edit;
 pub mod json;
 pub mod num;
 pub mod persist;
+pub mod received;
 pub mod report;
 pub mod rollup;
 pub mod scoring;

@@ -181,6 +181,24 @@ pub fn results(old: &CriteriaSet, new: &CriteriaSet, draft: &Draft) -> (String, 
     )
 }
 
+/// A set brought in, never over a set already here: one whose id and version are taken
+/// becomes a version of its own ("-nhap", then "-nhap-2"…).
+pub fn versioned(mut set: CriteriaSet, library: &[CriteriaSet]) -> CriteriaSet {
+    let taken: Vec<&str> = library
+        .iter()
+        .filter(|s| s.id == set.id)
+        .map(|s| s.version.as_str())
+        .collect();
+    if taken.contains(&set.version.as_str()) {
+        let imported = format!("{}-nhap", set.version);
+        set.version = match taken.contains(&imported.as_str()) {
+            true => next_version(&imported, &taken),
+            false => imported,
+        };
+    }
+    set
+}
+
 /// The next version after `version` that no version in `taken` is: its last number counted
 /// up ("1" → "2", "2022.1" → "2022.2"), or "-2" added when it ends with no number.
 pub fn next_version(version: &str, taken: &[&str]) -> String {

@@ -30,6 +30,8 @@ pub struct Listed {
     pub version: &'static str,
     pub from: u16,
     pub to: u16,
+    /// How many indicators it has (a set whose rows are left to the province may have none).
+    pub indicators: usize,
 }
 
 include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
@@ -63,6 +65,7 @@ mod tests {
                 (s.id.as_str(), s.name.as_str(), s.version.as_str())
             );
             assert_eq!((l.from, l.to), (s.period.from, s.period.to));
+            assert_eq!(l.indicators, s.indicators().count());
         }
         assert_eq!(
             current(),

@@ -41,12 +41,16 @@ pub fn App(p: &AppProps) -> Html {
     let tab = shell.screen(document.doc.is_some());
     html! {
         <>
-            { header(&editor, &document, &shell, tab) }
+            // The header and the summary stay in view; the banners scroll with the page.
+            <div class="sticky-top no-print">
+                { header(&editor, &document, &shell, tab) }
+                if let Some(doc) = document.doc.as_ref().filter(|_| tab != Tab::Drafts) {
+                    <div class="sticky-summary"><Summary set={doc.set.clone()} scores={doc.scores.clone()} {on_jump} /></div>
+                }
+            </div>
             { chrome::banners(banners(&document, &shell, &editor.callback(Editor::answer))) }
-            if let Some(doc) = document.doc.as_ref().filter(|_| tab != Tab::Drafts) {
-                <div class="no-print sticky-summary"><Summary set={doc.set.clone()} scores={doc.scores.clone()} {on_jump} /></div>
-            }
             <main id="main">{ screen(&editor, tab, &on_edit) }</main>
+            <p class="ready-line no-print">{ chrome::offline_ready(shell.offline_ready) }</p>
             { chrome::footer(Some(chrome::version()), "Dữ liệu chỉ lưu trên máy này, không gửi đi đâu.") }
         </>
     }
@@ -63,7 +67,7 @@ fn save_label(s: &SaveStatus, memory_only: bool) -> (String, &'static str) {
         SaveStatus::Idle => (String::new(), ""),
         SaveStatus::Pending => ("Đang lưu…".into(), "pending"),
         SaveStatus::Saved(at) => (format!("Đã lưu lúc {}", clock::local_hhmm(at)), "ok"),
-        SaveStatus::Failed(_) => ("Chưa lưu được — xem thông báo bên dưới".into(), "error"),
+        SaveStatus::Failed(_) => ("Chưa lưu được — xem thông báo".into(), "error"),
     }
 }
 
@@ -76,7 +80,6 @@ fn header(editor: &Editor, document: &Document, shell: &Shell, tab: Tab) -> Html
             <span class={classes!("net", if shell.online { "online" } else { "offline" })} role="status">
                 { if shell.online { "● Đang có mạng" } else { "○ Không có mạng — vẫn làm việc bình thường" } }
             </span>
-            { chrome::offline_ready(shell.offline_ready) }
             if !save_text.is_empty() { <span class={classes!("save", save_css)} role="status" aria-live="polite" id="save-status">{ save_text }</span> }
         </>
     };

@@ -84,8 +84,12 @@ pub struct Header {
     pub tabs: Option<Html>,
 }
 
-/// The header: title, status line, and the navigation between the pages.
+/// The header: title, status line, and the navigation between the pages. The editor's is
+/// `editor_header`.
 pub fn header(h: Header) -> Html {
+    if h.page == Page::Editor {
+        return editor_header(h);
+    }
     let Header {
         page,
         title,
@@ -112,6 +116,31 @@ pub fn header(h: Header) -> Html {
             if let Some(status) = status { <div class="status-line">{ status }</div> }
             <nav aria-label="Các mục" class="tabs">{ for nav }</nav>
         </header>
+    }
+}
+
+/// The editor's header, for a commune on a phone: one line (the open draft, what the page
+/// says of itself, and a menu with the other pages, which a commune rarely needs), and its
+/// screens' tabs in reach of the thumb (at the bottom of a phone's screen, `main.css`).
+fn editor_header(h: Header) -> Html {
+    let others = [Page::Sets, Page::Rollup];
+    html! {
+        <>
+            <header class="app-header editor-header no-print">
+                <div class="brand">
+                    <h1 class={classes!(h.subtitle.is_some().then_some("phone-hidden"))}>{ h.title }</h1>
+                    if let Some(subtitle) = h.subtitle { <p class="doc-title">{ subtitle }</p> }
+                </div>
+                if let Some(status) = h.status { <div class="status-line">{ status }</div> }
+                <details class="more">
+                    <summary>{ "Thêm" }</summary>
+                    <nav aria-label="Trang khác" class="more-links">
+                        { for others.into_iter().map(|p| html! { <a href={p.href(Page::Editor)}>{ p.label() }</a> }) }
+                    </nav>
+                </details>
+            </header>
+            if let Some(tabs) = h.tabs { <nav aria-label="Các mục" class="tabs bottom-tabs no-print">{ tabs }</nav> }
+        </>
     }
 }
 

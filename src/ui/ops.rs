@@ -7,10 +7,11 @@
 use crate::core::criteria::CriteriaSet;
 use crate::core::persist::{self, Elsewhere, Kept, Over, Refused};
 use crate::core::sets::Listed;
-use crate::core::store::{self, DraftSummary, Envelope};
+use crate::core::store::{DraftSummary, Envelope};
 use crate::core::vn::slug;
 use crate::ui::chrome::Tone;
 use crate::ui::state::{Base, Doc};
+use crate::web::share::{share_or_download, Shared};
 use crate::web::{clock, download, storage};
 use yew::Callback;
 
@@ -140,23 +141,32 @@ pub fn restore(env: &Envelope) -> Result<(), String> {
         .map_err(|r| refused_vi(&r))
 }
 
-/// Downloads a draft as a file ("ban-nhap-ntm-lien-son-….json").
-pub fn export(env: &Envelope) -> Result<(), String> {
-    let name = format!(
+/// The name of a draft's file: "ban-nhap-ntm-lien-son-6-thang-dau-nam-2024.json".
+fn file_name(env: &Envelope) -> String {
+    format!(
         "ban-nhap-{}.json",
         slug(&format!("ntm {} {}", env.commune, env.period))
-    );
-    download::bytes(&name, download::JSON_MIME, env.to_json_pretty().as_bytes())
+    )
 }
 
-/// Reads the draft file picked in `event`, strictly; a bad file is refused with its reason.
-pub fn read_import(event: web_sys::Event, then: Callback<Result<Envelope, String>>) {
+/// Downloads a draft as a file ("ban-nhap-ntm-lien-son-….json").
+pub fn export(env: &Envelope) -> Result<(), String> {
+    download::bytes(
+        &file_name(env),
+        download::JSON_MIME,
+        env.to_json_pretty().as_bytes(),
+    )
+}
+
+/// Hands a draft's file to the phone's share sheet (Zalo, e-mail…), or saves it where the
+/// browser keeps downloads; `then` is told what became of it and the file's name.
+pub fn share(env: &Envelope, then: Callback<(Result<Shared, String>, String)>) {
+    let name = file_name(env);
+    let bytes = env.to_json_pretty().into_bytes();
+    let title = format!("Báo cáo NTM xã {} — {}", env.commune, env.period);
     wasm_bindgen_futures::spawn_local(async move {
-        let read = crate::web::files::read_picked(event, store::MAX_IMPORT_BYTES).await;
-        then.emit(read.and_then(|(_, text)| {
-            store::read_import(&text)
-                .map_err(|e| format!("Không nhập được tệp. {}", e.message_vi()))
-        }))
+        let done = share_or_download(&name, download::JSON_MIME, &bytes, &title).await;
+        then.emit((done, name));
     });
 }
 
@@ -197,7 +207,7 @@ pub fn download_report(doc: &Doc, then: Callback<(Tone, String)>) {
             Ok(r) => match download::bytes(&r.file_name, download::DOCX_MIME, &r.bytes) {
                 Ok(()) if !r.reasons.is_empty() => (
                     Tone::Info,
-                    "Đã tải báo cáo, đánh dấu “DỰ THẢO” vì còn lỗi cần sửa.".to_string(),
+                    "Đã tải báo cáo, đánh dấu “DỰ THẢO” vì còn việc chưa xong (xem phần tóm tắt ở đầu trang).".to_string(),
                 ),
                 Ok(()) => (Tone::Success, format!("Đã tải {}.", r.file_name)),
                 Err(e) => (Tone::Error, e),

@@ -42,7 +42,9 @@ pub fn screen(editor: &Editor, tab: Tab, on_edit: &Callback<Edit>) -> Html {
         }),
         Tab::Report => {
             let on_download = editor.callback(|e, ()| e.download_report());
-            html! { <ReportView {doc} {on_download} /> }
+            let id = doc.draft.id.clone();
+            let on_send = editor.callback(move |e, ()| e.send(&id));
+            html! { <ReportView {doc} {on_download} {on_send} /> }
         }
     }
 }
@@ -53,8 +55,23 @@ fn library_options(library: &Library) -> Vec<(usize, AttrValue)> {
         .choices()
         .iter()
         .enumerate()
-        .map(|(i, c)| (i, AttrValue::from(c.label())))
+        .map(|(i, c)| (i, AttrValue::from(c.label_counted())))
         .collect()
+}
+
+/// The sets offered for a new draft, with their number of indicators, the default first.
+fn new_draft_options(library: &Library, first: usize) -> Vec<(usize, AttrValue)> {
+    let choices = library.choices();
+    let mut all: Vec<(usize, AttrValue)> = choices
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (i, AttrValue::from(c.label_counted())))
+        .collect();
+    if first < all.len() {
+        let chosen = all.remove(first);
+        all.insert(0, chosen);
+    }
+    all
 }
 
 /// The list of drafts. Whatever replaces the open draft (another one opened, a new one, the
@@ -64,21 +81,28 @@ fn drafts_screen(editor: &Editor) -> Html {
     let (library, document, shell) = (editor.library(), editor.document(), editor.shell());
     // A new draft starts on the set whose period covers this year.
     let periods: Vec<(u16, u16)> = library.choices().iter().map(|c| c.period()).collect();
-    let default_set = clock::today()
-        .and_then(|t| period_for_year(&periods, t.year))
+    // A new draft starts on the set the province sent, else on the set whose period covers
+    // this year.
+    let received = library.received_choice();
+    let default_set = received
+        .or_else(|| clock::today().and_then(|t| period_for_year(&periods, t.year)))
         .unwrap_or(0);
+    let choices = library.choices();
+    let received =
+        received.and_then(|i| Some((i, AttrValue::from(choices.get(i)?.label_counted()))));
     let current = document.doc.as_ref().map(|d| d.draft.id.clone());
     html! {
         <>
             { drafts(DraftsProps {
                 drafts: library.drafts.clone(),
                 kept: library.kept.clone(),
-                sets: library_options(&library),
+                sets: new_draft_options(&library, default_set),
                 default_set,
+                received,
                 current: current.clone().map(AttrValue::from),
                 on_new: editor.callback(Editor::new_draft),
                 on_op: editor.callback(|e, (op, id): (_, String)| e.draft_op(op, &id)),
-                on_import: editor.callback(Editor::import),
+                on_import: editor.callback(Editor::open_received),
                 on_kept: editor.callback(|e, (download, key): (bool, String)| e.kept(download, &key)),
                 persisted: shell.persisted,
                 memory_only: shell.memory_only,

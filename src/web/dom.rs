@@ -18,16 +18,25 @@ pub fn jump_to(id: &str) {
         }
         node = n.parent_element();
     }
-    let opts = web_sys::ScrollIntoViewOptions::new();
-    opts.set_block(web_sys::ScrollLogicalPosition::Start);
-    el.scroll_into_view_with_scroll_into_view_options(&opts);
     let field = if el.matches("input, select, textarea").unwrap_or(false) {
-        Some(el)
+        Some(el.clone())
     } else {
         el.query_selector("input, select, textarea").ok().flatten()
     };
-    if let Some(input) = field.and_then(|f| f.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = input.focus();
+    // The field in the middle of the screen, below the header and the summary and above a
+    // phone's keyboard (the page's scroll-padding keeps it clear of the sticky parts); a card
+    // without a field at its top.
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    match field.and_then(|f| f.dyn_into::<web_sys::HtmlElement>().ok()) {
+        Some(input) => {
+            let _ = input.focus();
+            opts.set_block(web_sys::ScrollLogicalPosition::Center);
+            input.scroll_into_view_with_scroll_into_view_options(&opts);
+        }
+        None => {
+            opts.set_block(web_sys::ScrollLogicalPosition::Start);
+            el.scroll_into_view_with_scroll_into_view_options(&opts);
+        }
     }
 }
 

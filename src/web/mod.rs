@@ -9,5 +9,6 @@ pub mod fetch;
 pub mod files;
 pub mod panic;
 pub mod report_worker;
+pub mod share;
 pub mod storage;
 pub mod sw;

@@ -24,7 +24,7 @@ async function honestFile(id) {
 }
 
 async function importHonest(page, id) {
-  await page.locator('#import-draft').setInputFiles(await honestFile(id));
+  await page.locator('#open-received').setInputFiles(await honestFile(id));
   await page.getByText('Đã nhập bản nháp.').waitFor();
 }
 

@@ -63,10 +63,12 @@ test('a missing threshold is entered with its source, and the summary jumps to p
 
   // Collapse everything, then jump from the findings list to 13.5.
   await page.getByRole('button', { name: 'Thu gọn' }).click();
-  await page.getByRole('button', { name: /chưa đạt ·/ }).click();
+  await page.getByRole('button', { name: /^(Còn \d|Đủ để in|\d+ lỗi)/ }).click();
   await page.getByRole('link', { name: /Chỉ tiêu 13\.5: chưa đánh giá/ }).click();
   await page.waitForFunction(() => document.activeElement?.closest('#ind-13-5') && document.querySelector('#crit-13').open);
-  // And from an unmet criterion to its card.
+  // And from an unmet criterion to its card. The list closed as it jumped, not to cover the
+  // field (#27): open it again.
+  await page.getByRole('button', { name: /^(Còn \d|Đủ để in|\d+ lỗi)/ }).click();
   await page.getByRole('link', { name: 'TC 17' }).click();
   await page.waitForFunction(() => document.querySelector('#crit-17').open);
   await ctx.close();
@@ -87,6 +89,7 @@ test('criteria sets: copy, edit a threshold with its source, export, import else
   const ctx = await phone(browser);
   const page = await ctx.newPage();
   await openApp(page, server.url);
+  await page.locator('details.more > summary').click(); // the editor's "Thêm" menu (#27)
   await page.getByRole('link', { name: 'Bộ tiêu chí' }).click();
   await page.locator('.set-list li', { hasText: 'Lạng Sơn' }).getByRole('button', { name: 'Tạo bản sao' }).click();
   // A copy opens in the editor at once.
@@ -128,6 +131,7 @@ test('criteria sets: copy, edit a threshold with its source, export, import else
   const other = await phone(browser);
   const p2 = await other.newPage();
   await openApp(p2, server.url);
+  await p2.locator('details.more > summary').click(); // the editor's "Thêm" menu (#27)
   await p2.getByRole('link', { name: 'Bộ tiêu chí' }).click();
   await p2.locator('#import-set').setInputFiles(file);
   await p2.getByText('Đã nhập bộ tiêu chí').waitFor();
@@ -143,6 +147,7 @@ test('criteria sets: copy, edit a threshold with its source, export, import else
   assert.equal(await p2.locator('#ind-13-5').count(), 0);
   assert.equal(await p2.locator('#ind-1-3').count(), 1);
   // A bad set file: located errors, nothing added.
+  await p2.locator('details.more > summary').click(); // the editor's "Thêm" menu (#27)
   await p2.getByRole('link', { name: 'Bộ tiêu chí' }).click();
   // The page lists the user's own sets once storage is read, just after its first render.
   await p2.locator('.set-list li', { hasText: 'dự kiến' }).waitFor();
@@ -164,7 +169,7 @@ test('a count of criteria in the narrative that is not the score is flagged and 
   await page.getByLabel('Nhiệm vụ trọng tâm', { exact: true }).fill('Phấn đấu giữ vững 11/11 tiêu chí đã đạt được.');
   await page.getByText('Phần “Nhiệm vụ trọng tâm” ghi 11/11 tiêu chí, trong khi kết quả đánh giá là đạt 0/19 tiêu chí.').first().waitFor();
   await page.getByRole('button', { name: 'Đánh giá' }).click();
-  await page.getByRole('button', { name: /chưa đạt ·/ }).click();
+  await page.getByRole('button', { name: /^(Còn \d|Đủ để in|\d+ lỗi)/ }).click();
   await page.getByRole('link', { name: /Phần “Nhiệm vụ trọng tâm” ghi 11\/11/ }).click();
   await page.waitForFunction(() => document.activeElement?.id === 'n-tasks');
   await ctx.close();
@@ -184,7 +189,7 @@ test('switching a draft to another criteria set keeps the figures', { timeout: 6
   await page.getByText('Đang dùng: Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2021 - 2025').waitFor();
   // The national set has region columns, named as the set names them; 4.2 has no national
   // threshold given here.
-  await page.getByLabel('Vùng kinh tế (cột ngưỡng áp dụng cho xã)').waitFor();
+  await page.getByLabel('Vùng kinh tế (chọn để áp dụng đúng ngưỡng cho xã)').waitFor();
   await page.getByRole('button', { name: 'Đánh giá' }).click();
   await openCriterion(page, 4);
   assert.equal(await page.getByLabel('Chỉ tiêu 4.2: hoặc tỷ lệ (%) nếu không có số đếm').inputValue(), '96');

@@ -100,7 +100,7 @@ test('the example as written: 11/19 on screen, its contradictions shown, the rep
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 360);
 
   // The contradictions of 7 and 15.2 are errors, in the summary and by their indicators.
-  await page.getByRole('button', { name: /chưa đạt ·/ }).click();
+  await page.getByRole('button', { name: /^(Còn \d|Đủ để in|\d+ lỗi)/ }).click();
   for (const code of ['7', '15.2']) {
     await page.locator('#findings-list').getByText(new RegExp(`Chỉ tiêu ${code.replace('.', '\\.')}: nhận xét có cụm "(không|chưa) đạt" nhưng chỉ tiêu được đánh giá đạt`)).waitFor();
   }
@@ -135,7 +135,10 @@ test('the example entered honestly: criterion 7 not met, the rest acknowledged w
   for (const [code, entry] of Object.entries(honest.entries)) {
     for (const ack of entry.acks || []) {
       await openCriterion(page, Number(code.split('.')[0]));
-      await page.getByLabel(`Chỉ tiêu ${code}: lý do xác nhận — ${ACK_LABEL[ack.kind]} (in vào báo cáo)`).fill(ack.reason);
+      // The reason of an indicator not assessed opens on request (#27); "lý do xác nhận" is
+      // now plain "lý do".
+      if (ack.kind === 'not_assessed') await page.locator(`#ind-${code.replace('.', '-')} details.ack-ask > summary`).click();
+      await page.getByLabel(`Chỉ tiêu ${code}: lý do — ${ACK_LABEL[ack.kind]} (in vào báo cáo)`).fill(ack.reason);
     }
   }
   await page.getByText('Đạt 10/19 tiêu chí').waitFor();

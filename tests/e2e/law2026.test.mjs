@@ -33,9 +33,9 @@ test('a 2026 draft: the 2026–2030 set, Xã nhóm 3, Đạt 6/10, a report for 
   assert.equal(await page.getByLabel('Năm', { exact: true }).inputValue(), '2026');
 
   // The group, asked in the set's words, with the decision's definitions at hand.
-  const group = page.getByLabel('Nhóm xã (cột ngưỡng áp dụng cho xã)');
+  const group = page.getByLabel('Nhóm xã (chọn để áp dụng đúng ngưỡng cho xã)');
   assert.deepEqual(await group.locator('option').allTextContents(),
-    ['Chưa chọn nhóm xã (dùng ngưỡng chung)', 'Xã nhóm 1', 'Xã nhóm 2', 'Xã nhóm 3']);
+    ['Chưa chọn nhóm xã (dùng ngưỡng áp dụng cho mọi xã)', 'Xã nhóm 1', 'Xã nhóm 2', 'Xã nhóm 3']);
   await page.getByText('Xã khu vực II và xã khu vực III thuộc địa bàn vùng đồng bào dân tộc thiểu số').waitFor();
   await group.selectOption({ label: 'Xã nhóm 3' });
   // The issuer is chosen: the commune's People's Committee, no upper line to type.

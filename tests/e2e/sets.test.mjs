@@ -151,11 +151,12 @@ test('a 47-row table pasted into a copy of the 2026–2030 set scores drafts; it
   const options = await select.locator('option').allTextContents();
   await select.selectOption({ index: options.findIndex((o) => o.startsWith('Bảng A')) });
   await page.getByRole('button', { name: 'Tạo bản nháp mới' }).click();
-  await page.getByLabel('Nhóm xã (cột ngưỡng áp dụng cho xã)').selectOption({ label: 'Xã nhóm 2' });
+  await page.getByLabel('Nhóm xã (chọn để áp dụng đúng ngưỡng cho xã)').selectOption({ label: 'Xã nhóm 2' });
   await page.getByRole('button', { name: 'Đánh giá' }).click();
   await openCriterion(page, 1);
-  await page.getByLabel('Chỉ tiêu 1.1: Số đạt yêu cầu (hộ)').fill('81');
-  await page.getByLabel('Chỉ tiêu 1.1: Tổng số (hộ)').fill('100');
+  // A share's counts are named from its wording where the table names them generically (#27).
+  await page.getByLabel(/^Chỉ tiêu 1\.1: Số .*\(hộ\)$/).fill('81');
+  await page.getByLabel('Chỉ tiêu 1.1: Tổng số hộ', { exact: true }).fill('100');
   await page.getByLabel('Chỉ tiêu 1.2: đánh giá').selectOption('met');
   await page.getByLabel(/^Chỉ tiêu 1\.3: .*\(triệu đồng\/người\/năm\)$/).fill('64,9');
   await page.getByLabel('Chỉ tiêu 1.4: hoặc tỷ lệ (%) nếu không có số đếm').fill('2');
@@ -367,7 +368,7 @@ test('drafts on a set with rows left to the province show those indicators witho
   const options = await select.locator('option').allTextContents();
   await select.selectOption({ index: options.findIndex((o) => o.startsWith('Bảng để tỉnh quy định')) });
   await page.getByRole('button', { name: 'Tạo bản nháp mới' }).click();
-  await page.getByLabel('Nhóm xã (cột ngưỡng áp dụng cho xã)').selectOption({ label: 'Xã nhóm 1' });
+  await page.getByLabel('Nhóm xã (chọn để áp dụng đúng ngưỡng cho xã)').selectOption({ label: 'Xã nhóm 1' });
   await page.getByRole('button', { name: 'Đánh giá' }).click();
   for (const code of LEFT_OPEN) {
     const [n, k] = code.split('.');

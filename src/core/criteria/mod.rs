@@ -5,6 +5,7 @@
 //! its place in Vietnamese: "tiêu chí 17, chỉ tiêu 17.8: ngưỡng không hợp lệ".
 
 mod fingerprint;
+mod labels;
 mod validate;
 
 pub use fingerprint::fnv1a64;

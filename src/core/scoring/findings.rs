@@ -210,7 +210,7 @@ pub(super) fn settle(
         };
         let message = match p.about {
             Some(_) => format!(
-                "{place}: {} Sửa, hoặc ghi lý do để xác nhận (lý do được in vào báo cáo).",
+                "{place}: {} Sửa, hoặc ghi lý do (lý do được in vào báo cáo).",
                 p.message
             ),
             None => format!("{place}: {}", p.message),

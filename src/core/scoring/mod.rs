@@ -16,6 +16,7 @@ mod figure;
 mod findings;
 mod indicator;
 mod judge;
+mod left;
 mod narrative;
 mod report_level;
 mod threshold;
@@ -23,6 +24,7 @@ mod view;
 
 pub use figure::meets;
 pub use findings::{Finding, FindingKind, Severity};
+pub use left::Left;
 pub use threshold::effective_column;
 pub use view::{
     Acknowledged, AppliedThreshold, ColumnThreshold, CriterionScore, CriterionStatus, Figure,

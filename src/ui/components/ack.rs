@@ -56,10 +56,35 @@ pub fn ack_fields(
                         reason,
                     }))
                 };
-                html! {
-                    <div key={kind.key()}>{ text_area(AreaProps { id: (format!("{id_base}-ack-{}", kind.key())).into(), label: (format!("{owner}: lý do xác nhận — {} (in vào báo cáo)", kind.ack_label_vi())).into(), value: reason.into(), on_input, rows: 2, ..Default::default() }) }</div>
+                let field = text_area(AreaProps { id: (format!("{id_base}-ack-{}", kind.key())).into(), label: (format!("{owner}: lý do — {} (in vào báo cáo)", kind.ack_label_vi())).into(), value: reason.clone().into(), on_input, rows: 2, ..Default::default() });
+                // Nothing entered yet is no problem to explain on an empty card: the reason
+                // box opens when the user says there is no figure (a reason given shows in
+                // the line that opens it).
+                if kind == FindingKind::NotAssessed {
+                    return html! {
+                        <details key={kind.key()} class="ack-ask">
+                            <summary>{ reason_summary(&reason) }</summary>
+                            { field }
+                        </details>
+                    };
                 }
+                html! { <div key={kind.key()}>{ field }</div> }
             }) }
         </div>
     }
+}
+
+/// The line that opens the reason of something not assessed: the question, or the reason given.
+fn reason_summary(reason: &str) -> String {
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return "Không có số liệu, hoặc chưa đánh giá được? Ghi lý do".into();
+    }
+    let short: String = reason.chars().take(60).collect();
+    let more = if short.len() < reason.len() {
+        "…"
+    } else {
+        ""
+    };
+    format!("Lý do đã ghi: “{short}{more}”")
 }

@@ -1,7 +1,7 @@
 //! How a status and a finding look: a CSS class and a symbol, always shown with its words, so a status is
 //! never told by colour alone. The words come from the core; the looks belong to the UI.
 
-use crate::core::scoring::{CriterionStatus, Finding, Severity, Status};
+use crate::core::scoring::{CriterionStatus, Finding, FindingKind, Severity, Status};
 use yew::prelude::*;
 
 pub trait Look: Copy {
@@ -65,17 +65,31 @@ pub fn badge(status: impl Look) -> Html {
     }
 }
 
+/// A finding's class: a real error, something still to give, or something to check.
+pub fn weight(f: &Finding) -> &'static str {
+    match f.severity {
+        Severity::Warning => "warning",
+        Severity::Error if f.is_error() => "error",
+        Severity::Error => "todo",
+    }
+}
+
 /// Findings listed where they arise (under an indicator or a criterion), each with its weight
-/// in words.
+/// in words. "Not entered yet" is left to the card's badge and its line of truth: an empty
+/// card has nothing wrong with it.
 pub fn findings_inline(findings: &[Finding]) -> Html {
-    if findings.is_empty() {
+    let shown: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.kind != FindingKind::NotAssessed)
+        .collect();
+    if shown.is_empty() {
         return html! {};
     }
     html! {
         <ul class="findings-inline">
-            { for findings.iter().map(|f| html! {
-                <li class={if f.severity == Severity::Error { "error" } else { "warning" }}>
-                    <strong>{ f.severity.label_vi() }{ ": " }</strong>{ f.message.clone() }
+            { for shown.into_iter().map(|f| html! {
+                <li class={weight(f)}>
+                    <strong>{ f.label_vi() }{ ": " }</strong>{ f.message.clone() }
                 </li>
             }) }
         </ul>

@@ -11,6 +11,8 @@ pub enum DraftOp {
     NextPeriod,
     Delete,
     Export,
+    /// "Gửi cho tỉnh": the draft's file to the phone's share sheet.
+    Send,
 }
 
 #[derive(PartialEq)]
@@ -22,9 +24,13 @@ pub struct DraftsProps {
     pub sets: Vec<(usize, AttrValue)>,
     /// The set offered first: the one whose period covers this year.
     pub default_set: usize,
+    /// The set received from the province: (index in the library, "name (version) · N chỉ
+    /// tiêu"), offered first.
+    pub received: Option<(usize, AttrValue)>,
     pub current: Option<AttrValue>,
     pub on_new: Callback<usize>,
     pub on_op: Callback<(DraftOp, String)>,
+    /// A file picked in "Mở tệp nhận được": a set, a draft or a part of the team.
     pub on_import: Callback<Event>,
     /// (download it, key): download as it is, or drop (after asking).
     pub on_kept: Callback<(bool, String)>,
@@ -49,6 +55,10 @@ pub fn drafts(p: DraftsProps) -> Html {
     };
     html! {
         <section class="drafts" aria-labelledby="drafts-title">
+            { open_received(&p.on_import) }
+            if let Some((i, name)) = p.received.clone() {
+                { received_card(i, name, &p.on_new) }
+            }
             <h2 id="drafts-title">{ "Bản nháp báo cáo" }</h2>
             <div class="new-draft">
                 <div class="field">
@@ -60,16 +70,12 @@ pub fn drafts(p: DraftsProps) -> Html {
                 <button type="button" class="primary" onclick={create}>{ "Tạo bản nháp mới" }</button>
             </div>
             if p.drafts.is_empty() {
-                <p class="empty">{ "Chưa có bản nháp nào. Chọn bộ tiêu chí rồi bấm “Tạo bản nháp mới”, hoặc nhập tệp bản nháp từ máy khác." }</p>
+                <p class="empty">{ "Chưa có bản nháp nào. Chọn bộ tiêu chí rồi bấm “Tạo bản nháp mới”, hoặc mở tệp bản nháp nhận từ máy khác bằng “Mở tệp nhận được”." }</p>
             } else {
                 <ul class="draft-list">
                     { for p.drafts.iter().map(|d| draft_item(d, p.current.as_deref() == Some(d.id.as_str()), &op)) }
                 </ul>
             }
-            <div class="import">
-                <label for="import-draft" class="button secondary">{ "Nhập tệp bản nháp (.json)" }</label>
-                <input id="import-draft" type="file" accept=".json,application/json" class="visually-hidden" onchange={p.on_import.clone()} />
-            </div>
             { kept_lists(&p.kept, &p.on_kept) }
             <div class="storage-info">
                 <h3>{ "Lưu trữ" }</h3>
@@ -78,13 +84,37 @@ pub fn drafts(p: DraftsProps) -> Html {
                 } else {
                     <p>{ "Bản nháp được lưu tự động trong trình duyệt của máy này. Xóa dữ liệu duyệt web sẽ xóa cả bản nháp: hãy xuất tệp để sao lưu hoặc chuyển sang máy khác." }</p>
                     <p>{ match p.persisted {
-                        Some(true) => "Trình duyệt đã đồng ý lưu bền vững dữ liệu của ứng dụng.",
-                        Some(false) => "Trình duyệt chưa đồng ý lưu bền vững: khi máy thiếu dung lượng, dữ liệu có thể bị xóa. Hãy xuất tệp thường xuyên.",
-                        None => "Không rõ trình duyệt có lưu bền vững dữ liệu hay không. Hãy xuất tệp thường xuyên.",
+                        Some(true) => "Trình duyệt đã nhận giữ dữ liệu của ứng dụng: không tự xóa khi máy thiếu dung lượng.",
+                        Some(false) => "Trình duyệt có thể tự xóa dữ liệu của ứng dụng khi máy thiếu dung lượng. Hãy thường xuyên bấm “Xuất tệp” để lưu một bản ra máy.",
+                        None => "Không rõ trình duyệt có tự xóa dữ liệu khi máy thiếu dung lượng hay không. Hãy thường xuyên bấm “Xuất tệp” để lưu một bản ra máy.",
                     } }</p>
                 }
             </div>
         </section>
+    }
+}
+
+/// "Mở tệp nhận được": one picker for a set file from the province, a draft file, or a part
+/// of the commune's team.
+fn open_received(on: &Callback<Event>) -> Html {
+    html! {
+        <div class="open-received">
+            <label for="open-received" class="button primary">{ "Mở tệp nhận được" }</label>
+            <input id="open-received" type="file" accept=".json,application/json" class="visually-hidden" onchange={on.clone()} />
+            <p class="hint">{ "Tệp nhận qua Zalo hoặc thư: bộ tiêu chí do tỉnh gửi, bản nháp báo cáo, hoặc phần việc của một người trong tổ." }</p>
+        </div>
+    }
+}
+
+/// The set received from the province, with the way to start a draft from it.
+fn received_card(i: usize, name: AttrValue, on_new: &Callback<usize>) -> Html {
+    let on = on_new.clone();
+    html! {
+        <div class="received-set card">
+            <p><strong>{ "Bộ tiêu chí do tỉnh gửi" }</strong></p>
+            <p>{ name }</p>
+            <button type="button" class="primary" onclick={Callback::from(move |_| on.emit(i))}>{ "Tạo bản nháp từ bộ này" }</button>
+        </div>
     }
 }
 
@@ -112,6 +142,7 @@ fn draft_item(
                 <button type="button" class="primary" onclick={op(DraftOp::Open, &d.id)} aria-label={format!("Mở bản nháp xã {} {}", d.commune, d.period)}>{ "Mở" }</button>
                 <button type="button" class="secondary" onclick={op(DraftOp::Rename, &d.id)}>{ "Đổi tên" }</button>
                 <button type="button" class="secondary" onclick={op(DraftOp::NextPeriod, &d.id)}>{ "Tạo kỳ báo cáo tiếp theo" }</button>
+                <button type="button" class="primary" onclick={op(DraftOp::Send, &d.id)} aria-label={format!("Gửi cho tỉnh bản nháp xã {} {}", d.commune, d.period)}>{ "Gửi cho tỉnh" }</button>
                 <button type="button" class="secondary" onclick={op(DraftOp::Export, &d.id)}>{ "Xuất tệp" }</button>
                 <button type="button" class="danger" onclick={op(DraftOp::Delete, &d.id)} aria-label={format!("Xóa bản nháp xã {} {}", d.commune, d.period)}>{ "Xóa" }</button>
             </div>

@@ -222,11 +222,8 @@ fn figures(row: &Row, e: &Entry, score: Option<&IndicatorScore>) -> Html {
     let code = row.code;
     match &row.ind.kind {
         Kind::YesNo => html! {},
-        Kind::Percent {
-            numerator,
-            denominator,
-            unit,
-        } => {
+        Kind::Percent { .. } => {
+            let (numerator, denominator) = row.ind.count_labels().unwrap_or_default();
             let (nh, ne) = number_feedback(&e.numerator);
             let (dh, de) = number_feedback(&e.denominator);
             let (vh, ve) = number_feedback(&e.value);
@@ -236,8 +233,8 @@ fn figures(row: &Row, e: &Entry, score: Option<&IndicatorScore>) -> Html {
             html! {
                 <div class="figures">
                     <div class="pair">
-                        { text_field(TextProps { id: (row.id("num")).into(), label: (format!("Chỉ tiêu {code}: {numerator} ({unit})")).into(), value: e.numerator.clone().into(), on_input: row.edit(Edit::Numerator), inputmode: Some("decimal".into()), hint: nh, error: ne, ..Default::default() }) }
-                        { text_field(TextProps { id: (row.id("den")).into(), label: (format!("Chỉ tiêu {code}: {denominator} ({unit})")).into(), value: e.denominator.clone().into(), on_input: row.edit(Edit::Denominator), inputmode: Some("decimal".into()), hint: dh, error: de, ..Default::default() }) }
+                        { text_field(TextProps { id: (row.id("num")).into(), label: (format!("Chỉ tiêu {code}: {numerator}")).into(), value: e.numerator.clone().into(), on_input: row.edit(Edit::Numerator), inputmode: Some("decimal".into()), hint: nh, error: ne, ..Default::default() }) }
+                        { text_field(TextProps { id: (row.id("den")).into(), label: (format!("Chỉ tiêu {code}: {denominator}")).into(), value: e.denominator.clone().into(), on_input: row.edit(Edit::Denominator), inputmode: Some("decimal".into()), hint: dh, error: de, ..Default::default() }) }
                     </div>
                     { text_field(TextProps { id: (row.id("val")).into(), label: (format!("Chỉ tiêu {code}: hoặc tỷ lệ (%) nếu không có số đếm")).into(), value: e.value.clone().into(), on_input: row.edit(Edit::Value), inputmode: Some("decimal".into()), hint: vh, error: ve, class: classes!("narrow"), ..Default::default() }) }
                     <p class="computed" aria-live="polite">{ computed.unwrap_or_default() }</p>
@@ -248,7 +245,7 @@ fn figures(row: &Row, e: &Entry, score: Option<&IndicatorScore>) -> Html {
             let (vh, ve) = number_feedback(&e.value);
             html! {
                 <div class="figures">
-                    { text_field(TextProps { id: (row.id("val")).into(), label: (if unit.is_empty() { format!("Chỉ tiêu {code}: {}", row.ind.short) } else { format!("Chỉ tiêu {code}: {} ({unit})", row.ind.short) }).into(), value: e.value.clone().into(), on_input: row.edit(Edit::Value), inputmode: Some("decimal".into()), hint: vh, error: ve, class: classes!("narrow"), ..Default::default() }) }
+                    { text_field(TextProps { id: (row.id("val")).into(), label: (if unit.trim().is_empty() || unit.trim() == "đơn vị" { format!("Chỉ tiêu {code}: {}", row.ind.short) } else { format!("Chỉ tiêu {code}: {} ({unit})", row.ind.short) }).into(), value: e.value.clone().into(), on_input: row.edit(Edit::Value), inputmode: Some("decimal".into()), hint: vh, error: ve, class: classes!("narrow"), ..Default::default() }) }
                 </div>
             }
         }

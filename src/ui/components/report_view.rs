@@ -10,6 +10,8 @@ use yew::prelude::*;
 pub struct ReportProps {
     pub doc: Doc,
     pub on_download: Callback<()>,
+    /// "Gửi cho tỉnh": the draft's file to the phone's share sheet.
+    pub on_send: Callback<()>,
 }
 
 #[function_component]
@@ -33,6 +35,10 @@ pub fn ReportView(p: &ReportProps) -> Html {
         let on = p.on_download.clone();
         Callback::from(move |_| on.emit(()))
     };
+    let send = {
+        let on = p.on_send.clone();
+        Callback::from(move |_| on.emit(()))
+    };
     let print = Callback::from(|_| crate::web::dom::print());
     html! {
         <section class="report" aria-labelledby="report-title">
@@ -50,6 +56,10 @@ pub fn ReportView(p: &ReportProps) -> Html {
                 <div class="row-actions">
                     <button type="button" class="primary" onclick={download}>{ "Tải báo cáo (.docx)" }</button>
                     <button type="button" class="secondary" onclick={print}>{ "In / Lưu PDF" }</button>
+                </div>
+                <div class="send">
+                    <button type="button" class="primary" onclick={send}>{ "Gửi cho tỉnh" }</button>
+                    <p class="hint">{ "Gửi tệp bản nháp qua Zalo hoặc thư điện tử để tỉnh tổng hợp; tỉnh mở tệp bằng ứng dụng này." }</p>
                 </div>
                 if let Some(Ok(r)) = &*answer { <p class="hint">{ format!("Tên tệp: {}", r.file_name) }</p> }
             </div>

@@ -28,23 +28,16 @@ pub fn setup(p: &SetupProps) -> Html {
         let on = p.on_edit.clone();
         Callback::from(move |v: String| on.emit(Edit::Meta(field, v)))
     };
-    let on_period = {
-        let on = p.on_edit.clone();
-        Callback::from(move |v: String| on.emit(Edit::Period(of_key(&v).unwrap_or_default())))
-    };
-    let periods: Vec<(AttrValue, AttrValue)> = [
-        (PeriodKind::FirstHalf, "6 tháng đầu năm"),
-        (PeriodKind::FullYear, "Cả năm"),
-        (PeriodKind::Custom, "Khác (tự ghi)"),
-    ]
-    .into_iter()
-    .map(|(k, label)| (key_of(&k).into(), label.into()))
-    .collect();
     let date = m.date.map(|d| d.iso()).unwrap_or_default();
     html! {
         <section class="setup" aria-labelledby="setup-title">
             <h2 id="setup-title">{ "Thông tin báo cáo" }</h2>
-            { set_choice(&p.set, &p.library, &p.on_change_set) }
+            <fieldset class="start">
+                <legend>{ "Để bắt đầu: bộ tiêu chí, nhóm của xã, kỳ báo cáo" }</legend>
+                { set_choice(&p.set, &p.library, &p.on_change_set) }
+                { column_choice(&p.draft, &p.set, &p.on_edit) }
+                { period_fields(p) }
+            </fieldset>
             <fieldset>
                 <legend>{ "Xã" }</legend>
                 { text_field(TextProps { id: "m-name".into(), label: "Tên bản nháp (để phân biệt trong danh sách)".into(), value: p.draft.name.clone().into(), on_input: f(MetaField::Name), ..Default::default() }) }
@@ -52,23 +45,11 @@ pub fn setup(p: &SetupProps) -> Html {
                     { text_field(TextProps { id: "m-commune".into(), label: "Tên xã (không ghi chữ “xã”)".into(), value: m.commune.clone().into(), on_input: f(MetaField::Commune), placeholder: Some("VD: Liên Sơn".into()), ..Default::default() }) }
                     { text_field(TextProps { id: "m-province".into(), label: "Tỉnh".into(), value: m.province.clone().into(), on_input: f(MetaField::Province), ..Default::default() }) }
                 </div>
-                { column_choice(&p.draft, &p.set, &p.on_edit) }
-            </fieldset>
-            <fieldset>
-                <legend>{ "Kỳ báo cáo" }</legend>
-                <div class="pair">
-                    { select_field(SelectProps { id: "m-period".into(), label: "Kỳ báo cáo".into(), value: key_of(&m.period).into(), options: periods, on_change: on_period }) }
-                    { text_field(TextProps { id: "m-year".into(), label: "Năm".into(), value: p.year_typed.clone().unwrap_or_else(|| m.year.to_string().into()), on_input: f(MetaField::Year), inputmode: Some("numeric".into()), class: classes!("narrow"), error: p.year_typed.as_ref().and_then(|t| crate::core::edit::year_problem(t)).map(AttrValue::from), ..Default::default() }) }
-                </div>
-                if m.period == PeriodKind::Custom {
-                    { text_field(TextProps { id: "m-period-label".into(), label: "Tên kỳ báo cáo".into(), value: m.period_label.clone().into(), on_input: f(MetaField::PeriodLabel), placeholder: Some("VD: 9 tháng đầu năm 2025".into()), ..Default::default() }) }
-                }
-                <p class="hint">{ format!("Báo cáo: {}; phương hướng: {}.", m.period_text(), m.next_period_text()) }</p>
-                { text_area(AreaProps { id: "m-programme".into(), label: "Tên chương trình (để trống: theo bộ tiêu chí)".into(), value: m.programme.clone().into(), on_input: f(MetaField::Programme), rows: 2, hint: Some(AttrValue::from(format!("Tiêu đề báo cáo: “Kết quả thực hiện {} …”", m.programme_text(&p.set.programme)))) }) }
             </fieldset>
             { issuer_fields(&p.draft, &p.on_edit) }
             <fieldset>
                 <legend>{ "Văn bản" }</legend>
+                { text_area(AreaProps { id: "m-programme".into(), label: "Tên chương trình (để trống: theo bộ tiêu chí)".into(), value: m.programme.clone().into(), on_input: f(MetaField::Programme), rows: 2, hint: Some(AttrValue::from(format!("Tiêu đề báo cáo: “Kết quả thực hiện {} …”", m.programme_text(&p.set.programme)))) }) }
                 <div class="pair">
                     { text_field(TextProps { id: "m-number".into(), label: "Số văn bản".into(), value: m.doc_number.clone().into(), on_input: f(MetaField::DocNumber), placeholder: Some((format!("VD: 45/{}", m.issuer.symbol())).into()), ..Default::default() }) }
                     { text_field(TextProps { id: "m-place".into(), label: "Địa danh".into(), value: m.place.clone().into(), on_input: f(MetaField::Place), placeholder: Some("VD: Liên Sơn".into()), ..Default::default() }) }
@@ -83,6 +64,40 @@ pub fn setup(p: &SetupProps) -> Html {
                 { text_area(AreaProps { id: "m-copies".into(), label: "Nơi nhận (mỗi nơi một dòng)".into(), value: m.copies_to.clone().into(), on_input: f(MetaField::CopiesTo), rows: 4, hint: Some(AttrValue::from("“Như trên” (khi có nơi Kính gửi) được in đầu danh sách; dòng “Lưu: VT, …” được in cuối, thêm “Lưu: VT.” nếu chưa có.")) }) }
             </fieldset>
         </section>
+    }
+}
+
+/// The period reported on: its kind, its year (as typed when the draft cannot hold it), its
+/// own name when it is neither, and what the report will say of it.
+fn period_fields(p: &SetupProps) -> Html {
+    let m = &p.draft.meta;
+    let f = |field: MetaField| {
+        let on = p.on_edit.clone();
+        Callback::from(move |v: String| on.emit(Edit::Meta(field, v)))
+    };
+    let on_period = {
+        let on = p.on_edit.clone();
+        Callback::from(move |v: String| on.emit(Edit::Period(of_key(&v).unwrap_or_default())))
+    };
+    let periods: Vec<(AttrValue, AttrValue)> = [
+        (PeriodKind::FirstHalf, "6 tháng đầu năm"),
+        (PeriodKind::FullYear, "Cả năm"),
+        (PeriodKind::Custom, "Khác (tự ghi)"),
+    ]
+    .into_iter()
+    .map(|(k, label)| (key_of(&k).into(), label.into()))
+    .collect();
+    html! {
+        <>
+            <div class="pair">
+                { select_field(SelectProps { id: "m-period".into(), label: "Kỳ báo cáo".into(), value: key_of(&m.period).into(), options: periods, on_change: on_period }) }
+                { text_field(TextProps { id: "m-year".into(), label: "Năm".into(), value: p.year_typed.clone().unwrap_or_else(|| m.year.to_string().into()), on_input: f(MetaField::Year), inputmode: Some("numeric".into()), class: classes!("narrow"), error: p.year_typed.as_ref().and_then(|t| crate::core::edit::year_problem(t)).map(AttrValue::from), ..Default::default() }) }
+            </div>
+            if m.period == PeriodKind::Custom {
+                { text_field(TextProps { id: "m-period-label".into(), label: "Tên kỳ báo cáo".into(), value: m.period_label.clone().into(), on_input: f(MetaField::PeriodLabel), placeholder: Some("VD: 9 tháng đầu năm 2025".into()), ..Default::default() }) }
+            }
+            <p class="hint">{ format!("Báo cáo: {}; phương hướng: {}.", m.period_text(), m.next_period_text()) }</p>
+        </>
     }
 }
 
@@ -104,10 +119,13 @@ fn set_choice(
             }
         })
     };
+    let count = set.indicators().count();
     html! {
-        <fieldset>
-            <legend>{ "Bộ tiêu chí" }</legend>
-            <p class="set-info">{ format!("Đang dùng: {} (phiên bản {}, giai đoạn {} - {}), căn cứ {} ngày {} của {}. Bản nháp giữ bản sao của bộ tiêu chí này, nên kết quả không đổi khi bộ tiêu chí có sẵn được cập nhật.", set.name, set.version, set.period.from, set.period.to, lb.number, lb.date, lb.issuer) }</p>
+        <>
+            <p class="set-info">{ format!("Đang dùng: {} (phiên bản {}, giai đoạn {} - {}, {}), căn cứ {} ngày {} của {}. Bản nháp giữ bản sao của bộ tiêu chí này, nên kết quả không đổi khi bộ tiêu chí có sẵn được cập nhật.", set.name, set.version, set.period.from, set.period.to, count_vi(count), lb.number, lb.date, lb.issuer) }</p>
+            if count == 0 {
+                <p class="notice warning" role="note">{ "Bộ này chưa có chỉ tiêu chi tiết (các chỉ tiêu để tỉnh quy định): xã chỉ đánh giá cả từng tiêu chí, kèm nhận xét. Tỉnh đã gửi tệp bộ tiêu chí? Mở tệp đó bằng “Mở tệp nhận được” ở màn hình “Bản nháp”, rồi chọn bộ đó ở ô dưới đây." }</p>
+            }
             <div class="field">
                 <label for="m-set">{ "Đổi sang bộ tiêu chí khác (số liệu đã nhập được giữ theo mã chỉ tiêu)" }</label>
                 <select id="m-set" onchange={on_change}>
@@ -115,7 +133,15 @@ fn set_choice(
                     { for library.iter().map(|(i, name)| html! { <option value={i.to_string()}>{ name.clone() }</option> }) }
                 </select>
             </div>
-        </fieldset>
+        </>
+    }
+}
+
+/// "47 chỉ tiêu", or that there are none yet.
+fn count_vi(count: usize) -> String {
+    match count {
+        0 => "chưa có chỉ tiêu chi tiết".into(),
+        n => format!("{n} chỉ tiêu"),
     }
 }
 
@@ -138,7 +164,7 @@ fn column_choice(draft: &Draft, set: &CriteriaSet, on_edit: &Callback<Edit>) -> 
         )
     } else {
         format!(
-            "Chưa chọn {} (dùng ngưỡng chung)",
+            "Chưa chọn {} (dùng ngưỡng áp dụng cho mọi xã)",
             crate::core::vn::to_lower(label)
         )
     };
@@ -165,7 +191,7 @@ fn column_choice(draft: &Draft, set: &CriteriaSet, on_edit: &Callback<Edit>) -> 
     let with_definitions = cols.items.iter().any(|c| !c.definition.is_empty());
     html! {
         <>
-            { select_field(SelectProps { id: "m-column".into(), label: (format!("{label} (cột ngưỡng áp dụng cho xã)")).into(), options, value: m.column.clone().into(), on_change: on_column }) }
+            { select_field(SelectProps { id: "m-column".into(), label: (format!("{label} (chọn để áp dụng đúng ngưỡng cho xã)")).into(), options, value: m.column.clone().into(), on_change: on_column }) }
             if with_definitions {
                 <dl class="definitions" aria-label={format!("Định nghĩa {}", crate::core::vn::to_lower(label))}>
                     { for cols.items.iter().map(|c| html! { <><dt>{ c.name.clone() }</dt><dd>{ c.definition.clone() }</dd></> }) }

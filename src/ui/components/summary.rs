@@ -2,8 +2,9 @@
 //! criteria and the findings, each jumping to its place.
 
 use crate::core::criteria::CriteriaSet;
-use crate::core::scoring::{FindingKind, Scores, Severity};
+use crate::core::scoring::{FindingKind, Scores};
 use crate::ui::anchors;
+use crate::ui::components::badge::weight;
 use crate::ui::shared::Shared;
 use yew::prelude::*;
 
@@ -35,18 +36,19 @@ pub fn Summary(p: &SummaryProps) -> Html {
     let s = &p.scores;
     let met = s.met_count();
     let total = s.total();
-    let errors = s.errors();
-    let warnings = s.findings.len() - errors;
+    let left = s.left();
     let open = use_state(|| false);
     let toggle = {
         let open = open.clone();
         Callback::from(move |_| open.set(!*open))
     };
     let unmet = s.unmet_numbers();
+    // The list closes as it jumps: open, it would cover the field it jumps to.
     let jump = |anchor: String| {
-        let on = p.on_jump.clone();
+        let (on, open) = (p.on_jump.clone(), open.clone());
         Callback::from(move |e: MouseEvent| {
             e.prevent_default();
+            open.set(false);
             on.emit(anchor.clone());
         })
     };
@@ -55,8 +57,8 @@ pub fn Summary(p: &SummaryProps) -> Html {
             <div class="summary-main">
                 <p class="score" id="summary-score" aria-live="polite"><strong>{ format!("Đạt {met}/{total} tiêu chí") }</strong></p>
                 <progress max={total.to_string()} value={met.to_string()} aria-labelledby="summary-score"></progress>
-                <button type="button" class={classes!("findings-toggle", (errors > 0).then_some("has-errors"))} onclick={toggle} aria-expanded={(*open).to_string()} aria-controls="findings-list">
-                    { format!("{} chưa đạt · {} lỗi · {} lưu ý", unmet.len(), errors, warnings) }
+                <button type="button" class={classes!("findings-toggle", (left.errors > 0).then_some("has-errors"))} onclick={toggle} aria-expanded={(*open).to_string()} aria-controls="findings-list">
+                    { left.summary_vi() }
                 </button>
             </div>
             if !unmet.is_empty() {
@@ -80,9 +82,9 @@ pub fn Summary(p: &SummaryProps) -> Html {
                             (None, true, n) => anchors::criterion(n),
                         };
                         html! {
-                        <li class={if f.severity == Severity::Error { "error" } else { "warning" }}>
+                        <li class={weight(f)}>
                             <a href={format!("#{anchor}")} onclick={jump(anchor.clone())}>
-                                <strong>{ f.severity.label_vi() }{ ": " }</strong>{ f.message.clone() }
+                                <strong>{ f.label_vi() }{ ": " }</strong>{ f.message.clone() }
                             </a>
                         </li>
                     }}) }

@@ -9,9 +9,9 @@ use crate::core::store::Envelope;
 use crate::ui::chrome::Tone;
 use crate::ui::components::drafts::DraftOp;
 use crate::ui::ops;
-use crate::ui::state::{Base, DocAction, LibraryAction, Tab};
+use crate::ui::state::{Base, DocAction, LibraryAction, ShellAction, Tab};
+use crate::web::share::Shared;
 use crate::web::{clock, dialog};
-use yew::prelude::*;
 
 impl Editor {
     /// A new draft with set `i` of the choices, on the set-up screen.
@@ -39,6 +39,7 @@ impl Editor {
             DraftOp::Rename => self.rename(id),
             DraftOp::Delete => self.delete(id),
             DraftOp::Export => self.export(id),
+            DraftOp::Send => self.send(id),
         }
     }
 
@@ -111,13 +112,41 @@ impl Editor {
         }
     }
 
-    /// Downloads a draft: the open one as it is on screen, another as stored.
-    fn export(&self, id: &str) {
-        let env = match &self.document().doc {
+    /// A draft as it would be sent: the open one as it is on screen, another as stored.
+    fn envelope_of(&self, id: &str) -> Option<Envelope> {
+        match &self.document().doc {
             Some(doc) if doc.draft.id == id => Some(doc.envelope(clock::now_iso())),
             _ => ops::load(id).map(|(env, _)| env),
+        }
+    }
+
+    /// "Gửi cho tỉnh": the draft's file to the phone's share sheet, or saved where downloads
+    /// go, with what to do next. What is said belongs to this action: it is not shown once
+    /// another draft has been opened since.
+    pub fn send(&self, id: &str) {
+        let Some(env) = self.envelope_of(id) else {
+            return self.notice(Tone::Error, "Không đọc được bản nháp để gửi.");
         };
-        let done = match env {
+        let open = |e: &Editor| e.document().doc.as_ref().map(|d| d.draft.id.clone());
+        let before = open(self);
+        let then = self.callback(move |e, (done, name): (Result<Shared, String>, String)| {
+            // Another draft opened meanwhile: what is said here is not about it.
+            if open(e) != before {
+                return;
+            }
+            match done {
+                Ok(Shared::Shared) => e.notice(Tone::Success, format!("Đã gửi tệp “{name}”. Ở tỉnh, người nhận mở tệp này trong ứng dụng bằng “Mở tệp nhận được” (hoặc ở trang Tổng hợp).")),
+                Ok(Shared::Cancelled) => e.shell_action(ShellAction::ClearNotice),
+                Ok(Shared::Downloaded) => e.notice(Tone::Info, format!("Trình duyệt này không gửi thẳng được tệp, nên tệp “{name}” đã được lưu vào thư mục Tải xuống (Download) của máy. Để gửi cho tỉnh: mở Zalo hoặc thư điện tử, chọn gửi tệp, rồi chọn tệp này trong thư mục Tải xuống.")),
+                Err(why) => e.notice(Tone::Error, why),
+            }
+        });
+        ops::share(&env, then);
+    }
+
+    /// Downloads a draft: the open one as it is on screen, another as stored.
+    fn export(&self, id: &str) {
+        let done = match self.envelope_of(id) {
             Some(env) => ops::export(&env),
             None => Err("Không đọc được bản nháp để xuất.".to_string()),
         };
@@ -133,22 +162,8 @@ impl Editor {
         }
     }
 
-    /// Imports a draft file. A bad file changes nothing; a draft that exists asks first.
-    pub fn import(&self, event: Event) {
-        if !self.may_leave() {
-            crate::web::dom::clear_file_input(&event);
-            return;
-        }
-        ops::read_import(
-            event,
-            self.callback(|e, read| match read {
-                Ok(env) => e.imported(env),
-                Err(why) => e.notice(Tone::Error, why),
-            }),
-        );
-    }
-
-    fn imported(&self, env: Envelope) {
+    /// A draft file received: stored and opened; a draft that exists asks first.
+    pub(super) fn imported(&self, env: Envelope) {
         let there = match self.shell().memory_only {
             true => ops::There::Nothing,
             false => ops::there(&env.draft.id),

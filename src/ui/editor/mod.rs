@@ -19,6 +19,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 mod drafts;
+mod received;
 
 /// The editor's states as start-up finds them, before the first render: what is stored,
 /// and the draft last opened, already open.
@@ -41,13 +42,14 @@ impl Start {
                 library
             }
             Some(found) => {
-                if let Some((tone, text)) = found.notice {
-                    shell = shell.reduce(ShellAction::Notice(tone, text));
-                }
                 if let Some((env, text)) = found.last {
                     document = document.reduce(DocAction::Open(env, Base::stored(text)));
                     shell = shell.reduce(ShellAction::Tab(Tab::Assess));
                     remember(&document);
+                }
+                // After the screen is chosen: choosing a screen clears the notice.
+                if let Some((tone, text)) = found.notice {
+                    shell = shell.reduce(ShellAction::Notice(tone, text));
                 }
                 library
                     .reduce(LibraryAction::UserSets(found.sets))

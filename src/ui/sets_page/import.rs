@@ -54,7 +54,7 @@ pub fn import(d: &Dispatch, event: Event, page: &Page) {
             );
             return notice(&d, Tone::Info, m);
         }
-        let set = versioned(set, &library);
+        let set = set_diff::versioned(set, &library);
         match storage::save_set(&set, &clock::now_iso()) {
             Ok(_) => {
                 load(&d);
@@ -100,22 +100,4 @@ fn set_file(name: &str, bytes: &[u8]) -> Result<CriteriaSet, String> {
     }
     CriteriaSet::from_json(&text)
         .map_err(|errors| crate::core::criteria::import_failure_vi(&errors))
-}
-
-/// Never over a set already here: a set whose id and version are taken becomes a version of
-/// its own.
-fn versioned(mut set: CriteriaSet, library: &[CriteriaSet]) -> CriteriaSet {
-    let taken: Vec<&str> = library
-        .iter()
-        .filter(|s| s.id == set.id)
-        .map(|s| s.version.as_str())
-        .collect();
-    if taken.contains(&set.version.as_str()) {
-        let imported = format!("{}-nhap", set.version);
-        set.version = match taken.contains(&imported.as_str()) {
-            true => set_diff::next_version(&imported, &taken),
-            false => imported,
-        };
-    }
-    set
 }

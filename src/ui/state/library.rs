@@ -17,6 +17,9 @@ pub struct Library {
     pub drafts: Vec<DraftSummary>,
     /// Stored entries kept without use: made by a newer version, or unreadable.
     pub kept: Vec<Kept>,
+    /// The set last received through "Mở tệp nhận được" (id, version): the province's,
+    /// offered first for a new draft.
+    pub received: Option<(String, String)>,
 }
 
 pub enum LibraryAction {
@@ -29,6 +32,8 @@ pub enum LibraryAction {
     Saved(DraftSummary),
     /// The draft of this id was deleted.
     Removed(String),
+    /// A set (id, version) was received from the province.
+    Received(String, String),
 }
 
 /// A set offered for a new draft or a switch: read, or a shipped one whose file is read when
@@ -48,6 +53,22 @@ impl Choice<'_> {
         }
     }
 
+    /// How many indicators the set has.
+    pub fn indicators(&self) -> usize {
+        match self {
+            Choice::Read(s) => s.indicators().count(),
+            Choice::Listed(l) => l.indicators,
+        }
+    }
+
+    /// "name (version) · 47 chỉ tiêu", or that it has none yet: what a list of sets shows.
+    pub fn label_counted(&self) -> String {
+        match self.indicators() {
+            0 => format!("{} · chưa có chỉ tiêu", self.label()),
+            n => format!("{} · {n} chỉ tiêu", self.label()),
+        }
+    }
+
     pub fn period(&self) -> (u16, u16) {
         match self {
             Choice::Read(s) => (s.period.from, s.period.to),
@@ -63,7 +84,17 @@ impl Library {
             user_sets: Shared::new(Vec::new()),
             drafts: Vec::new(),
             kept: Vec::new(),
+            received: None,
         }
+    }
+
+    /// The index among `choices` of the set received from the province, if any.
+    pub fn received_choice(&self) -> Option<usize> {
+        let (id, version) = self.received.as_ref()?;
+        self.choices().iter().position(|c| match c {
+            Choice::Read(s) => &s.id == id && &s.version == version,
+            Choice::Listed(_) => false,
+        })
     }
 
     /// Every set the user can start a draft with, as offered: the shipped ones in the
@@ -117,6 +148,7 @@ impl Reducible for Library {
                 }
             }
             LibraryAction::Removed(id) => s.drafts.retain(|d| d.id != id),
+            LibraryAction::Received(id, version) => s.received = Some((id, version)),
         }
         Rc::new(s)
     }

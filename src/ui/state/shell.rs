@@ -102,7 +102,14 @@ impl Reducible for Shell {
     fn reduce(self: Rc<Self>, action: ShellAction) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
-            ShellAction::Tab(t) => s.tab = t,
+            // A notice belongs to the action that raised it, on its screen: another screen
+            // does not show it.
+            ShellAction::Tab(t) => {
+                if t != s.tab {
+                    s.notice = None;
+                }
+                s.tab = t;
+            }
             ShellAction::Online(b) => s.online = b,
             ShellAction::OfflineReady => s.offline_ready = true,
             ShellAction::UpdateReady => s.update_ready = true,
