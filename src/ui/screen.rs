@@ -8,6 +8,7 @@ use crate::ui::components::narrative::{narrative, NarrativeProps};
 use crate::ui::components::report_view::ReportView;
 use crate::ui::components::setup::{setup, SetupProps};
 use crate::ui::editor::Editor;
+use crate::ui::parts::{parts, InWork, PartsProps};
 use crate::ui::state::{Library, Tab};
 use crate::web::clock;
 use yew::prelude::*;
@@ -20,14 +21,24 @@ pub fn screen(editor: &Editor, tab: Tab, on_edit: &Callback<Edit>) -> Html {
     };
     match tab {
         Tab::Drafts => drafts_screen(editor),
-        Tab::Setup => setup(&SetupProps {
-            draft: doc.draft,
-            set: doc.set,
-            library: library_options(&editor.library()),
-            on_edit: on_edit.clone(),
-            on_change_set: editor.callback(Editor::change_set),
-            year_typed: document.year_typed.clone().map(AttrValue::from),
-        }),
+        Tab::Setup => html! {
+            <>
+                { setup(&SetupProps {
+                    draft: doc.draft.clone(),
+                    set: doc.set.clone(),
+                    library: library_options(&editor.library()),
+                    on_edit: on_edit.clone(),
+                    on_change_set: editor.callback(Editor::change_set),
+                    year_typed: document.year_typed.clone().map(AttrValue::from),
+                }) }
+                { parts(&PartsProps {
+                    draft: doc.draft,
+                    set: doc.set,
+                    on_handed: editor.callback(Editor::handed),
+                    on_op: editor.callback(Editor::part_op),
+                }) }
+            </>
+        },
         Tab::Assess => assessment(&AssessProps {
             set: doc.set,
             scores: doc.scores,
@@ -86,6 +97,7 @@ fn drafts_screen(editor: &Editor) -> Html {
             if shell.memory_only && current.is_some() {
                 <button type="button" class="primary" onclick={editor.callback(|e, _| e.export_open())}>{ "Xuất tệp bản nháp đang mở" }</button>
             }
+            <InWork on_open={editor.callback(Editor::open_part)} on_file={editor.callback(Editor::part_file)} />
         </>
     }
 }

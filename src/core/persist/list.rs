@@ -222,7 +222,7 @@ pub fn download_name(key: &str, text: &str) -> String {
 /// Orders entries by the time they were saved (`newest` first, or oldest first). An insertion
 /// sort: a browser holds a handful of drafts and sets, and the standard library's sort costs
 /// about 10 KB of WASM (measured with twiggy; see BENCHMARKS.md).
-fn by_saved_at<T>(items: &mut [T], saved_at: fn(&T) -> &str, newest: bool) {
+pub(super) fn by_saved_at<T>(items: &mut [T], saved_at: fn(&T) -> &str, newest: bool) {
     for i in 1..items.len() {
         let mut j = i;
         while j > 0 {

@@ -1,7 +1,9 @@
 //! The shell: what the page around the open draft shows of the browser and of itself: the
 //! screen, the network, the service worker, storage, and the last notice.
 
+use crate::core::team::PartFile;
 use crate::ui::chrome::{Notice, Tone};
+use crate::ui::shared::Shared;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -57,6 +59,8 @@ pub struct Shell {
     /// The browser's answer to keeping this site's storage (`None`: not known).
     pub persisted: Option<bool>,
     pub notice: Option<Notice>,
+    /// A part received being worked on (`ui::parts::work`): shown instead of the screens.
+    pub part: Option<Shared<PartFile>>,
 }
 
 pub enum ShellAction {
@@ -68,6 +72,8 @@ pub enum ShellAction {
     Persisted(Option<bool>),
     Notice(Tone, String),
     ClearNotice,
+    /// Opens a part in work, or closes it (`None`).
+    Part(Option<Shared<PartFile>>),
 }
 
 impl Default for Shell {
@@ -80,6 +86,7 @@ impl Default for Shell {
             memory_only: false,
             persisted: None,
             notice: None,
+            part: None,
         }
     }
 }
@@ -102,7 +109,10 @@ impl Reducible for Shell {
     fn reduce(self: Rc<Self>, action: ShellAction) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
-            ShellAction::Tab(t) => s.tab = t,
+            ShellAction::Tab(t) => {
+                s.tab = t;
+                s.part = None;
+            }
             ShellAction::Online(b) => s.online = b,
             ShellAction::OfflineReady => s.offline_ready = true,
             ShellAction::UpdateReady => s.update_ready = true,
@@ -110,6 +120,7 @@ impl Reducible for Shell {
             ShellAction::Persisted(p) => s.persisted = p,
             ShellAction::Notice(tone, text) => s.notice = Some(Notice { tone, text }),
             ShellAction::ClearNotice => s.notice = None,
+            ShellAction::Part(part) => s.part = part,
         }
         Rc::new(s)
     }
