@@ -36,6 +36,7 @@ pub fn screen(editor: &Editor, tab: Tab, on_edit: &Callback<Edit>) -> Html {
                     set: doc.set,
                     on_handed: editor.callback(Editor::handed),
                     on_op: editor.callback(Editor::part_op),
+                    on_edit: on_edit.clone(),
                 }) }
             </>
         },

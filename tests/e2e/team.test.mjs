@@ -122,6 +122,7 @@ test('a part worked on a phone: only its criteria, stored as a part in work, exp
   await official.getByLabel(/^Chỉ tiêu 9\.2: Số hộ có nhà ở/).fill('150');
   await official.getByLabel(/^Chỉ tiêu 9\.2: Tổng số hộ/).fill('185');
   await official.getByText(/Kết quả: 150\/185/).waitFor();
+  await official.locator('#i9-2-who', { hasText: 'Nhập bởi: Công chức Văn hóa - Xã hội, lúc' }).waitFor();
 
   // Stored as a part in work: after a reload it is listed on this phone and opens as left.
   await official.reload();
@@ -262,10 +263,19 @@ test('the team: two parts out to two phones, filled, merged (one conflict decide
   assert.equal(await compiler.getByLabel(/^Chỉ tiêu 3\.1: Diện tích được tưới/).inputValue(), '114,77');
   await compiler.getByText('Kết quả: 114,77/124,75 ha = 92%').waitFor();
   await compiler.getByText(/Kết quả: 150\/185/).waitFor();
+  // Who entered each figure, beside it.
+  await compiler.locator('#i9-2-who', { hasText: `Nhập bởi: ${culture}, lúc` }).waitFor();
+  await compiler.locator('#i3-1-who', { hasText: `Nhập bởi: ${land}, lúc` }).waitFor();
+  // The annex names the providers when asked (off by default).
+  await compiler.getByRole('button', { name: 'Thông tin' }).click();
+  await compiler.getByLabel('Phụ lục báo cáo ghi người cung cấp số liệu của từng tiêu chí').check();
+  await saved(compiler);
   await compiler.getByRole('button', { name: 'Báo cáo' }).click();
   const text = docxText(await downloadFrom(compiler, compiler.getByRole('button', { name: 'Tải báo cáo (.docx)' })));
   assert.match(text, /114,77/);
   assert.match(text, /150/);
+  assert.match(text, new RegExp(`Số liệu do: ${culture} cung cấp`));
+  assert.match(text, new RegExp(`Số liệu do: ${land} cung cấp`));
   await compiler.getByRole('button', { name: 'Thông tin' }).click();
   const list = compiler.getByRole('list', { name: 'Các phần việc đã giao' });
   await list.getByRole('listitem').filter({ hasText: culture }).filter({ hasText: 'Đã gộp' }).waitFor();

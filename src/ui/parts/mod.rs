@@ -11,6 +11,7 @@ pub use received::{open_received, InWork};
 
 use crate::core::criteria::CriteriaSet;
 use crate::core::draft::{Draft, PartState};
+use crate::core::edit::Edit;
 use crate::core::team::{hand_out, PartFile, Request};
 use crate::core::vn::Date;
 use crate::ui::components::field::{text_field, TextProps};
@@ -34,6 +35,8 @@ pub struct PartsProps {
     /// The draft with a part handed out, and its file.
     pub on_handed: Callback<(Draft, PartFile)>,
     pub on_op: Callback<(PartOp, String)>,
+    /// The providers option of the report's annex (`Edit::ProvidersAnnex`).
+    pub on_edit: Callback<Edit>,
 }
 
 /// The section: the parts handed out, then the form that hands one out.
@@ -43,8 +46,21 @@ pub fn parts(p: &PartsProps) -> Html {
             <h2 id="parts-title">{ "Phần việc giao cho người khác" }</h2>
             <p class="hint">{ "Giao một số tiêu chí cho người nắm số liệu: ứng dụng tạo một tệp để gửi cho họ (Zalo, thư điện tử, USB). Họ mở tệp bằng ứng dụng này, nhập số liệu, rồi gửi lại tệp đã làm để gộp vào bản nháp." }</p>
             { parts_list(p) }
+            { providers_option(p) }
             <HandOut draft={p.draft.clone()} set={p.set.clone()} on_handed={p.on_handed.clone()} />
         </section>
+    }
+}
+
+/// "In người cung cấp số liệu trong phụ lục": off by default.
+fn providers_option(p: &PartsProps) -> Html {
+    let (on, checked) = (p.on_edit.clone(), p.draft.meta.providers_annex);
+    let onchange = Callback::from(move |_: Event| on.emit(Edit::ProvidersAnnex(!checked)));
+    html! {
+        <div class="check">
+            <input type="checkbox" id="m-providers" {checked} {onchange} />
+            <label for="m-providers">{ "Phụ lục báo cáo ghi người cung cấp số liệu của từng tiêu chí" }</label>
+        </div>
     }
 }
 
