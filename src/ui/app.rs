@@ -7,10 +7,9 @@ use crate::ui::chrome::{self, Header, Page};
 use crate::ui::components::summary::Summary;
 use crate::ui::editor::{Editor, Start};
 use crate::ui::hooks::{use_autosave, use_browser_events};
-use crate::ui::parts::work::PartDesk;
 use crate::ui::screen::screen;
 use crate::ui::shared::Shared;
-use crate::ui::state::{Document, SaveStatus, Shell, ShellAction, Tab};
+use crate::ui::state::{Document, SaveStatus, Shell, Tab};
 use crate::web::clock;
 use yew::prelude::*;
 
@@ -45,7 +44,7 @@ pub fn App(p: &AppProps) -> Html {
             { header(&editor, &document, &shell, tab) }
             { chrome::banners(banners(&document, &shell, &editor.callback(Editor::answer))) }
             if let Some(part) = shell.part.clone() {
-                <main id="main"><PartDesk key={part.id.clone()} part={part.clone()} on_close={editor.callback(|e, ()| e.shell_action(ShellAction::Part(None)))} /></main>
+                <main id="main">{ crate::ui::parts::work::desk(&editor, part) }</main>
             } else {
                 if let Some(doc) = document.doc.as_ref().filter(|_| tab != Tab::Drafts) {
                     <div class="no-print sticky-summary"><Summary set={doc.set.clone()} scores={doc.scores.clone()} {on_jump} /></div>

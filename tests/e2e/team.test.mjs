@@ -147,6 +147,14 @@ test('a part worked on a phone: only its criteria, stored as a part in work, exp
   assert.equal(filled.entries['9.2'].by, 'Công chức Văn hóa - Xã hội');
   assert.equal(filled.base['9.2']?.numerator ?? '', '');
 
+  // This phone has no draft of its own for the part: it can become one (nothing refused).
+  await official.getByRole('button', { name: 'Mở thành bản nháp riêng' }).click();
+  await official.getByText('Đã mở phần việc thành một bản nháp riêng.').waitFor();
+  await official.getByRole('button', { name: 'Đánh giá' }).click();
+  await openCriterion(official, 9);
+  assert.equal(await official.getByLabel(/^Chỉ tiêu 9\.2: Số hộ có nhà ở/).inputValue(), '150');
+  assert.equal(await official.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('tieuchi.part.')).length), 1, 'the part in work stays');
+
   // Back on the laptop: recognised as this draft's part, listed as returned.
   await compiler.getByRole('button', { name: 'Bản nháp' }).click();
   await compiler.getByLabel('Mở tệp phần việc (.json)').setInputFiles(done);

@@ -165,6 +165,24 @@ impl Editor {
         });
     }
 
+    /// A part in work as a draft of its own (`PartFile::to_envelope`), stored and opened; the
+    /// part in work stays as it is.
+    pub fn part_as_draft(&self, part: Shared<PartFile>) {
+        if !self.may_leave() {
+            return;
+        }
+        let env = part.to_envelope(crate::web::clock::new_id(), crate::web::clock::now_iso());
+        match ops::store(&env, crate::core::persist::Over::Base(None)) {
+            Ok(_) => {
+                self.shell_action(ShellAction::Part(None));
+                self.refresh_drafts();
+                self.draft_op(crate::ui::components::drafts::DraftOp::Open, &env.draft.id);
+                self.notice(Tone::Success, "Đã mở phần việc thành một bản nháp riêng.");
+            }
+            Err(why) => self.notice(Tone::Error, why),
+        }
+    }
+
     /// Opens a part in work stored on this device.
     pub fn open_part(&self, part: Shared<PartFile>) {
         self.shell_action(ShellAction::Part(Some(part)));

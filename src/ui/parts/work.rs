@@ -90,6 +90,8 @@ pub struct PartDeskProps {
     /// The part as opened (received, or stored on this device).
     pub part: Shared<PartFile>,
     pub on_close: Callback<()>,
+    /// "Mở thành bản nháp riêng": the part as it stands, as a draft of its own.
+    pub on_as_draft: Callback<Shared<PartFile>>,
 }
 
 /// The part editor: what the part is, its summary, its criteria, export and close.
@@ -122,6 +124,10 @@ pub fn PartDesk(p: &PartDeskProps) -> Html {
         })
     };
     let close = p.on_close.reform(|_: MouseEvent| ());
+    let as_draft = {
+        let part = desk.part.clone();
+        p.on_as_draft.reform(move |_: MouseEvent| part.clone())
+    };
     let part = &desk.part;
     let changed = part.changed_codes().len();
     html! {
@@ -138,7 +144,19 @@ pub fn PartDesk(p: &PartDeskProps) -> Html {
                 <p class="hint">{ format!("Đã thay đổi {changed} mục. Xong thì bấm “Xuất phần việc đã làm” rồi gửi tệp cho người soạn báo cáo.") }</p>
                 <button type="button" class="primary" onclick={export}>{ "Xuất phần việc đã làm" }</button>
                 { " " }<button type="button" onclick={close}>{ "Đóng phần việc" }</button>
+                <p class="hint">{ "Máy này không có bản nháp của phần việc; nếu cần, có thể mở phần việc thành một bản nháp riêng (chỉ gồm các chỉ tiêu của phần việc)." }</p>
+                <button type="button" onclick={as_draft}>{ "Mở thành bản nháp riêng" }</button>
             </div>
         </section>
     }
+}
+
+/// The part editor for `part`, its events to the editor (the app shows it instead of the
+/// screens while `Shell::part` is set).
+pub fn desk(editor: &crate::ui::editor::Editor, part: Shared<PartFile>) -> Html {
+    use crate::ui::state::ShellAction;
+    let on_close = editor.callback(|e, ()| e.shell_action(ShellAction::Part(None)));
+    let on_as_draft = editor.callback(crate::ui::editor::Editor::part_as_draft);
+    let key = part.id.clone();
+    html! { <PartDesk {key} {part} {on_close} {on_as_draft} /> }
 }
