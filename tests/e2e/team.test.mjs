@@ -5,8 +5,19 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { serve, launch, phone, openApp, newDraft, saved, openCriterion, downloadFrom, docxText } from './lib.mjs';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf-8');
+
+/** No axe violation on what the page shows (the context bypasses the CSP for the audit). */
+async function axe(page, where) {
+  await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  assert.deepEqual(summary, [], `axe violations on ${where}`);
+}
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -196,7 +207,7 @@ async function takeBack(compiler, done, who) {
 }
 
 test('the team: two parts out to two phones, filled, merged (one conflict decided), in the summary and the .docx', { timeout: 240000 }, async () => {
-  const laptop = await phone(browser, { viewport: { width: 1280, height: 900 } });
+  const laptop = await phone(browser, { viewport: { width: 1280, height: 900 }, bypassCSP: true });
   const compiler = await laptop.newPage();
   await openApp(compiler, server.url);
   await newDraft(compiler);
@@ -210,12 +221,14 @@ test('the team: two parts out to two phones, filled, merged (one conflict decide
   await saved(compiler);
 
   // Two officials on 360 px phones, each with their own browser.
-  const phoneA = await phone(browser);
+  await axe(compiler, 'Thông tin with two parts out');
+  const phoneA = await phone(browser, { bypassCSP: true });
   const phoneB = await phone(browser);
   const doneA = await fillOnPhone(phoneA, first.file, async (p) => {
     await openCriterion(p, 9);
     await p.getByLabel(/^Chỉ tiêu 9\.2: Số hộ có nhà ở/).fill('150');
     await p.getByLabel(/^Chỉ tiêu 9\.2: Tổng số hộ/).fill('185');
+    await axe(p, 'the part editor on a phone');
   });
   const doneB = await fillOnPhone(phoneB, second.file, async (p) => {
     await openCriterion(p, 3);
@@ -247,6 +260,7 @@ test('the team: two parts out to two phones, filled, merged (one conflict decide
   await conflict.getByText(/giữ của bản nháp: 110/).waitFor();
   await conflict.getByText(/lấy của phần việc: 114,77\/124,75/).waitFor();
   await conflict.getByText('Ghi chú: Số liệu của phòng Địa chính').waitFor();
+  await axe(m2, 'the merge page with a conflict');
   const apply = m2.getByRole('button', { name: 'Gộp vào bản nháp' });
   assert.equal(await apply.isDisabled(), true);
   await m2.getByLabel(/lấy của phần việc/).check();
