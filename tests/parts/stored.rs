@@ -4,8 +4,8 @@
 use super::*;
 use tieuchi::core::edit::Edit;
 use tieuchi::core::persist::{
-    classify_part, list_drafts, list_parts, part_key, save_part, Fate, Kv, Mem, SaveError,
-    PART_PREFIX,
+    classify_part, download_name, list_drafts, list_parts, part_key, save_part, Fate, Kv, Mem,
+    SaveError, PART_PREFIX,
 };
 
 fn received() -> PartFile {
@@ -56,6 +56,11 @@ fn a_newer_builds_part_is_kept_in_place_and_never_written_over() {
         kept[0].reason
     );
     assert!(kept[0].label.what.contains("Liên Sơn"));
+    assert_eq!(
+        download_name(&key, &newer),
+        "phan-viec-phien-ban-moi-phan-viec-xa-lien-son.json",
+        "named as a newer version's part, never as damaged"
+    );
 }
 
 #[test]
@@ -74,5 +79,9 @@ fn a_damaged_or_misplaced_part_is_named_with_its_true_reason() {
     assert!(kept.iter().any(|k| k.reason.contains("lưu sai chỗ")));
     assert!(kept.iter().any(|k| k.reason.contains("bị hỏng")));
     // A damaged entry is written over by a save of the part itself (it is this build's).
+    assert_eq!(
+        download_name(&key, cut),
+        "du-lieu-hong-tieuchi-part-d-lien-son-p-vh.json"
+    );
     assert!(save_part(&mut kv, &part).is_ok());
 }

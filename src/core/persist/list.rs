@@ -200,6 +200,12 @@ fn migrate_set_list(kv: &mut impl Kv) {
 /// set is named as such, never as damaged.
 pub fn download_name(key: &str, text: &str) -> String {
     use crate::core::vn::slug;
+    if key.starts_with(super::PART_PREFIX) {
+        return match super::classify_part(key, text) {
+            Fate::Newer(l) => format!("phan-viec-phien-ban-moi-{}.json", slug(&l.what)),
+            _ => format!("du-lieu-hong-{}.json", slug(key)),
+        };
+    }
     let (newer, label) = if key.starts_with(set_store::PREFIX) {
         match classify_set(key, text) {
             Fate::Newer(l) => (true, l),

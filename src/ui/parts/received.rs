@@ -143,7 +143,17 @@ pub fn InWork(p: &InWorkProps) -> Html {
                     }) }
                 </ul>
             }
-            { for kept.iter().map(|k| html! { <p class="hint">{ k.reason.clone() }</p> }) }
+            { for kept.iter().map(|k| {
+                let key = k.key.clone();
+                let download = Callback::from(move |_: MouseEvent| {
+                    let _ = crate::web::download::stored_entry(&key);
+                });
+                html! {
+                    <p class="hint">{ k.reason.clone() }{ " " }
+                        <button type="button" onclick={download}>{ "Tải về nguyên trạng" }</button>
+                    </p>
+                }
+            }) }
             <div class="import">
                 <label for="import-part" class="button secondary">{ "Mở tệp phần việc (.json)" }</label>
                 <input id="import-part" type="file" accept=".json,application/json" class="visually-hidden" onchange={p.on_file.clone()} />
