@@ -245,8 +245,8 @@ test('the team: two parts out to two phones, filled, merged (one conflict decide
 
   // The first part: taken with no question.
   const m1 = await takeBack(compiler, doneA, culture);
-  const changes = m1.locator('table.merge-changes');
-  await changes.getByRole('row').filter({ hasText: '9.2' }).filter({ hasText: '150/185' }).filter({ hasText: culture }).waitFor();
+  const changes = m1.getByRole('list', { name: '1 chỉ tiêu được cập nhật từ phần việc' });
+  await changes.getByRole('listitem').filter({ hasText: 'Chỉ tiêu 9.2' }).filter({ hasText: 'Trước: (trống) → Sau: 150/185' }).filter({ hasText: `Người nhập: ${culture}, ` }).waitFor();
   assert.equal(await m1.locator('fieldset.conflict').count(), 0);
   await m1.getByRole('button', { name: 'Gộp vào bản nháp' }).click();
   await m1.getByText(`Đã gộp phần việc của ${culture} vào bản nháp`).waitFor();
@@ -257,7 +257,7 @@ test('the team: two parts out to two phones, filled, merged (one conflict decide
   const m2 = await takeBack(compiler, doneB, land);
   const conflict = m2.locator('fieldset.conflict');
   assert.equal(await conflict.count(), 1);
-  await conflict.getByText(/giữ của bản nháp: 110/).waitFor();
+  await conflict.getByText(/giữ của bản nháp: tử số 110 \(người soạn, /).waitFor();
   await conflict.getByText(/lấy của phần việc: 114,77\/124,75/).waitFor();
   await conflict.getByText('Ghi chú: Số liệu của phòng Địa chính').waitFor();
   await axe(m2, 'the merge page with a conflict');

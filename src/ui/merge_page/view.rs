@@ -15,6 +15,8 @@ pub fn entry_text(e: Option<&Entry>) -> String {
     let mut out: Vec<String> = Vec::new();
     match (e.numerator.trim(), e.denominator.trim()) {
         ("", "") => {}
+        (n, "") => out.push(format!("tử số {n}")),
+        ("", d) => out.push(format!("mẫu số {d}")),
         (n, d) => out.push(format!("{n}/{d}")),
     }
     if !e.value.trim().is_empty() {
@@ -45,7 +47,7 @@ fn who_when(s: &Side) -> String {
 
 fn note(e: Option<&Entry>) -> Html {
     match e.map(|e| e.note.trim()).filter(|n| !n.is_empty()) {
-        Some(n) => html! { <><br /><small>{ format!("Ghi chú: {n}") }</small></> },
+        Some(n) => html! { <small class="hint note">{ format!("Ghi chú: {n}") }</small> },
         None => Html::default(),
     }
 }
@@ -68,16 +70,16 @@ fn conflict(l: &Loaded, c: &Conflict, on: &Callback<MergeAction>) -> Html {
     html! {
         <fieldset class="conflict">
             <legend>{ format!("{name} — cả hai bên đã sửa, hãy chọn") }</legend>
-            <div class="check">
+            <div class="field check">
                 <input type="radio" name={id("choice")} id={id("draft")} checked={c.choice == Some(Choice::Draft)} onchange={pick(Choice::Draft)} />
                 <label for={id("draft")}>{ format!("{} — giữ của bản nháp: {} ({})", c.code, entry_text(c.draft.entry.as_ref()), who_when(&c.draft)) }</label>
-                { note(c.draft.entry.as_ref()) }
             </div>
-            <div class="check">
+            { note(c.draft.entry.as_ref()) }
+            <div class="field check">
                 <input type="radio" name={id("choice")} id={id("part")} checked={c.choice == Some(Choice::Part)} onchange={pick(Choice::Part)} />
                 <label for={id("part")}>{ format!("{} — lấy của phần việc: {} ({})", c.code, entry_text(c.part.entry.as_ref()), who_when(&c.part)) }</label>
-                { note(c.part.entry.as_ref()) }
             </div>
+            { note(c.part.entry.as_ref()) }
             <small class="hint">{ format!("Khi giao: {}", entry_text(c.base.as_ref())) }</small>
         </fieldset>
     }
@@ -96,20 +98,17 @@ fn review(l: &Loaded, error: Option<&String>, on: &Callback<MergeAction>) -> Htm
                 <p id="merge-nothing">{ "Phần việc này không thay đổi gì so với bản nháp: gộp chỉ ghi nhận là đã gộp." }</p>
             }
             if !plan.changes.is_empty() {
-                <table class="merge-changes">
-                    <caption>{ format!("{} chỉ tiêu được cập nhật từ phần việc", plan.changes.len()) }</caption>
-                    <thead><tr><th scope="col">{ "Chỉ tiêu" }</th><th scope="col">{ "Trước" }</th><th scope="col">{ "Sau" }</th><th scope="col">{ "Người nhập, lúc" }</th></tr></thead>
-                    <tbody>
-                        { for plan.changes.iter().map(|c| html! {
-                            <tr>
-                                <th scope="row">{ title(l, &c.code) }</th>
-                                <td>{ entry_text(c.before.as_ref()) }</td>
-                                <td>{ entry_text(c.after.entry.as_ref()) }{ note(c.after.entry.as_ref()) }</td>
-                                <td>{ who_when(&c.after) }</td>
-                            </tr>
-                        }) }
-                    </tbody>
-                </table>
+                <h3 id="changes-title">{ format!("{} chỉ tiêu được cập nhật từ phần việc", plan.changes.len()) }</h3>
+                <ul class="merge-changes" aria-labelledby="changes-title">
+                    { for plan.changes.iter().map(|c| html! {
+                        <li>
+                            <strong>{ title(l, &c.code) }</strong><br />
+                            { format!("Trước: {} → Sau: {}", entry_text(c.before.as_ref()), entry_text(c.after.entry.as_ref())) }<br />
+                            <small class="hint">{ format!("Người nhập: {}", who_when(&c.after)) }</small>
+                            { note(c.after.entry.as_ref()) }
+                        </li>
+                    }) }
+                </ul>
             }
             { for plan.conflicts.iter().map(|c| conflict(l, c, on)) }
             if !plan.kept.is_empty() {

@@ -57,7 +57,7 @@ fn providers_option(p: &PartsProps) -> Html {
     let (on, checked) = (p.on_edit.clone(), p.draft.meta.providers_annex);
     let onchange = Callback::from(move |_: Event| on.emit(Edit::ProvidersAnnex(!checked)));
     html! {
-        <div class="check">
+        <div class="field check">
             <input type="checkbox" id="m-providers" {checked} {onchange} />
             <label for="m-providers">{ "Phụ lục báo cáo ghi người cung cấp số liệu của từng tiêu chí" }</label>
         </div>
@@ -204,7 +204,7 @@ pub fn HandOut(p: &HandOutProps) -> Html {
                 { for p.set.criteria.iter().map(|c| {
                     let id = format!("part-tc-{}", c.number);
                     html! {
-                        <div class="check">
+                        <div class="field check">
                             <input type="checkbox" id={id.clone()} checked={form.criteria.contains(&c.number)} onchange={tick(c.number)} />
                             <label for={id}>{ format!("Tiêu chí {}: {}", c.number, c.name) }</label>
                         </div>
