@@ -86,27 +86,44 @@ fn returned(editor: &Editor, part: &PartFile) {
 
 /// A part to work on: the one in work here if there is one, else the file received, stored.
 fn to_work(editor: &Editor, part: PartFile) {
-    let key = crate::core::persist::part_key(&part);
-    let (mine, _) = list_parts(&storage::Local);
-    let open = match mine
-        .into_iter()
-        .find(|p| crate::core::persist::part_key(p) == key)
+    use crate::core::persist::{classify_part, part_key, set_aside, AsideKind, Fate};
+    let key = part_key(&part);
+    let stored = storage::read_raw(&key);
+    let open = match stored
+        .as_deref()
+        .map(|text| (text, classify_part(&key, text)))
     {
-        Some(kept) => {
+        Some((_, Fate::Readable(kept))) => {
             let msg =
                 "Phần việc này đã có trên máy: mở bản đang làm (tệp vừa chọn không ghi đè lên).";
             editor.notice(Tone::Info, msg);
             kept
         }
-        None => {
-            if let Err(why) = work::store(&part) {
-                // Still opened: the user can fill and export it from this page.
-                editor.notice(Tone::Error, why);
-            }
+        // A newer version's copy stays; the file received opens, its saves refused.
+        Some((_, Fate::Newer(_))) => {
+            editor.notice(
+                Tone::Error,
+                crate::core::persist::SaveError::Newer.message_vi(),
+            );
             part
         }
+        Some((text, Fate::Damaged { .. })) => {
+            // The unreadable copy is kept aside, whole, to download from the list of drafts.
+            set_aside(&mut storage::Local, &key, text, AsideKind::Draft);
+            stored_or_told(editor, part)
+        }
+        None => stored_or_told(editor, part),
     };
     editor.shell_action(ShellAction::Part(Some(Shared::new(open))));
+}
+
+/// Stores a part received as a part in work; it opens even when it cannot be stored (the user
+/// can fill and export it from this page).
+fn stored_or_told(editor: &Editor, part: PartFile) -> PartFile {
+    if let Err(why) = work::store(&part) {
+        editor.notice(Tone::Error, why);
+    }
+    part
 }
 
 #[derive(Properties, PartialEq)]
