@@ -443,7 +443,7 @@ mod part_desk {
     use std::rc::Rc;
     use tieuchi::core::edit::{new_draft, Edit};
     use tieuchi::core::team::{hand_out, Request};
-    use tieuchi::ui::parts::work::{Desk, DeskAction};
+    use tieuchi::ui::part_page::desk::{Desk, DeskAction};
     use wasm_bindgen_test::*;
     use yew::Reducible;
 

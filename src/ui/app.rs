@@ -43,14 +43,10 @@ pub fn App(p: &AppProps) -> Html {
         <>
             { header(&editor, &document, &shell, tab) }
             { chrome::banners(banners(&document, &shell, &editor.callback(Editor::answer))) }
-            if let Some(part) = shell.part.clone() {
-                <main id="main">{ crate::ui::parts::work::desk(&editor, part) }</main>
-            } else {
-                if let Some(doc) = document.doc.as_ref().filter(|_| tab != Tab::Drafts) {
-                    <div class="no-print sticky-summary"><Summary set={doc.set.clone()} scores={doc.scores.clone()} {on_jump} /></div>
-                }
-                <main id="main">{ screen(&editor, tab, &on_edit) }</main>
+            if let Some(doc) = document.doc.as_ref().filter(|_| tab != Tab::Drafts) {
+                <div class="no-print sticky-summary"><Summary set={doc.set.clone()} scores={doc.scores.clone()} {on_jump} /></div>
             }
+            <main id="main">{ screen(&editor, tab, &on_edit) }</main>
             { chrome::footer(Some(chrome::version()), "Dữ liệu chỉ lưu trên máy này, không gửi đi đâu.") }
         </>
     }

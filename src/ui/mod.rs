@@ -13,6 +13,7 @@ pub mod editor;
 pub mod hooks;
 pub mod merge_page;
 pub mod ops;
+pub mod part_page;
 pub mod parts;
 pub mod rollup_page;
 pub mod screen;

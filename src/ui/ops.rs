@@ -15,7 +15,7 @@ use crate::web::{clock, download, storage};
 use yew::Callback;
 
 /// The id of the draft last opened or saved, reopened at start-up.
-const LAST_KEY: &str = "tieuchi.last";
+pub const LAST_KEY: &str = "tieuchi.last";
 
 /// The stored drafts this build reads, and the entries kept without use.
 pub fn drafts() -> (Vec<DraftSummary>, Vec<Kept>) {

@@ -8,7 +8,7 @@ use crate::ui::components::narrative::{narrative, NarrativeProps};
 use crate::ui::components::report_view::ReportView;
 use crate::ui::components::setup::{setup, SetupProps};
 use crate::ui::editor::Editor;
-use crate::ui::parts::{parts, InWork, PartsProps};
+use crate::ui::parts::{in_work, parts, PartsProps};
 use crate::ui::state::{Library, Tab};
 use crate::web::clock;
 use yew::prelude::*;
@@ -98,7 +98,7 @@ fn drafts_screen(editor: &Editor) -> Html {
             if shell.memory_only && current.is_some() {
                 <button type="button" class="primary" onclick={editor.callback(|e, _| e.export_open())}>{ "Xuất tệp bản nháp đang mở" }</button>
             }
-            <InWork on_open={editor.callback(Editor::open_part)} on_file={editor.callback(Editor::part_file)} />
+            { in_work(editor) }
         </>
     }
 }

@@ -99,10 +99,18 @@ test('Giao phần việc: two parts handed out, their files, and the draft listi
   await ctx.close();
 });
 
-/** Opens a part file on a phone with "Mở tệp phần việc" on the list of drafts. */
+/** Opens a part file on a phone with "Mở tệp phần việc": on the editor's list of drafts
+ * (which hands it to the parts page, phan-viec/), or on the parts page itself. */
 async function openPartFile(page, file) {
-  await page.getByRole('button', { name: 'Bản nháp' }).click().catch(() => {});
+  await page.getByRole('button', { name: 'Bản nháp' }).click({ timeout: 2000 }).catch(() => {});
   await page.getByLabel('Mở tệp phần việc (.json)').setInputFiles(file);
+}
+
+/** From a page of the tools module back to the editor, which opens the draft last opened. */
+async function backToEditor(page) {
+  await page.getByRole('link', { name: 'Về trang soạn báo cáo' }).click();
+  await page.locator('#shell').waitFor({ state: 'detached' });
+  await page.getByRole('heading', { name: 'Tự đánh giá xã nông thôn mới' }).waitFor();
 }
 
 test('a part worked on a phone: only its criteria, stored as a part in work, exported filled and taken back as returned', { timeout: 120000 }, async () => {
@@ -161,6 +169,7 @@ test('a part worked on a phone: only its criteria, stored as a part in work, exp
   // This phone has no draft of its own for the part: it can become one (nothing refused).
   await official.getByRole('button', { name: 'Mở thành bản nháp riêng' }).click();
   await official.getByText('Đã mở phần việc thành một bản nháp riêng.').waitFor();
+  await official.getByRole('link', { name: 'Mở bản nháp ở trang soạn báo cáo' }).click();
   await official.getByRole('button', { name: 'Đánh giá' }).click();
   await openCriterion(official, 9);
   assert.equal(await official.getByLabel(/^Chỉ tiêu 9\.2: Số hộ có nhà ở/).inputValue(), '150');
@@ -170,6 +179,8 @@ test('a part worked on a phone: only its criteria, stored as a part in work, exp
   await compiler.getByRole('button', { name: 'Bản nháp' }).click();
   await compiler.getByLabel('Mở tệp phần việc (.json)').setInputFiles(done);
   await compiler.getByText('Đã nhận lại phần việc của Công chức Văn hóa - Xã hội').waitFor();
+  await backToEditor(compiler);
+  await compiler.getByRole('button', { name: 'Thông tin' }).click();
   const list = compiler.getByRole('list', { name: 'Các phần việc đã giao' });
   await list.getByRole('listitem').filter({ hasText: 'Đã nhận lại, chưa gộp' }).waitFor();
   await saved(compiler);
@@ -192,18 +203,15 @@ async function fillOnPhone(ctx, file, fill) {
   return downloadFrom(page, page.getByRole('button', { name: 'Xuất phần việc đã làm' }));
 }
 
-/** The compiler opens a returned part, then merges it on the merge page (a tab of its own). */
+/** The compiler opens a returned part: the editor hands it to the parts page (phan-viec/, in
+ * the same tab), which takes it back onto the draft and links to the merge page. */
 async function takeBack(compiler, done, who) {
   await compiler.getByRole('button', { name: 'Bản nháp' }).click();
   await compiler.getByLabel('Mở tệp phần việc (.json)').setInputFiles(done);
   await compiler.getByText(`Đã nhận lại phần việc của ${who}`).waitFor();
-  await saved(compiler);
-  const [merge] = await Promise.all([
-    compiler.context().waitForEvent('page'),
-    compiler.getByRole('link', { name: `Gộp vào bản nháp phần việc của ${who}` }).click(),
-  ]);
-  await merge.getByRole('heading', { name: `Gộp phần việc của ${who} vào bản nháp` }).waitFor();
-  return merge;
+  await compiler.getByRole('link', { name: `Gộp vào bản nháp phần việc của ${who}` }).click();
+  await compiler.getByRole('heading', { name: `Gộp phần việc của ${who} vào bản nháp` }).waitFor();
+  return compiler;
 }
 
 test('the team: two parts out to two phones, filled, merged (one conflict decided), in the summary and the .docx', { timeout: 240000 }, async () => {
@@ -250,8 +258,7 @@ test('the team: two parts out to two phones, filled, merged (one conflict decide
   assert.equal(await m1.locator('fieldset.conflict').count(), 0);
   await m1.getByRole('button', { name: 'Gộp vào bản nháp' }).click();
   await m1.getByText(`Đã gộp phần việc của ${culture} vào bản nháp`).waitFor();
-  await compiler.getByRole('button', { name: 'Dùng bản ở thẻ kia' }).click();
-  await m1.close();
+  await backToEditor(compiler);
 
   // The second: one conflict, both values shown, nothing applied before it is decided.
   const m2 = await takeBack(compiler, doneB, land);
@@ -273,7 +280,7 @@ test('the team: two parts out to two phones, filled, merged (one conflict decide
   await m2.getByLabel(/lấy của phần việc/).check();
   await m2.getByRole('button', { name: 'Gộp vào bản nháp' }).click();
   await m2.getByText(`Đã gộp phần việc của ${land} vào bản nháp`).waitFor();
-  await compiler.getByRole('button', { name: 'Dùng bản ở thẻ kia' }).click();
+  await backToEditor(compiler);
   const handedOver = await compiler.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('tieuchi.gop.')));
   assert.deepEqual(handedOver, [], 'removed once merged');
 

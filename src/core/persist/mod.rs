@@ -24,6 +24,7 @@ pub use head::Head;
 pub use list::{download_name, list_drafts, list_sets, start_up, StartUp};
 pub use parts::{
     classify_part, list_parts, merge_key, part_key, save_part, MERGE_PREFIX, PART_PREFIX,
+    RECEIVED_KEY,
 };
 
 use crate::core::criteria::CriteriaSet;

@@ -13,6 +13,10 @@ pub const PART_PREFIX: &str = "tieuchi.part.";
 /// key per part, removed once it is merged or dismissed.
 pub const MERGE_PREFIX: &str = "tieuchi.gop.";
 
+/// Where the editor hands a part file picked to the parts page (`phan-viec/`), which reads
+/// it strictly and removes the key once taken.
+pub const RECEIVED_KEY: &str = "tieuchi.phan-viec-nhan";
+
 pub fn merge_key(part_id: &str) -> String {
     format!("{MERGE_PREFIX}{part_id}")
 }

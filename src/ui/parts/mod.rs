@@ -5,9 +5,8 @@
 //! like any edit, the part file downloaded by the editor.
 
 pub mod received;
-pub mod work;
 
-pub use received::{open_received, InWork};
+pub use received::in_work;
 
 use crate::core::criteria::CriteriaSet;
 use crate::core::draft::{Draft, PartState};

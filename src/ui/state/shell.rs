@@ -1,9 +1,7 @@
 //! The shell: what the page around the open draft shows of the browser and of itself: the
 //! screen, the network, the service worker, storage, and the last notice.
 
-use crate::core::team::PartFile;
 use crate::ui::chrome::{Notice, Tone};
-use crate::ui::shared::Shared;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -59,8 +57,6 @@ pub struct Shell {
     /// The browser's answer to keeping this site's storage (`None`: not known).
     pub persisted: Option<bool>,
     pub notice: Option<Notice>,
-    /// A part received being worked on (`ui::parts::work`): shown instead of the screens.
-    pub part: Option<Shared<PartFile>>,
 }
 
 pub enum ShellAction {
@@ -72,8 +68,6 @@ pub enum ShellAction {
     Persisted(Option<bool>),
     Notice(Tone, String),
     ClearNotice,
-    /// Opens a part in work, or closes it (`None`).
-    Part(Option<Shared<PartFile>>),
 }
 
 impl Default for Shell {
@@ -86,7 +80,6 @@ impl Default for Shell {
             memory_only: false,
             persisted: None,
             notice: None,
-            part: None,
         }
     }
 }
@@ -109,10 +102,7 @@ impl Reducible for Shell {
     fn reduce(self: Rc<Self>, action: ShellAction) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
-            ShellAction::Tab(t) => {
-                s.tab = t;
-                s.part = None;
-            }
+            ShellAction::Tab(t) => s.tab = t,
             ShellAction::Online(b) => s.online = b,
             ShellAction::OfflineReady => s.offline_ready = true,
             ShellAction::UpdateReady => s.update_ready = true,
@@ -120,7 +110,6 @@ impl Reducible for Shell {
             ShellAction::Persisted(p) => s.persisted = p,
             ShellAction::Notice(tone, text) => s.notice = Some(Notice { tone, text }),
             ShellAction::ClearNotice => s.notice = None,
-            ShellAction::Part(part) => s.part = part,
         }
         Rc::new(s)
     }

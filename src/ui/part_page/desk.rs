@@ -1,7 +1,8 @@
 //! Working on a part received (#28), on a phone, offline: only its criteria, the summary of
 //! its own indicators, the editor's own inputs and checks (`components::assess` over the
-//! part's sub-set), every change stored at once as a part in work (`core::persist`'s own kind
-//! of entry), and "Xuất phần việc đã làm", the filled part as a file to send back.
+//! part's sub-set, compiled into the tools module), every change stored at once as a part in
+//! work (`core::persist`'s own kind of entry), and "Xuất phần việc đã làm", the filled part as
+//! a file to send back.
 
 use crate::core::criteria::CriteriaSet;
 use crate::core::draft::Draft;
@@ -149,14 +150,4 @@ pub fn PartDesk(p: &PartDeskProps) -> Html {
             </div>
         </section>
     }
-}
-
-/// The part editor for `part`, its events to the editor (the app shows it instead of the
-/// screens while `Shell::part` is set).
-pub fn desk(editor: &crate::ui::editor::Editor, part: Shared<PartFile>) -> Html {
-    use crate::ui::state::ShellAction;
-    let on_close = editor.callback(|e, ()| e.shell_action(ShellAction::Part(None)));
-    let on_as_draft = editor.callback(crate::ui::editor::Editor::part_as_draft);
-    let key = part.id.clone();
-    html! { <PartDesk {key} {part} {on_close} {on_as_draft} /> }
 }
