@@ -151,12 +151,23 @@ pub fn export(env: &Envelope) -> Result<(), String> {
 
 /// Reads the draft file picked in `event`, strictly; a bad file is refused with its reason.
 pub fn read_import(event: web_sys::Event, then: Callback<Result<Envelope, String>>) {
+    read_text(
+        event,
+        then.reform(|read: Result<String, String>| {
+            read.and_then(|text| {
+                store::read_import(&text)
+                    .map_err(|e| format!("Không nhập được tệp. {}", e.message_vi()))
+            })
+        }),
+    );
+}
+
+/// The text of the file picked in `event` (at most `store::MAX_IMPORT_BYTES`), or why not:
+/// the one file reader of the editor (a draft imported, a part file handed on).
+pub fn read_text(event: web_sys::Event, then: Callback<Result<String, String>>) {
     wasm_bindgen_futures::spawn_local(async move {
         let read = crate::web::files::read_picked(event, store::MAX_IMPORT_BYTES).await;
-        then.emit(read.and_then(|(_, text)| {
-            store::read_import(&text)
-                .map_err(|e| format!("Không nhập được tệp. {}", e.message_vi()))
-        }))
+        then.emit(read.map(|(_, text)| text))
     });
 }
 

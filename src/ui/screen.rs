@@ -34,8 +34,7 @@ pub fn screen(editor: &Editor, tab: Tab, on_edit: &Callback<Edit>) -> Html {
                 { parts(&PartsProps {
                     draft: doc.draft,
                     set: doc.set,
-                    on_handed: editor.callback(Editor::handed),
-                    on_op: editor.callback(Editor::part_op),
+                    on_hand_out: editor.callback(|e, _| e.hand_out()),
                     on_edit: on_edit.clone(),
                 }) }
             </>

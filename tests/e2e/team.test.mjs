@@ -23,7 +23,14 @@ let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-/** Hands a part out from the "Thông tin" screen: criteria ticked, indicators typed, who, due. */
+/** From the editor's "Thông tin" to the parts page of the tools module (phan-viec/#giao:<draft>),
+ * where parts are handed out, their files written again, or withdrawn. */
+async function toParts(page) {
+  await page.getByRole('button', { name: 'Giao phần việc', exact: true }).click();
+  await page.getByRole('heading', { name: 'Giao phần việc', exact: true }).waitFor();
+}
+
+/** Hands a part out on the parts page: criteria ticked, indicators typed, who, due. */
 async function handOut(page, { criteria = [], codes = '', who, due = '' }) {
   for (const n of criteria) await page.getByLabel(new RegExp(`^Tiêu chí ${n}: `)).check();
   if (codes) await page.getByLabel('Hoặc từng chỉ tiêu (mã, cách nhau bởi dấu phẩy)').fill(codes);
@@ -46,6 +53,8 @@ test('Giao phần việc: two parts handed out, their files, and the draft listi
   await page.getByLabel(/^Chỉ tiêu 9\.2: Tổng số hộ/).fill('185');
   await saved(page);
   await page.getByRole('button', { name: 'Thông tin' }).click();
+  await page.locator('#parts-none').waitFor();
+  await toParts(page);
   await page.locator('#parts-none').waitFor();
 
   // Nothing chosen, nobody named: refused with the reason, nothing downloaded or listed.
@@ -75,8 +84,10 @@ test('Giao phần việc: two parts handed out, their files, and the draft listi
   assert.equal(path.basename(second.file), 'phan-viec-lien-son-cong-chuc-dia-chinh-xay-dung-tc3.json');
   assert.notEqual(first.part.id, second.part.id);
 
-  // The draft lists both parts, handed out, and keeps them (saved like any edit).
-  await saved(page);
+  // The draft lists both parts, handed out, and keeps them (written through core::persist;
+  // the editor reads them when it opens again).
+  await backToEditor(page);
+  await page.getByRole('button', { name: 'Thông tin' }).click();
   const list = page.getByRole('list', { name: 'Các phần việc đã giao' });
   await list.getByRole('listitem').filter({ hasText: 'Công chức Văn hóa - Xã hội — tiêu chí 16; chỉ tiêu 9.2 — hạn ngày 15 tháng 6 năm 2024 Đã giao' }).waitFor();
   await list.getByRole('listitem').filter({ hasText: 'Công chức Địa chính - Xây dựng — tiêu chí 3 Đã giao' }).waitFor();
@@ -85,6 +96,7 @@ test('Giao phần việc: two parts handed out, their files, and the draft listi
   assert.equal(await list.getByRole('listitem').count(), 2);
 
   // A lost file is written again, the same part.
+  await toParts(page);
   const again = await downloadFrom(page, page.getByRole('button', { name: 'Tải lại tệp phần việc của Công chức Địa chính - Xây dựng' }));
   const copy = JSON.parse(readFileSync(again, 'utf8'));
   assert.equal(copy.id, second.part.id);
@@ -121,8 +133,9 @@ test('a part worked on a phone: only its criteria, stored as a part in work, exp
   await compiler.getByLabel('Tên xã (không ghi chữ “xã”)').fill('Liên Sơn');
   await compiler.getByLabel('Tỉnh').fill('Lạng Sơn');
   await saved(compiler);
+  await toParts(compiler);
   const { file } = await handOut(compiler, { codes: '9.2', criteria: [16], who: 'Công chức Văn hóa - Xã hội' });
-  await saved(compiler);
+  await backToEditor(compiler);
 
   const mobile = await phone(browser);
   const official = await mobile.newPage();
@@ -224,9 +237,12 @@ test('the team: two parts out to two phones, filled, merged (one conflict decide
   await saved(compiler);
   const culture = 'Công chức Văn hóa - Xã hội';
   const land = 'Công chức Địa chính - Xây dựng';
+  await toParts(compiler);
   const first = await handOut(compiler, { codes: '9.2', who: culture });
   const second = await handOut(compiler, { criteria: [3], who: land });
-  await saved(compiler);
+  await axe(compiler, 'the parts page with two parts out');
+  await backToEditor(compiler);
+  await compiler.getByRole('button', { name: 'Thông tin' }).click();
 
   // Two officials on 360 px phones, each with their own browser.
   await axe(compiler, 'Thông tin with two parts out');

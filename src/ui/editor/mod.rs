@@ -206,11 +206,6 @@ impl Editor {
         self.doc(DocAction::Edit(edit, clock::now_iso()));
     }
 
-    /// The open draft as `core::team` changed it (`ui::parts`): saved like any edit.
-    pub fn team(&self, draft: crate::core::draft::Draft) {
-        self.doc(DocAction::Team(draft));
-    }
-
     pub fn tab(&self, tab: Tab) {
         self.shell.dispatch(ShellAction::Tab(tab));
     }

@@ -9,6 +9,7 @@
 
 pub mod desk;
 mod list;
+pub mod team;
 
 use crate::core::persist::{
     classify_draft, classify_part, draft_key, merge_key, part_key, save_draft, set_aside,
@@ -32,6 +33,8 @@ pub enum View {
     Returned { id: String, who: String },
     /// A part stored as a draft of its own (the editor opens it next).
     AsDraft,
+    /// The parts of the draft of this id, and the form that hands one out.
+    Team(AttrValue),
 }
 
 /// The page's state: what it shows and what just happened.
@@ -56,8 +59,16 @@ impl Page {
         }
     }
 
-    /// The page as opened: the part file handed over by the editor, if any (taken once).
+    /// The page as opened: a draft's parts (`#giao:<draft id>`), or the part file handed
+    /// over by the editor, if any (taken once).
     pub fn start() -> Page {
+        let hash = web_sys::window().and_then(|w| w.location().hash().ok());
+        if let Some(id) = hash.as_deref().and_then(|h| h.strip_prefix("#giao:")) {
+            return Page {
+                view: View::Team(AttrValue::from(id.to_string())),
+                notice: None,
+            };
+        }
         match storage::read_raw(RECEIVED_KEY) {
             Some(text) => {
                 storage::remove(RECEIVED_KEY);
@@ -224,6 +235,7 @@ pub fn PartPage() -> Html {
             <p><a class="button primary" href={format!("../gop-phan-viec/#{id}")}
                 aria-label={format!("Gộp vào bản nháp phần việc của {who}")}>{ "Gộp vào bản nháp" }</a></p>
         },
+        View::Team(id) => html! { <team::Team id={id.clone()} /> },
         View::AsDraft => html! {
             <p><a class="button primary" href="../">{ "Mở bản nháp ở trang soạn báo cáo" }</a></p>
         },

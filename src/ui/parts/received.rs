@@ -25,8 +25,7 @@ pub fn in_work(editor: &Editor) -> Html {
     html! {
         <section class="parts-in-work" aria-labelledby="in-work-title">
             <h2 id="in-work-title">{ "Phần việc được giao" }</h2>
-            <p>{ "Khi nhận được tệp phần việc (phan-viec-….json), hãy mở tệp đó tại đây; tệp phần việc đã làm gửi về cũng mở tại đây để gộp vào bản nháp." }</p>
-            <p><a href="phan-viec/">{ "Các phần việc đang làm trên máy này" }</a></p>
+            <p>{ "Tệp phần việc nhận được hay gửi về (phan-viec-….json): mở tại đây." }{ " " }<a href="phan-viec/">{ "Các phần việc đang làm trên máy này" }</a></p>
             <div class="import">
                 <label for="import-part" class="button secondary">{ "Mở tệp phần việc (.json)" }</label>
                 <input id="import-part" type="file" accept=".json,application/json" class="visually-hidden" onchange={editor.callback(Editor::part_file)} />
@@ -38,14 +37,11 @@ pub fn in_work(editor: &Editor) -> Html {
 impl Editor {
     /// A part file picked: read, then handed to the parts page.
     pub fn part_file(&self, event: Event) {
-        let editor = self.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            let limit = crate::core::store::MAX_IMPORT_BYTES;
-            match crate::web::files::read_picked(event, limit).await {
-                Ok((_, text)) => editor.hand_part(&text),
-                Err(why) => editor.notice(Tone::Error, why),
-            }
+        let then = self.callback(|e, read: Result<String, String>| match read {
+            Ok(text) => e.hand_part(&text),
+            Err(why) => e.notice(Tone::Error, why),
         });
+        crate::ui::ops::read_text(event, then);
     }
 
     /// A part file's text to the parts page, once the open draft's edits are written.

@@ -146,9 +146,6 @@ pub enum DocAction {
     /// An imported draft whose id is stored already: the user is asked.
     AskReplace(Envelope),
     ForgetReplace,
-    /// The open draft as `core::team` made it (a part handed out, withdrawn, merged): a
-    /// change saved like any edit. Ignored unless it is the open draft.
-    Team(Draft),
 }
 
 impl Document {
@@ -252,14 +249,6 @@ impl Document {
         self.changed(Doc::new(draft, Rc::new(set)));
     }
 
-    fn team(&mut self, draft: Draft) {
-        let Some(doc) = &self.doc else { return };
-        if doc.draft.id == draft.id && *doc.draft != draft {
-            let set = doc.set.0.clone();
-            self.changed(Doc::new(draft, set));
-        }
-    }
-
     /// Another page's doing to the open draft: saving pauses (`Nothing` changes nothing).
     fn elsewhere(&mut self, verdict: Elsewhere) {
         if self.doc.is_none() {
@@ -331,7 +320,6 @@ impl Reducible for Document {
             DocAction::ForgetUndo => s.undo = None,
             DocAction::AskReplace(env) => s.replace = Some(Shared::new(env)),
             DocAction::ForgetReplace => s.replace = None,
-            DocAction::Team(draft) => s.team(draft),
         }
         Rc::new(s)
     }
