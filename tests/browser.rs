@@ -512,3 +512,87 @@ mod part_desk {
         assert_eq!(failed.revision, 1, "a problem is no edit");
     }
 }
+
+// ---- the parts page's routing of a part file received (#28) ----------------------------------
+
+mod part_page_routing {
+    use tieuchi::core::criteria::CriteriaSet;
+    use tieuchi::core::edit::new_draft;
+    use tieuchi::core::persist::{
+        draft_key, merge_key, part_key, save_draft, Kv, Over, RECEIVED_KEY,
+    };
+    use tieuchi::core::store::Envelope;
+    use tieuchi::core::team::{hand_out, PartFile, PartState, Request};
+    use tieuchi::ui::part_page::{receive, Page, View};
+    use tieuchi::web::storage;
+    use wasm_bindgen_test::*;
+
+    fn set() -> CriteriaSet {
+        tieuchi::core::sets::shipped()
+            .into_iter()
+            .find(|s| s.id == "lang-son-xa-ntm-2022-2025")
+            .unwrap()
+    }
+
+    /// A draft `id` with one part handed out, and the part's file.
+    fn handed(id: &str) -> (Envelope, PartFile) {
+        let set = set();
+        let mut draft = new_draft(id.into(), &set, None);
+        draft.meta.commune = "Liên Sơn".into();
+        let request = Request {
+            who: "Công chức Văn hóa - Xã hội".into(),
+            picks: vec!["9.2".into()],
+            due: None,
+        };
+        let (draft, part) = hand_out(
+            &draft,
+            &set,
+            request,
+            format!("p-{id}"),
+            "2024-06-01T01:00:00Z",
+        )
+        .unwrap();
+        (
+            Envelope::new(draft, set, "2024-06-01T01:00:00Z".into()),
+            part,
+        )
+    }
+
+    #[wasm_bindgen_test]
+    fn a_part_of_a_draft_stored_here_comes_back_returned_and_goes_to_the_merge_page() {
+        let (env, part) = handed("d-route-back");
+        save_draft(&mut storage::Local, &env, Over::Base(None)).unwrap();
+        let page = receive(&part.to_json());
+        assert!(matches!(&page.view, View::Returned { id, .. } if *id == part.id));
+        let stored = storage::Local.get(&draft_key("d-route-back")).unwrap();
+        let env = tieuchi::core::store::read_stored(&stored).unwrap();
+        assert_eq!(env.draft.parts[0].state, PartState::Returned);
+        assert!(storage::Local.get(&merge_key(&part.id)).is_some());
+        assert!(
+            storage::Local.get(&part_key(&part)).is_none(),
+            "no part in work"
+        );
+        storage::Local.remove(&draft_key("d-route-back"));
+        storage::Local.remove(&merge_key(&part.id));
+    }
+
+    #[wasm_bindgen_test]
+    fn a_part_of_no_draft_here_is_stored_as_a_part_in_work_and_opened() {
+        let (_, part) = handed("d-route-work");
+        let page = receive(&part.to_json());
+        assert!(matches!(&page.view, View::Work(p) if p.id == part.id));
+        assert!(storage::Local.get(&part_key(&part)).is_some());
+        assert!(storage::Local.get(&draft_key("d-route-work")).is_none());
+        storage::Local.remove(&part_key(&part));
+    }
+
+    #[wasm_bindgen_test]
+    fn the_file_handed_over_is_taken_once_and_a_bad_one_refused_in_vietnamese() {
+        storage::write_raw(RECEIVED_KEY, "{\"a\":1}").unwrap();
+        let page = Page::start();
+        assert!(storage::Local.get(RECEIVED_KEY).is_none(), "taken");
+        assert!(matches!(page.view, View::List));
+        let (_, text) = page.notice.unwrap();
+        assert!(text.starts_with("Không mở được tệp phần việc."), "{text}");
+    }
+}
