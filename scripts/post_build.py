@@ -53,6 +53,8 @@ TOOLS = "cong-cu"
 TOOL_PAGES = {
     "bo-tieu-chi": ("sets.html", "Bộ tiêu chí"),
     "tong-hop": ("rollup.html", "Tổng hợp"),
+    "gop-phan-viec": ("merge.html", "Gộp phần việc"),
+    "phan-viec": ("part.html", "Phần việc"),
 }
 TOOLS_RUN = Path(os.environ.get("TRUNK_HTML_FILE", "index.html")).name == TOOLS_HTML
 

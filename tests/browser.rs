@@ -436,3 +436,163 @@ mod reducers {
         assert_eq!(s.screen(true), Tab::Report);
     }
 }
+
+// ---- the part editor's reducer (#28) --------------------------------------------------------
+
+mod part_desk {
+    use std::rc::Rc;
+    use tieuchi::core::edit::{new_draft, Edit};
+    use tieuchi::core::team::{hand_out, Request};
+    use tieuchi::ui::part_page::desk::{Desk, DeskAction};
+    use wasm_bindgen_test::*;
+    use yew::Reducible;
+
+    fn desk() -> Desk {
+        let set = tieuchi::core::sets::shipped()
+            .into_iter()
+            .find(|s| s.id == "lang-son-xa-ntm-2022-2025")
+            .unwrap();
+        let mut draft = new_draft("d-test".into(), &set, None);
+        draft.meta.commune = "Liên Sơn".into();
+        let request = Request {
+            who: "Công chức Văn hóa - Xã hội".into(),
+            picks: vec!["9.2".into(), "16".into()],
+            due: None,
+        };
+        let (_, part) =
+            hand_out(&draft, &set, request, "p-1".into(), "2024-06-01T01:00:00Z").unwrap();
+        Desk::new(part)
+    }
+
+    #[wasm_bindgen_test]
+    fn the_desk_shows_only_the_part_and_stamps_its_person() {
+        let d = Rc::new(desk());
+        let codes: Vec<&str> = d.set.indicators().map(|(_, i)| i.code.as_str()).collect();
+        assert!(codes.contains(&"9.2") && !codes.contains(&"9.1") && !codes.contains(&"3.1"));
+        let at = "2024-06-10T08:30:00Z".to_string();
+        let edited = d.clone().reduce(DeskAction::Edit(
+            Edit::Numerator("9.2".into(), "150".into()),
+            at.clone(),
+        ));
+        assert_eq!(edited.revision, 1, "to be stored");
+        let e = &edited.part.entries["9.2"];
+        assert_eq!(
+            (e.numerator.as_str(), e.by.as_str()),
+            ("150", "Công chức Văn hóa - Xã hội")
+        );
+        assert_eq!(edited.draft.entries["9.2"].numerator, "150");
+        assert_eq!(edited.part.saved_at, at);
+        assert!(edited.scores.indicators.iter().any(|s| s.code == "9.2"));
+    }
+
+    #[wasm_bindgen_test]
+    fn an_edit_outside_the_part_or_changing_nothing_is_no_change() {
+        let d = Rc::new(desk());
+        let at = || "2024-06-10T08:30:00Z".to_string();
+        let outside = d.clone().reduce(DeskAction::Edit(
+            Edit::Numerator("3.1".into(), "1".into()),
+            at(),
+        ));
+        assert!(Rc::ptr_eq(&d, &outside));
+        let meta = d.clone().reduce(DeskAction::Edit(
+            Edit::Meta(tieuchi::core::edit::MetaField::Commune, "Khác".into()),
+            at(),
+        ));
+        assert!(
+            Rc::ptr_eq(&d, &meta),
+            "the report's metadata is the compiler's"
+        );
+        let once = d.reduce(DeskAction::Edit(Edit::Note("9.2".into(), "x".into()), at()));
+        let again = once
+            .clone()
+            .reduce(DeskAction::Edit(Edit::Note("9.2".into(), "x".into()), at()));
+        assert!(Rc::ptr_eq(&once, &again));
+        let failed = again.reduce(DeskAction::Problem(Some("đầy".into())));
+        assert_eq!(failed.failed.as_deref(), Some("đầy"));
+        assert_eq!(failed.revision, 1, "a problem is no edit");
+    }
+}
+
+// ---- the parts page's routing of a part file received (#28) ----------------------------------
+
+mod part_page_routing {
+    use tieuchi::core::criteria::CriteriaSet;
+    use tieuchi::core::edit::new_draft;
+    use tieuchi::core::persist::{
+        draft_key, merge_key, part_key, save_draft, Kv, Over, RECEIVED_KEY,
+    };
+    use tieuchi::core::store::Envelope;
+    use tieuchi::core::team::{hand_out, PartFile, PartState, Request};
+    use tieuchi::ui::part_page::{receive, Page, View};
+    use tieuchi::web::storage;
+    use wasm_bindgen_test::*;
+
+    fn set() -> CriteriaSet {
+        tieuchi::core::sets::shipped()
+            .into_iter()
+            .find(|s| s.id == "lang-son-xa-ntm-2022-2025")
+            .unwrap()
+    }
+
+    /// A draft `id` with one part handed out, and the part's file.
+    fn handed(id: &str) -> (Envelope, PartFile) {
+        let set = set();
+        let mut draft = new_draft(id.into(), &set, None);
+        draft.meta.commune = "Liên Sơn".into();
+        let request = Request {
+            who: "Công chức Văn hóa - Xã hội".into(),
+            picks: vec!["9.2".into()],
+            due: None,
+        };
+        let (draft, part) = hand_out(
+            &draft,
+            &set,
+            request,
+            format!("p-{id}"),
+            "2024-06-01T01:00:00Z",
+        )
+        .unwrap();
+        (
+            Envelope::new(draft, set, "2024-06-01T01:00:00Z".into()),
+            part,
+        )
+    }
+
+    #[wasm_bindgen_test]
+    fn a_part_of_a_draft_stored_here_comes_back_returned_and_goes_to_the_merge_page() {
+        let (env, part) = handed("d-route-back");
+        save_draft(&mut storage::Local, &env, Over::Base(None)).unwrap();
+        let page = receive(&part.to_json());
+        assert!(matches!(&page.view, View::Returned { id, .. } if *id == part.id));
+        let stored = storage::Local.get(&draft_key("d-route-back")).unwrap();
+        let env = tieuchi::core::store::read_stored(&stored).unwrap();
+        assert_eq!(env.draft.parts[0].state, PartState::Returned);
+        assert!(storage::Local.get(&merge_key(&part.id)).is_some());
+        assert!(
+            storage::Local.get(&part_key(&part)).is_none(),
+            "no part in work"
+        );
+        storage::Local.remove(&draft_key("d-route-back"));
+        storage::Local.remove(&merge_key(&part.id));
+    }
+
+    #[wasm_bindgen_test]
+    fn a_part_of_no_draft_here_is_stored_as_a_part_in_work_and_opened() {
+        let (_, part) = handed("d-route-work");
+        let page = receive(&part.to_json());
+        assert!(matches!(&page.view, View::Work(p) if p.id == part.id));
+        assert!(storage::Local.get(&part_key(&part)).is_some());
+        assert!(storage::Local.get(&draft_key("d-route-work")).is_none());
+        storage::Local.remove(&part_key(&part));
+    }
+
+    #[wasm_bindgen_test]
+    fn the_file_handed_over_is_taken_once_and_a_bad_one_refused_in_vietnamese() {
+        storage::write_raw(RECEIVED_KEY, "{\"a\":1}").unwrap();
+        let page = Page::start();
+        assert!(storage::Local.get(RECEIVED_KEY).is_none(), "taken");
+        assert!(matches!(page.view, View::List));
+        let (_, text) = page.notice.unwrap();
+        assert!(text.starts_with("Không mở được tệp phần việc."), "{text}");
+    }
+}

@@ -8,6 +8,8 @@ mod file;
 mod merge;
 #[path = "parts/props.rs"]
 mod props;
+#[path = "parts/stored.rs"]
+mod stored;
 #[path = "parts/work.rs"]
 mod work;
 

@@ -679,6 +679,46 @@ fn the_honest_report_text_matches_its_reviewed_golden() {
     check_golden(&doc, "lien-son-2024-h1.honest.report.txt");
 }
 
+/// The annex can name who provided each criterion's figures (#28, an option off by default):
+/// the honest report with two criteria's figures from team members and the option on differs
+/// from its golden file only by those lines.
+#[test]
+fn the_annex_names_the_providers_per_criterion_when_asked() {
+    let (set, mut d) = (lang_son(), honest());
+    for (code, who) in [
+        ("9.2", "Công chức Văn hóa - Xã hội"),
+        ("3.1", "Công chức Địa chính - Xây dựng"),
+    ] {
+        let e = d.entries.get_mut(code).unwrap();
+        e.by = who.into();
+        e.at = "2024-06-10T08:30:00.000Z".into();
+    }
+    let e = d.entries.get_mut("3.2").unwrap();
+    e.by = tieuchi::core::edit::COMPILER.into();
+    let off = build(&set, &d, &score(&set, &d));
+    assert!(
+        off.annex.iter().all(|r| !r.figure.contains("Số liệu do")),
+        "off by default"
+    );
+    d.meta.providers_annex = true;
+    let on = build(&set, &d, &score(&set, &d));
+    let lines: Vec<&str> = on
+        .annex
+        .iter()
+        .filter(|r| r.figure.contains("Số liệu do"))
+        .map(|r| r.figure.as_str())
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "Số liệu do: Công chức Địa chính - Xây dựng; người soạn báo cáo cung cấp",
+            "Số liệu do: Công chức Văn hóa - Xã hội cung cấp",
+        ]
+    );
+    let doc = parse(&unzip(&docx::render(&on))["word/document.xml"]);
+    check_golden(&doc, "lien-son-2024-h1.providers.report.txt");
+}
+
 /// The document's text, one paragraph a line, equals its reviewed golden file in
 /// tests/fixtures (`UPDATE_GOLDEN=1` rewrites it, for review).
 fn check_golden(doc: &Doc, name: &str) {

@@ -128,6 +128,10 @@ pub struct ReportMeta {
     pub signatory_name: String,
     /// "Nơi nhận", one a line.
     pub copies_to: String,
+    /// The annex names, per criterion, who provided its figures (`team::providers`, #28). Off
+    /// by default; absent from what is written while off, so drafts read as before.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub providers_annex: bool,
 }
 
 impl ReportMeta {

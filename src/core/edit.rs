@@ -57,6 +57,8 @@ pub enum Edit {
     Meta(MetaField, String),
     /// The commune falls under the set's column rule (xã ĐBKK, ATK).
     RuleColumn(bool),
+    /// The annex names who provided each criterion's figures (#28).
+    ProvidersAnnex(bool),
     Issuer(Issuer),
     Period(PeriodKind),
     Judgement(String, Judgement),
@@ -168,6 +170,7 @@ pub fn apply(d: &mut Draft, edit: Edit, set: &CriteriaSet, scores: &Scores, stam
     match edit {
         Edit::Meta(f, v) => set_meta(d, f, v),
         Edit::RuleColumn(b) => d.meta.rule_column = b,
+        Edit::ProvidersAnnex(b) => d.meta.providers_annex = b,
         Edit::Issuer(i) => d.meta.issuer = i,
         Edit::Period(p) => d.meta.period = p,
         Edit::Judgement(code, j) => anew(d, code).judgement = j,

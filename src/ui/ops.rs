@@ -16,7 +16,7 @@ use crate::web::{clock, download, storage};
 use yew::Callback;
 
 /// The id of the draft last opened or saved, reopened at start-up.
-const LAST_KEY: &str = "tieuchi.last";
+pub const LAST_KEY: &str = "tieuchi.last";
 
 /// The stored drafts this build reads, and the entries kept without use.
 pub fn drafts() -> (Vec<DraftSummary>, Vec<Kept>) {
@@ -167,6 +167,16 @@ pub fn share(env: &Envelope, then: Callback<(Result<Shared, String>, String)>) {
     wasm_bindgen_futures::spawn_local(async move {
         let done = share_or_download(&name, download::JSON_MIME, &bytes, &title).await;
         then.emit((done, name));
+    });
+}
+
+/// The text of the file picked in `event` (at most `store::MAX_IMPORT_BYTES`), or why not:
+/// the one file reader of the editor ("Mở tệp nhận được", a part file handed on).
+pub fn read_text(event: web_sys::Event, then: Callback<Result<String, String>>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let read =
+            crate::web::files::read_picked(event, crate::core::store::MAX_IMPORT_BYTES).await;
+        then.emit(read.map(|(_, text)| text))
     });
 }
 

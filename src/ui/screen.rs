@@ -8,6 +8,7 @@ use crate::ui::components::narrative::{narrative, NarrativeProps};
 use crate::ui::components::report_view::ReportView;
 use crate::ui::components::setup::{setup, SetupProps};
 use crate::ui::editor::Editor;
+use crate::ui::parts::{in_work, parts, PartsProps};
 use crate::ui::state::{Library, Tab};
 use crate::web::clock;
 use yew::prelude::*;
@@ -20,14 +21,24 @@ pub fn screen(editor: &Editor, tab: Tab, on_edit: &Callback<Edit>) -> Html {
     };
     match tab {
         Tab::Drafts => drafts_screen(editor),
-        Tab::Setup => setup(&SetupProps {
-            draft: doc.draft,
-            set: doc.set,
-            library: library_options(&editor.library()),
-            on_edit: on_edit.clone(),
-            on_change_set: editor.callback(Editor::change_set),
-            year_typed: document.year_typed.clone().map(AttrValue::from),
-        }),
+        Tab::Setup => html! {
+            <>
+                { setup(&SetupProps {
+                    draft: doc.draft.clone(),
+                    set: doc.set.clone(),
+                    library: library_options(&editor.library()),
+                    on_edit: on_edit.clone(),
+                    on_change_set: editor.callback(Editor::change_set),
+                    year_typed: document.year_typed.clone().map(AttrValue::from),
+                }) }
+                { parts(&PartsProps {
+                    draft: doc.draft,
+                    set: doc.set,
+                    on_hand_out: editor.callback(|e, _| e.hand_out()),
+                    on_edit: on_edit.clone(),
+                }) }
+            </>
+        },
         Tab::Assess => assessment(&AssessProps {
             set: doc.set,
             scores: doc.scores,
@@ -110,6 +121,7 @@ fn drafts_screen(editor: &Editor) -> Html {
             if shell.memory_only && current.is_some() {
                 <button type="button" class="primary" onclick={editor.callback(|e, _| e.export_open())}>{ "Xuất tệp bản nháp đang mở" }</button>
             }
+            { in_work(editor) }
         </>
     }
 }

@@ -24,6 +24,8 @@ impl<T> PartialEq for Shared<T> {
     }
 }
 
+impl<T> Eq for Shared<T> {}
+
 impl<T> std::ops::Deref for Shared<T> {
     type Target = T;
     fn deref(&self) -> &T {

@@ -3,12 +3,14 @@
 //! folder (`dist/<folder>/index.html`, a shell written by `scripts/post_build.py` from its own
 //! HTML file), a line in `PAGES` here, and the same line in `TOOL_PAGES` of post_build.py.
 
-use super::{rollup_page, sets_page};
+use super::{merge_page, part_page, rollup_page, sets_page};
 
 /// Each page: the folder of its URL, and what mounts it.
 const PAGES: &[(&str, fn())] = &[
     ("bo-tieu-chi", sets_page::start),
     ("tong-hop", rollup_page::start),
+    ("gop-phan-viec", merge_page::start),
+    ("phan-viec", part_page::start),
 ];
 
 /// The page's folder in a URL's path: "/ntm/bo-tieu-chi/" and "/bo-tieu-chi/index.html" are

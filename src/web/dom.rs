@@ -167,3 +167,10 @@ pub fn clear_file_input(e: &web_sys::Event) {
         input.set_value("");
     }
 }
+
+/// Goes to another page of the site (`url` relative to this one), in this tab.
+pub fn go_to(url: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().assign(url);
+    }
+}

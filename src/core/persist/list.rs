@@ -224,6 +224,12 @@ fn migrate_set_list(kv: &mut impl Kv) {
 /// set is named as such, never as damaged.
 pub fn download_name(key: &str, text: &str) -> String {
     use crate::core::vn::slug;
+    if key.starts_with(super::PART_PREFIX) {
+        return match super::classify_part(key, text) {
+            Fate::Newer(l) => format!("phan-viec-phien-ban-moi-{}.json", slug(&l.what)),
+            _ => format!("du-lieu-hong-{}.json", slug(key)),
+        };
+    }
     let (newer, label) = if key.starts_with(set_store::PREFIX) {
         match classify_set(key, text) {
             Fate::Newer(l) => (true, l),
@@ -246,7 +252,7 @@ pub fn download_name(key: &str, text: &str) -> String {
 /// Orders entries by the time they were saved (`newest` first, or oldest first). An insertion
 /// sort: a browser holds a handful of drafts and sets, and the standard library's sort costs
 /// about 10 KB of WASM (measured with twiggy; see BENCHMARKS.md).
-fn by_saved_at<T>(items: &mut [T], saved_at: fn(&T) -> &str, newest: bool) {
+pub(super) fn by_saved_at<T>(items: &mut [T], saved_at: fn(&T) -> &str, newest: bool) {
     for i in 1..items.len() {
         let mut j = i;
         while j > 0 {

@@ -18,9 +18,14 @@
 
 mod head;
 mod list;
+mod parts;
 
 pub use head::Head;
 pub use list::{added_from_storage_vi, download_name, list_drafts, list_sets, start_up, StartUp};
+pub use parts::{
+    classify_part, list_parts, merge_key, part_key, save_part, MERGE_PREFIX, PART_PREFIX,
+    RECEIVED_KEY,
+};
 
 use crate::core::criteria::CriteriaSet;
 use crate::core::set_store::{self, StoredSet};

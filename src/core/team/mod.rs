@@ -50,6 +50,13 @@ impl PartRecord {
     }
 }
 
+impl PartFile {
+    /// "tiêu chí 16; chỉ tiêu 9.2": what the part covers.
+    pub fn scope_vi(&self) -> String {
+        scope(&self.set, &self.codes).text_vi()
+    }
+}
+
 /// What a list of codes covers, in a set: criteria wholly covered, and single indicators of
 /// the others.
 pub(crate) struct Scope {

@@ -99,6 +99,7 @@ pub fn IndicatorRow(p: &RowProps) -> Html {
             if let Some(s) = score {
                 <p class="truth" id={row.id("truth")}>{ card_line(ind, s) }</p>
             }
+            { provenance(&row, e) }
             { threshold_info(ind, score) }
             { previous(&row, &p.data) }
             { figures(&row, e, score) }
@@ -115,6 +116,19 @@ pub fn IndicatorRow(p: &RowProps) -> Html {
                 score.map(|s| s.acknowledged.as_slice()).unwrap_or_default(), Some(e), &p.on_edit) }
         </article>
     }
+}
+
+/// Who last entered the indicator's entry and when (#28): "người soạn" for the draft's
+/// compiler, a team member's name for a part merged.
+fn provenance(row: &Row, e: &Entry) -> Html {
+    if e.by.trim().is_empty() {
+        return Html::default();
+    }
+    let when = match e.at.trim() {
+        "" => String::new(),
+        at => format!(", lúc {}", crate::web::clock::local_datetime(at)),
+    };
+    html! { <p class="who hint" id={row.id("who")}>{ format!("Nhập bởi: {}{when}", e.by) }</p> }
 }
 
 fn judgement_options(ind: &Indicator, e: &Entry) -> Vec<(AttrValue, AttrValue)> {

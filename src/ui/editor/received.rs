@@ -1,19 +1,16 @@
 //! "Mở tệp nhận được": one picker for what a commune receives. A set file from the province is
 //! stored as the user's set and offered first for a new draft; a draft file is imported as
-//! from the list of drafts; a part of the commune's team is named for what it is.
+//! from the list of drafts; a part of the commune's team goes to the parts page (`ui::parts`).
 
 use super::Editor;
 use crate::core::criteria::{import_failure_vi, CriteriaSet};
 use crate::core::received::{received, Received, OTHER_VI};
 use crate::core::set_diff;
-use crate::core::store::{self, MAX_IMPORT_BYTES};
+use crate::core::store;
 use crate::ui::chrome::Tone;
 use crate::ui::state::LibraryAction;
 use crate::web::{clock, storage};
 use yew::prelude::*;
-
-/// Where a part of the team is opened, said when one is picked here.
-const PART_VI: &str = "Đây là tệp phần việc của tổ (phần số liệu một người trong tổ được giao). Hãy mở bản nháp của xã, rồi mở tệp này ở mục “Phần việc của tổ” của bản nháp đó để ghép số liệu vào.";
 
 impl Editor {
     /// Reads the file picked in `event` and does with it what its kind asks.
@@ -22,10 +19,7 @@ impl Editor {
             Ok(text) => e.received_text(text),
             Err(why) => e.notice(Tone::Error, why),
         });
-        wasm_bindgen_futures::spawn_local(async move {
-            let read = crate::web::files::read_picked(event, MAX_IMPORT_BYTES).await;
-            done.emit(read.map(|(_, text)| text));
-        });
+        crate::ui::ops::read_text(event, done);
     }
 
     fn received_text(&self, text: String) {
@@ -39,8 +33,8 @@ impl Editor {
                     format!("Không mở được tệp. {}", e.message_vi()),
                 ),
             },
-            // The lead connects: crate::ui::parts::open_received(text) once ui::parts lands.
-            Received::Part => self.notice(Tone::Info, PART_VI),
+            // To the parts page, which reads it strictly: a part to work on, or one come back.
+            Received::Part => self.hand_part(&text),
             Received::Other => self.notice(Tone::Error, format!("Không mở được tệp. {OTHER_VI}")),
         }
     }

@@ -34,9 +34,22 @@ pub(super) fn attached(m: &ReportMeta) -> String {
 /// One row per criterion, then one per indicator, the same for every criterion; a criterion
 /// the set lists no indicators for is its own row, judged as a whole. The threshold column
 /// never holds a status; the status column is the assessed view's words.
-pub(super) fn rows(set: &CriteriaSet, scores: &Scores) -> Vec<AnnexRow> {
+pub(super) fn rows(
+    set: &CriteriaSet,
+    scores: &Scores,
+    providers: &[(u8, Vec<String>)],
+) -> Vec<AnnexRow> {
     let mut annex = Vec::new();
     for c in &set.criteria {
+        let who = providers
+            .iter()
+            .find(|(n, _)| *n == c.number)
+            .map(|(_, who)| who.as_slice())
+            .unwrap_or_default();
+        let whole = match c.indicators.is_empty() {
+            true => "Đánh giá chung cả tiêu chí",
+            false => "",
+        };
         let status = scores
             .criterion(c.number)
             .map(|s| s.status)
@@ -46,11 +59,7 @@ pub(super) fn rows(set: &CriteriaSet, scores: &Scores) -> Vec<AnnexRow> {
             code: c.number.to_string(),
             wording: criterion_title(c),
             threshold: String::new(),
-            figure: if c.indicators.is_empty() {
-                "Đánh giá chung cả tiêu chí".into()
-            } else {
-                String::new()
-            },
+            figure: with_providers(whole, who),
             status: status.label_vi().to_string(),
         });
         for ind in &c.indicators {
@@ -72,4 +81,33 @@ pub(super) fn rows(set: &CriteriaSet, scores: &Scores) -> Vec<AnnexRow> {
         }
     }
     annex
+}
+
+/// Who provided each criterion's figures, when the draft asks the annex to say so (an option,
+/// off by default); empty otherwise.
+pub(super) fn providers(set: &CriteriaSet, draft: &Draft) -> Vec<(u8, Vec<String>)> {
+    match draft.meta.providers_annex {
+        true => crate::core::team::providers(set, draft),
+        false => Vec::new(),
+    }
+}
+
+/// A criterion row's figure cell with its providers: "Số liệu do: Công chức Văn hóa - Xã hội;
+/// người soạn báo cáo cung cấp", after what the cell says already.
+fn with_providers(figure: &str, who: &[String]) -> String {
+    if who.is_empty() {
+        return figure.to_string();
+    }
+    let names: Vec<String> = who
+        .iter()
+        .map(|w| match w.as_str() {
+            crate::core::edit::COMPILER => "người soạn báo cáo".to_string(),
+            w => clean_text(w),
+        })
+        .collect();
+    let line = format!("Số liệu do: {} cung cấp", names.join("; "));
+    match figure.is_empty() {
+        true => line,
+        false => format!("{figure}. {line}"),
+    }
 }

@@ -254,7 +254,7 @@ pub fn build(set: &CriteriaSet, draft: &Draft, scores: &Scores) -> Report {
         annex_title,
         annex_attached: annex::attached(m),
         annex_subtitle,
-        annex: annex::rows(set, scores),
+        annex: annex::rows(set, scores, &annex::providers(set, draft)),
         file_name: file_name(draft),
     }
 }
