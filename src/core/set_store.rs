@@ -111,15 +111,9 @@ pub fn read(key: &str, text: &str) -> Result<StoredSet, StoredError> {
     if probe.kind.as_deref() != Some(KIND) {
         return Err(StoredError::Damaged("không phải bộ tiêu chí".into()));
     }
-    let writer = match probe.writer {
-        None => 0,
-        Some(w) => w
-            .as_u64()
-            .and_then(|w| u32::try_from(w).ok())
-            .ok_or(StoredError::Damaged(
-                "số hiệu bản ghi (writer) không hợp lệ".into(),
-            ))?,
-    };
+    let writer = crate::core::writer::read(probe.writer).ok_or(StoredError::Damaged(
+        "số hiệu bản ghi (writer) không hợp lệ".into(),
+    ))?;
     match probe.schema {
         Some(s) if s > u64::from(SCHEMA) => return Err(StoredError::Newer),
         _ if writer > crate::core::writer::WRITER => return Err(StoredError::Newer),

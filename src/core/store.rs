@@ -241,17 +241,10 @@ pub fn read_stored(text: &str) -> Result<Envelope, ReadError> {
         .ok_or(ReadError::Damaged(
             "phiên bản định dạng không hợp lệ".into(),
         ))?;
-    // A writer or a schema above this build's: a newer build wrote it. Like the schema, the
-    // writer is a whole number that fits in 32 bits; anything else is damage, never "newer".
-    let writer = match probe.writer {
-        None => 0,
-        Some(w) => w
-            .as_u64()
-            .and_then(|w| u32::try_from(w).ok())
-            .ok_or(ReadError::Damaged(
-                "số hiệu bản ghi (writer) không hợp lệ".into(),
-            ))?,
-    };
+    // A writer or a schema above this build's: a newer build wrote it.
+    let writer = crate::core::writer::read(probe.writer).ok_or(ReadError::Damaged(
+        "số hiệu bản ghi (writer) không hợp lệ".into(),
+    ))?;
     if schema > SCHEMA || writer > crate::core::writer::WRITER {
         return Err(ReadError::Newer);
     }

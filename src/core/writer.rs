@@ -10,3 +10,13 @@
 //! and when; the parts handed out and part files; the province's list of communes; criteria-set
 //! format 3 (2026-12).
 pub const WRITER: u32 = 1;
+
+/// The writer an entry or file says it was made by: 0 when it says none (before writers were
+/// counted); `None` when it is no whole number that fits in 32 bits, which the readers call
+/// damage, never "newer".
+pub fn read(writer: Option<crate::core::json::Number>) -> Option<u32> {
+    match writer {
+        None => Some(0),
+        Some(w) => w.as_u64().and_then(|w| u32::try_from(w).ok()),
+    }
+}

@@ -189,10 +189,16 @@ fn criteria_sheet(name: String, g: &Group, rows: &[&Row]) -> Sheet {
     }
     out.push(met);
     out.push(share);
-    let widths = fit_widths(&out, 0);
+    communes_sheet(name, out, last)
+}
+
+/// A sheet of one row per commune under one header row: the header and the communes' column
+/// frozen, a filter over the header and rows up to `last` (what follows is totals).
+fn communes_sheet(name: String, rows: Vec<Vec<Cell>>, last: usize) -> Sheet {
+    let widths = fit_widths(&rows, 0);
     Sheet {
         name,
-        rows: out,
+        rows,
         widths,
         frozen: (1, 1),
         filter: Some((0, last)),
@@ -230,14 +236,7 @@ fn indicators_sheet(name: String, g: &Group, rows: &[&Row]) -> Sheet {
         out.push(line);
     }
     let last = out.len() - 1;
-    let widths = fit_widths(&out, 0);
-    Sheet {
-        name,
-        rows: out,
-        widths,
-        frozen: (1, 1),
-        filter: Some((0, last)),
-    }
+    communes_sheet(name, out, last)
 }
 
 const LONG_HEADER: [&str; 21] = [
