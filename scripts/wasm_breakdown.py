@@ -30,7 +30,7 @@ GROUPS = [
     ("serde", r"^serde_core::|^serde::"),
     ("derived serializers of our types", r"^tieuchi::.*_::<impl serde_core::ser::Serialize"),
     ("wasm-bindgen, js-sys, web-sys, gloo", r"^wasm_bindgen|^js_sys|^web_sys|^gloo|^__wbg|^__externref|^__wbindgen"),
-    ("dlmalloc", r"^dlmalloc|^<dlmalloc|^__rust_(alloc|dealloc|realloc)|^__rdl"),
+    ("allocator (talc; dlmalloc before it)", r"^dlmalloc|^<dlmalloc|^talc|^<talc|^__rust_(alloc|dealloc|realloc)|^__rdl"),
     ("ryu", r"^ryu::"),
     ("miniz_oxide, crc32fast", r"^miniz_oxide|^crc32fast"),
     ("alloc (String, Vec, BTreeMap, Rc)", r"^alloc::|^<alloc|^alloc\["),
