@@ -18,6 +18,16 @@ use yew::Callback;
 /// The id of the draft last opened or saved, reopened at start-up.
 pub const LAST_KEY: &str = "tieuchi.last";
 
+/// The set last received from the province ("id@version"), offered first for a new draft
+/// also after a reload. A set's id has no '@'; its version may.
+pub const RECEIVED_SET_KEY: &str = "tieuchi.bo-tinh-gui";
+
+/// Remembers `set` as the one the province sent. Where storage refuses, the mark lives only
+/// in the page, as the set itself then does.
+pub fn remember_received(set: &CriteriaSet) {
+    let _ = storage::write_raw(RECEIVED_SET_KEY, &format!("{}@{}", set.id, set.version));
+}
+
 /// The stored drafts this build reads, and the entries kept without use.
 pub fn drafts() -> (Vec<DraftSummary>, Vec<Kept>) {
     let (drafts, kept) = storage::load_drafts();
@@ -47,6 +57,8 @@ pub struct Found {
     pub notice: Option<(Tone, String)>,
     /// The draft last opened, with the text it was read from.
     pub last: Option<(Envelope, String)>,
+    /// The set last received from the province (id, version), as remembered.
+    pub received: Option<(String, String)>,
 }
 
 /// Start-up: loads sets and drafts (the one place where unreadable entries are set aside:
@@ -76,6 +88,10 @@ pub fn start_up() -> Option<Found> {
         sets,
         notice,
         last,
+        received: storage::read_raw(RECEIVED_SET_KEY).and_then(|r| {
+            r.split_once('@')
+                .map(|(id, v)| (id.to_string(), v.to_string()))
+        }),
     })
 }
 

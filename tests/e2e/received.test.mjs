@@ -40,6 +40,11 @@ test('a set file and a draft file both open through "Mở tệp nhận được"
   await picker.setInputFiles(SET);
   await page.getByText('Đã nhận bộ tiêu chí “Bộ tiêu chí THỬ NGHIỆM').waitFor();
   assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('tieuchi.set.')).length), 1);
+  // The next day (a reload): still the province's set, still offered first.
+  await page.reload();
+  await card.getByText('Bộ tiêu chí do tỉnh gửi').waitFor();
+  assert.match(await card.innerText(), /THỬ NGHIỆM/);
+  assert.equal(await select.evaluate((s) => s.options[s.selectedIndex].text), first);
   await card.getByRole('button', { name: 'Tạo bản nháp từ bộ này' }).click();
   await page.getByLabel('Tên xã (không ghi chữ “xã”)').waitFor();
   // A new draft has nothing wrong in it, only what is left to enter.

@@ -51,9 +51,13 @@ impl Start {
                 if let Some((tone, text)) = found.notice {
                     shell = shell.reduce(ShellAction::Notice(tone, text));
                 }
-                library
+                let library = library
                     .reduce(LibraryAction::UserSets(found.sets))
-                    .reduce(LibraryAction::Listed(found.drafts, found.kept))
+                    .reduce(LibraryAction::Listed(found.drafts, found.kept));
+                match found.received {
+                    Some((id, version)) => library.reduce(LibraryAction::Received(id, version)),
+                    None => library,
+                }
             }
         };
         Start {

@@ -68,6 +68,7 @@ impl Editor {
                 set
             }
         };
+        crate::ui::ops::remember_received(&set);
         self.library
             .dispatch(LibraryAction::Received(set.id.clone(), set.version.clone()));
         self.notice(

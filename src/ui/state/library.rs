@@ -18,7 +18,7 @@ pub struct Library {
     /// Stored entries kept without use: made by a newer version, or unreadable.
     pub kept: Vec<Kept>,
     /// The set last received through "Mở tệp nhận được" (id, version): the province's,
-    /// offered first for a new draft.
+    /// offered first for a new draft, also after a reload (`ops::RECEIVED_SET_KEY`).
     pub received: Option<(String, String)>,
 }
 
