@@ -3,6 +3,7 @@
 //! Each is then read strictly by its own reader (`CriteriaSet::from_json`, `store::read_import`,
 //! `team::read_part`), which says in Vietnamese what is wrong with it.
 
+use crate::core::criteria::CriteriaSet;
 use crate::core::json::{file_kind, FileKind};
 
 /// What a received file is, from a few top-level fields only.
@@ -30,6 +31,28 @@ pub fn received(text: &str) -> Received {
         Some(FileKind::Draft) => Received::Draft,
         Some(FileKind::Other) | None => Received::Other,
     }
+}
+
+/// How the set received from the province is remembered across reloads: its content's
+/// fingerprint, id and version ("fingerprint@id@version"; neither a fingerprint nor an id has
+/// an '@', a version may).
+pub fn mark(set: &CriteriaSet) -> String {
+    format!("{}@{}@{}", set.fingerprint(), set.id, set.version)
+}
+
+/// The set `mark` names (id, version), if it is still the set received: one of the user's
+/// `sets` of that id, version and content (the set page edits a set in place, keeping both; a
+/// set deleted and another saved under its id and version is not the one received), or a
+/// shipped set, which never changes.
+pub fn marked(mark: &str, sets: &[CriteriaSet]) -> Option<(String, String)> {
+    let (fingerprint, rest) = mark.split_once('@')?;
+    let (id, version) = rest.split_once('@')?;
+    let same = |s: &CriteriaSet| s.id == id && s.version == version;
+    let still = sets
+        .iter()
+        .any(|s| same(s) && s.fingerprint() == fingerprint)
+        || (crate::core::sets::CATALOGUE.iter()).any(|l| l.id == id && l.version == version);
+    still.then(|| (id.to_string(), version.to_string()))
 }
 
 /// Why a file is none of the three, in Vietnamese.
@@ -72,6 +95,35 @@ mod tests {
             panic!("a part is handed out: {handed:?}");
         };
         assert_eq!(received(&part.to_json_pretty()), Received::Part);
+    }
+
+    #[test]
+    fn the_received_set_is_remembered_while_it_is_the_same_set() {
+        let mut s = set();
+        s.id = "tinh-gui".into();
+        s.version = "2026@1".into();
+        let m = mark(&s);
+        let named = Some(("tinh-gui".to_string(), "2026@1".to_string()));
+        assert_eq!(marked(&m, std::slice::from_ref(&s)), named);
+        // Renamed on the set page: still the same content, still the set received.
+        let mut renamed = s.clone();
+        renamed.name = "Bộ của tỉnh (đổi tên)".into();
+        assert_eq!(marked(&m, &[renamed]), named);
+        // Edited in place (same id and version, another content), or gone: no longer it.
+        let mut edited = s.clone();
+        edited.legal_basis.title.push_str(" (sửa)");
+        assert_ne!(edited.fingerprint(), s.fingerprint());
+        assert_eq!(marked(&m, &[edited]), None);
+        assert_eq!(marked(&m, &[]), None);
+        // A shipped set is named by id and version alone: it never changes.
+        let shipped = &crate::core::sets::CATALOGUE[0];
+        let m = format!("0000000000000000@{}@{}", shipped.id, shipped.version);
+        let expected = Some((shipped.id.to_string(), shipped.version.to_string()));
+        assert_eq!(marked(&m, &[]), expected);
+        // Anything else stored there names nothing.
+        for junk in ["", "abc", "a@b", "@@"] {
+            assert_eq!(marked(junk, std::slice::from_ref(&s)), None, "{junk}");
+        }
     }
 
     #[test]

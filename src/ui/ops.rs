@@ -18,14 +18,14 @@ use yew::Callback;
 /// The id of the draft last opened or saved, reopened at start-up.
 pub const LAST_KEY: &str = "tieuchi.last";
 
-/// The set last received from the province ("id@version"), offered first for a new draft
-/// also after a reload. A set's id has no '@'; its version may.
+/// The set last received from the province (`received::mark`), offered first for a new draft
+/// also after a reload, while it is still that set (`received::marked`).
 pub const RECEIVED_SET_KEY: &str = "tieuchi.bo-tinh-gui";
 
 /// Remembers `set` as the one the province sent. Where storage refuses, the mark lives only
 /// in the page, as the set itself then does.
 pub fn remember_received(set: &CriteriaSet) {
-    let _ = storage::write_raw(RECEIVED_SET_KEY, &format!("{}@{}", set.id, set.version));
+    let _ = storage::write_raw(RECEIVED_SET_KEY, &crate::core::received::mark(set));
 }
 
 /// The stored drafts this build reads, and the entries kept without use.
@@ -82,16 +82,15 @@ pub fn start_up() -> Option<Found> {
     let last = storage::read_raw(LAST_KEY)
         .filter(|id| found.drafts.iter().any(|e| e.draft.id == *id))
         .and_then(|id| load(&id));
+    let received =
+        storage::read_raw(RECEIVED_SET_KEY).and_then(|m| crate::core::received::marked(&m, &sets));
     Some(Found {
         drafts: found.drafts.iter().map(DraftSummary::from).collect(),
         kept: found.kept,
         sets,
         notice,
         last,
-        received: storage::read_raw(RECEIVED_SET_KEY).and_then(|r| {
-            r.split_once('@')
-                .map(|(id, v)| (id.to_string(), v.to_string()))
-        }),
+        received,
     })
 }
 

@@ -93,7 +93,7 @@ impl Library {
         let (id, version) = self.received.as_ref()?;
         self.choices().iter().position(|c| match c {
             Choice::Read(s) => &s.id == id && &s.version == version,
-            Choice::Listed(_) => false,
+            Choice::Listed(l) => l.id == id && l.version == version,
         })
     }
 
