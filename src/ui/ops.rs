@@ -16,7 +16,13 @@ use crate::web::{clock, download, storage};
 use yew::Callback;
 
 /// The id of the draft last opened or saved, reopened at start-up.
-pub const LAST_KEY: &str = "tieuchi.last";
+const LAST_KEY: &str = "tieuchi.last";
+
+/// Marks draft `id` as the one the editor opens at its next start-up. Where storage refuses,
+/// the editor opens on its list instead.
+pub fn remember_last(id: &str) {
+    let _ = storage::write_raw(LAST_KEY, id);
+}
 
 /// The set last received from the province (`received::mark`), offered first for a new draft
 /// also after a reload, while it is still that set (`received::marked`).
@@ -100,7 +106,7 @@ pub fn start_up() -> Option<Found> {
 pub fn save(doc: &Doc, base: &Base) -> Result<(DraftSummary, String), Refused> {
     let env = doc.envelope(clock::now_iso());
     let text = storage::save_open(&env, Over::Base(base.text()))?;
-    let _ = storage::write_raw(LAST_KEY, &env.draft.id);
+    remember_last(&env.draft.id);
     Ok((DraftSummary::from(&env), text))
 }
 
@@ -128,7 +134,7 @@ fn refused_vi(r: &Refused) -> String {
 /// one; returns the text written.
 pub fn store(env: &Envelope, over: Over) -> Result<String, String> {
     let text = storage::save_open(env, over).map_err(|r| refused_vi(&r))?;
-    let _ = storage::write_raw(LAST_KEY, &env.draft.id);
+    remember_last(&env.draft.id);
     Ok(text)
 }
 

@@ -178,7 +178,7 @@ fn as_draft(part: &Shared<PartFile>) -> Page {
     let env = part.to_envelope(clock::new_id(), clock::now_iso());
     match save_draft(&mut storage::Local, &env, Over::Base(None)) {
         Ok(_) => {
-            let _ = storage::write_raw(crate::ui::ops::LAST_KEY, &env.draft.id);
+            crate::ui::ops::remember_last(&env.draft.id);
             Page::told(
                 View::AsDraft,
                 Tone::Success,
