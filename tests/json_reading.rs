@@ -1,6 +1,6 @@
 //! Every reader of JSON the app has (`core::json` under the drafts, the sets, the stored sets,
 //! the part files and the province's list), against what serde writes: random drafts and sets
-//! read back equal; a file cut anywhere is said to be cut; damaged or random bytes never panic
+//! read back equal, and `core::json`'s writer writes them as serde_json did; a file cut anywhere is said to be cut; damaged or random bytes never panic
 //! and every refusal is Vietnamese.
 
 use proptest::prelude::*;
@@ -305,6 +305,35 @@ proptest! {
         prop_assert_eq!(back, Ok((draft, set)));
     }
 
+    /// Our writer writes what serde_json wrote, byte for byte: drafts, sets, the stored
+    /// envelope, part files. Stored entries, files and the fingerprints made of them stay
+    /// the same across the change of writer.
+    #[test]
+    fn the_writer_writes_what_serde_wrote(draft in arb_draft(), set in arb_set()) {
+        prop_assert_eq!(json::to_string(&draft), serde_json::to_string(&draft).unwrap());
+        prop_assert_eq!(json::to_string(&set), serde_json::to_string(&set).unwrap());
+        let env = Envelope::new(draft.clone(), set.clone(), "2026-11-30T09:00:00.000Z".into());
+        prop_assert_eq!(env.to_json(), serde_json::to_string(&env).unwrap());
+        if let Ok(file) = read_part(&part_file(&set)) {
+            prop_assert_eq!(file.to_json(), serde_json::to_string(&file).unwrap());
+        }
+    }
+
+    /// Every decimal below 10^9 with six places (and every other of at most 15 significant
+    /// digits), and every one below 0.00001, is written as serde_json wrote its double.
+    #[test]
+    fn decimals_are_written_as_serde_wrote_them(d in arb_dec(), tiny in -9i128..10) {
+        prop_assert_eq!(json::to_string(&d), serde_json::to_string(&d).unwrap());
+        let tiny = Dec::parse_plain(&format!("{}0.00000{}", if tiny < 0 { "-" } else { "" }, tiny.abs())).unwrap();
+        prop_assert_eq!(json::to_string(&tiny), serde_json::to_string(&tiny).unwrap());
+    }
+
+    /// Every string is escaped as serde_json escapes it.
+    #[test]
+    fn strings_are_escaped_as_serde_escaped_them(s in arb_text()) {
+        prop_assert_eq!(json::to_string(&s), serde_json::to_string(&s).unwrap());
+    }
+
     /// A file cut anywhere is cut, for every reader, and said so in Vietnamese.
     #[test]
     fn a_file_cut_anywhere_is_said_to_be_cut(draft in arb_draft(), fraction in 0.0f64..1.0) {
@@ -354,5 +383,31 @@ proptest! {
         let mut framed = b"{\"app\":\"tieuchi\",\"schema\":3,\"kind\":".to_vec();
         framed.extend(&bytes);
         read_everywhere(&String::from_utf8_lossy(&framed))?;
+    }
+}
+
+/// Beyond 15 significant digits a double is not the decimal: serde_json wrote the double's
+/// shortest text, which read back as another number; the writer writes the decimal itself.
+#[test]
+fn a_decimal_beyond_a_doubles_digits_is_written_exactly() {
+    for text in [
+        "123456789012.345678",
+        "-999999999999.999999",
+        "1000000000000.000001",
+    ] {
+        let d = Dec::parse_plain(text).unwrap();
+        assert_eq!(json::to_string(&d), text);
+        assert_eq!(json::from_str::<Dec>(&json::to_string(&d)), Ok(d));
+        let serde = serde_json::to_string(&d).unwrap();
+        assert_ne!(json::from_str::<Dec>(&serde), Ok(d), "{serde}");
+    }
+    for (text, written) in [
+        ("0.00001", "0.00001"),
+        ("0.000001", "1e-6"),
+        ("-0.000009", "-9e-6"),
+        ("-3", "-3"),
+        ("0.5", "0.5"),
+    ] {
+        assert_eq!(json::to_string(&Dec::parse_plain(text).unwrap()), written);
     }
 }

@@ -1,5 +1,5 @@
-//! The readers of tieuchi's types, for its own JSON reader (`core::json`), from the rules the
-//! types already carry in serde's attributes (writing stays serde's derive).
+//! The readers and writers of tieuchi's types, for its own JSON reader and writer
+//! (`core::json`), from the rules the types already carry in serde's attributes.
 //!
 //! `#[derive(ReadObject)]`: a struct's `FromJson`, read from a JSON object only, as serde's
 //! derive reads these attributes:
@@ -294,4 +294,89 @@ fn expand_name(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
             }
         }
     })
+}
+
+/// `#[derive(WriteObject)]`: a struct's `ToJson`, written as serde's derive writes it with
+/// serde_json: a JSON object of its fields in their order, each under its name or its
+/// `#[serde(rename = "…")]`; `#[serde(skip)]` and `#[serde(skip_serializing)]` fields never
+/// written, a `#[serde(skip_serializing_if = "path")]` field not when `path(&field)` holds.
+/// Each key is written out whole (`"name":`) at compile time.
+#[proc_macro_derive(WriteObject, attributes(serde))]
+pub fn derive_write_object(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    match expand_write(&input) {
+        Ok(t) => t.into(),
+        Err(e) => e.to_compile_error().into(),
+    }
+}
+
+fn expand_write(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
+    let Data::Struct(data) = &input.data else {
+        return Err(syn::Error::new_spanned(input, "WriteObject writes structs only"));
+    };
+    let Fields::Named(named) = &data.fields else {
+        return Err(syn::Error::new_spanned(input, "WriteObject needs named fields"));
+    };
+    let mut writes = Vec::new();
+    for f in &named.named {
+        let Some(ident) = f.ident.clone() else {
+            return Err(syn::Error::new_spanned(f, "WriteObject needs named fields"));
+        };
+        let mut key = ident.to_string();
+        let mut skip = false;
+        let mut skip_if: Option<syn::ExprPath> = None;
+        for attr in f.attrs.iter().filter(|a| a.path().is_ident("serde")) {
+            attr.parse_nested_meta(|meta| {
+                if meta.path.is_ident("rename") {
+                    key = meta.value()?.parse::<LitStr>()?.value();
+                } else if meta.path.is_ident("skip") || meta.path.is_ident("skip_serializing") {
+                    skip = true;
+                } else if meta.path.is_ident("skip_serializing_if") {
+                    skip_if = Some(meta.value()?.parse::<LitStr>()?.parse()?);
+                } else if meta.input.peek(syn::Token![=]) {
+                    meta.value()?.parse::<syn::Expr>()?;
+                }
+                Ok(())
+            })?;
+        }
+        if skip {
+            continue;
+        }
+        let quoted = format!("\"{key}\":");
+        let write = quote! {
+            w.key(#quoted);
+            crate::core::json::ToJson::write_json(&self.#ident, w);
+        };
+        writes.push(match skip_if {
+            Some(path) => quote! { if !#path(&self.#ident) { #write } },
+            None => write,
+        });
+    }
+    let ty = &input.ident;
+    let (generics, args, bounds) = input.generics.split_for_impl();
+    Ok(quote! {
+        impl #generics crate::core::json::ToJson for #ty #args #bounds {
+            fn write_json(&self, w: &mut crate::core::json::Writer) {
+                w.begin_object();
+                #( #writes )*
+                w.end_object();
+            }
+        }
+    })
+}
+
+/// `#[derive(WriteName)]`: a unit enum's `ToJson`, its name as a string, the name `ReadName`
+/// reads it by (`Named::name`).
+#[proc_macro_derive(WriteName)]
+pub fn derive_write_name(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    let ty = &input.ident;
+    quote! {
+        impl crate::core::json::ToJson for #ty {
+            fn write_json(&self, w: &mut crate::core::json::Writer) {
+                w.string(crate::core::json::Named::name(self));
+            }
+        }
+    }
+    .into()
 }

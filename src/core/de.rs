@@ -4,7 +4,7 @@
 //! names). The rules stand on the struct:
 //!
 //! ```ignore
-//! #[derive(Serialize, ReadObject)]
+//! #[derive(Serialize, ReadObject, WriteObject)]
 //! #[serde(deny_unknown_fields)]      // a set file from outside: an unknown key is refused
 //! pub struct Threshold {
 //!     #[serde(default, alias = "region", skip_serializing_if = "Option::is_none")]
@@ -13,11 +13,11 @@
 //!     …
 //! }
 //!
-//! #[derive(Serialize, ReadObject)]
+//! #[derive(Serialize, ReadObject, WriteObject)]
 //! #[serde(default)]                  // stored drafts: what an earlier build did not write defaults
 //! pub struct Entry { … }
 //!
-//! #[derive(Serialize, ReadName)]
+//! #[derive(Serialize, ReadName, WriteName)]
 //! #[serde(rename_all = "snake_case")]
 //! pub enum Judgement { None, Met, NotMet, NotApplicable }   // "not_met", …
 //! ```
@@ -31,7 +31,7 @@
 //! "mục bị lặp: “x”", "sai kiểu dữ liệu", each with line and column; an array never passes
 //! for a struct.
 
-pub use tieuchi_derive::{ReadName, ReadObject};
+pub use tieuchi_derive::{ReadName, ReadObject, WriteName, WriteObject};
 
 #[cfg(test)]
 mod tests {

@@ -3,19 +3,19 @@
 //! Figures are kept as the user typed them (strings), so nothing they type is ever lost or
 //! rewritten; scoring parses them and reports what it could not read.
 
-use crate::core::de::{ReadName, ReadObject};
+use crate::core::de::{ReadName, ReadObject, WriteName, WriteObject};
 use crate::core::vecmap::VecMap;
 use crate::core::vn::Date;
 use serde::Serialize;
 
 /// Which criteria set, at which version, a draft is scored with.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, ReadObject)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ReadObject, WriteObject)]
 pub struct SetRef {
     pub id: String,
     pub version: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Default, ReadObject)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Default, ReadObject, WriteObject)]
 #[serde(default)]
 pub struct Draft {
     pub id: String,
@@ -42,7 +42,7 @@ pub struct Draft {
 }
 
 /// What the previous period's report held, kept for reference.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Default, ReadObject)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Default, ReadObject, WriteObject)]
 #[serde(default)]
 pub struct Previous {
     /// "6 tháng đầu năm 2024"
@@ -53,7 +53,7 @@ pub struct Previous {
     pub entries: VecMap<String, Entry>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ReadName, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ReadName, WriteName, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum PeriodKind {
     #[default]
@@ -63,7 +63,7 @@ pub enum PeriodKind {
 }
 
 /// Who issues and signs the report; the header, symbol, opening and signature follow it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ReadName, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ReadName, WriteName, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Issuer {
     /// Ủy ban nhân dân xã: "ỦY BAN NHÂN DÂN" / "XÃ …", …/BC-UBND, "TM. ỦY BAN NHÂN DÂN" / "CHỦ TỊCH".
@@ -91,7 +91,7 @@ impl Issuer {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Default, ReadObject)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Default, ReadObject, WriteObject)]
 #[serde(default)]
 pub struct ReportMeta {
     /// Commune name without "xã": "Liên Sơn".
@@ -165,7 +165,7 @@ impl ReportMeta {
 }
 
 /// The commune's judgement of an indicator.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ReadName, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ReadName, WriteName, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Judgement {
     /// No judgement: yes/no indicators are then "chưa đánh giá"; numeric ones follow figures.
@@ -177,7 +177,7 @@ pub enum Judgement {
     NotApplicable,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Default, ReadObject)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Default, ReadObject, WriteObject)]
 #[serde(default)]
 pub struct Entry {
     pub judgement: Judgement,
@@ -210,7 +210,7 @@ pub struct Entry {
 /// The user's word that a finding is known and the report may be final anyway: which finding
 /// (`kind`, a `FindingKind` key), the text it was about when acknowledged (when that text
 /// changes, the finding is back), and the reason, which the report prints.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Default, ReadObject)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Default, ReadObject, WriteObject)]
 #[serde(default)]
 pub struct Ack {
     pub kind: String,
@@ -254,7 +254,7 @@ impl Entry {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Default, ReadObject)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Default, ReadObject, WriteObject)]
 #[serde(default)]
 pub struct UserThreshold {
     /// As typed ("85" or "26,7").
@@ -264,7 +264,7 @@ pub struct UserThreshold {
 }
 
 /// The report's narrative parts.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Default, ReadObject)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Default, ReadObject, WriteObject)]
 #[serde(default)]
 pub struct Narrative {
     pub communication: String,
@@ -429,7 +429,7 @@ impl Draft {
 }
 
 /// Where a part stands in the draft's list.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ReadName, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ReadName, WriteName, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum PartState {
     /// Handed out, not back yet.
@@ -452,7 +452,7 @@ impl PartState {
 }
 
 /// A part handed out, as the draft lists it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Default, ReadObject)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Default, ReadObject, WriteObject)]
 #[serde(default)]
 pub struct PartRecord {
     /// Unique in the draft, same alphabet as draft ids; the part file carries it.

@@ -339,6 +339,36 @@ impl Serialize for Dec {
     }
 }
 
+/// As serde_json wrote it from the `Serialize` above, exactly, without a float: whole numbers
+/// as integers ("95"); below 0.00001 in size, the one digit serde_json's float printer gave
+/// with its exponent ("5e-6"); others as the plain decimal ("26.7"), which is the shortest
+/// text of the nearest double whenever the decimal has at most 15 significant digits. Beyond
+/// 15 (more than a figure or threshold has) the double was not the decimal, and the decimal
+/// is written: read back, it is the same `Dec`.
+impl crate::core::json::ToJson for Dec {
+    fn write_json(&self, w: &mut crate::core::json::Writer) {
+        let (whole, frac) = (self.0 / SCALE, (self.0 % SCALE).unsigned_abs());
+        if frac == 0 {
+            return w.integer(whole);
+        }
+        if self.0 < 0 {
+            w.raw("-");
+        }
+        if whole == 0 && frac < 10 {
+            w.digits(frac, 1);
+            return w.raw("e-6");
+        }
+        w.digits(whole.unsigned_abs(), 1);
+        w.raw(".");
+        let (mut frac, mut places) = (frac, PLACES as usize);
+        while frac % 10 == 0 {
+            frac /= 10;
+            places -= 1;
+        }
+        w.digits(frac, places);
+    }
+}
+
 /// Read exactly as written: a JSON number's text (an exponent moves the point: "2.5e3" is
 /// 2500), or a string of a plain decimal ("26.7"). A number with more than six places or
 /// thirteen digits before the point, or a whole number above 10^12, is an invalid value.

@@ -8,7 +8,7 @@
 //! problems, so it can be repaired, exported or deleted instead of disappearing.
 
 use crate::core::criteria::CriteriaSet;
-use crate::core::de::ReadObject;
+use crate::core::de::{ReadObject, WriteObject};
 use serde::Serialize;
 
 /// Every stored set's key starts with this; the rest is `id@version`.
@@ -19,7 +19,7 @@ pub const SCHEMA: u32 = 1;
 /// What marks an entry as a stored set.
 const KIND: &str = "bo-tieu-chi";
 
-#[derive(Serialize)]
+#[derive(Serialize, WriteObject)]
 struct Out<'a> {
     app: &'a str,
     kind: &'a str,
@@ -72,7 +72,11 @@ pub fn key(set: &CriteriaSet) -> String {
 
 /// The stored text of a set.
 pub fn write(set: &CriteriaSet, saved_at: &str) -> String {
-    serde_json::to_string(&Out {
+    crate::core::json::to_string(&out(set, saved_at))
+}
+
+fn out<'a>(set: &'a CriteriaSet, saved_at: &'a str) -> Out<'a> {
+    Out {
         app: crate::core::store::APP,
         kind: KIND,
         writer: crate::core::writer::WRITER,
@@ -81,8 +85,7 @@ pub fn write(set: &CriteriaSet, saved_at: &str) -> String {
         name: &set.name,
         version: &set.version,
         set,
-    })
-    .unwrap_or_default()
+    }
 }
 
 /// Why a stored entry is not a set this code can read. The entry stays where it is.
@@ -157,6 +160,18 @@ pub fn copy_id(base: &str, salt: &str, taken: &[&str]) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// The stored text is what serde_json wrote of it (entries of earlier builds compare equal).
+    #[test]
+    fn a_stored_set_is_written_as_serde_wrote_it() {
+        for set in crate::core::sets::shipped() {
+            let out = super::out(&set, "2026-12-02T00:00:00.000Z");
+            assert_eq!(
+                crate::core::json::to_string(&out),
+                serde_json::to_string(&out).unwrap()
+            );
+        }
+    }
+
     use super::*;
     use crate::core::sets::shipped;
 

@@ -4,7 +4,7 @@
 //! brings every earlier schema version up to the current one.
 
 use crate::core::criteria::CriteriaSet;
-use crate::core::de::ReadObject;
+use crate::core::de::{ReadObject, WriteObject};
 use crate::core::draft::Draft;
 use crate::core::scoring::score;
 use serde::Serialize;
@@ -30,7 +30,7 @@ pub const SCHEMA: u32 = 3;
 /// Largest file accepted for import.
 pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
 
-#[derive(Clone, Debug, PartialEq, Serialize, ReadObject)]
+#[derive(Clone, Debug, PartialEq, Serialize, ReadObject, WriteObject)]
 pub struct Envelope {
     pub app: String,
     /// The build that wrote it (`writer::WRITER`; absent, 0, before writers were counted). In
@@ -76,7 +76,7 @@ impl Envelope {
     }
 
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        crate::core::json::to_string(self)
     }
 
     pub fn to_json_pretty(&self) -> String {

@@ -206,6 +206,19 @@ impl<K: Serialize, V: Serialize> Serialize for VecMap<K, V> {
     }
 }
 
+impl<K: crate::core::json::ToKey, V: crate::core::json::ToJson> crate::core::json::ToJson
+    for VecMap<K, V>
+{
+    fn write_json(&self, w: &mut crate::core::json::Writer) {
+        w.begin_object();
+        for (k, v) in &self.items {
+            k.write_key(w);
+            v.write_json(w);
+        }
+        w.end_object();
+    }
+}
+
 impl<K: FromKey + Ord, V: FromJson> FromJson for VecMap<K, V> {
     fn read(r: &mut Reader<'_>) -> Result<Self, JsonError> {
         let mut object = r.begin_object()?;
@@ -309,6 +322,7 @@ mod tests {
         let m: VecMap<u8, String> = from_str(r#"{"17": "b", "3": "a"}"#).unwrap();
         assert_eq!(m.keys().copied().collect::<Vec<_>>(), [3, 17]);
         assert_eq!(serde_json::to_string(&m).unwrap(), r#"{"3":"a","17":"b"}"#);
+        assert_eq!(crate::core::json::to_string(&m), r#"{"3":"a","17":"b"}"#);
         assert_eq!(m[&17], "b");
         let twice: VecMap<String, u8> = from_str(r#"{"a": 1, "a": 2}"#).unwrap();
         assert_eq!(twice["a"], 2, "the last value, as a B-tree map read it");

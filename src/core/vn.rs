@@ -1,11 +1,13 @@
 //! Vietnamese text conventions: dates, Unicode composition, ASCII slugs, text cleaning, names
 //! compared as people write them.
 
-use crate::core::de::ReadObject;
+use crate::core::de::{ReadObject, WriteObject};
 use serde::Serialize;
 
 /// A calendar date as entered on the report ("ngày 26 tháng 6 năm 2024").
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, ReadObject)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, ReadObject, WriteObject,
+)]
 pub struct Date {
     pub year: u16,
     pub month: u8,

@@ -25,7 +25,7 @@ impl CriteriaSet {
         let mut content = self.clone();
         content.name.clear();
         content.version.clear();
-        let json = serde_json::to_string(&content).unwrap_or_default();
+        let json = crate::core::json::to_string(&content);
         format!("{:016x}", fnv1a64(json.as_bytes()))
     }
 }

@@ -10,7 +10,7 @@ mod validate;
 
 pub use fingerprint::fnv1a64;
 
-use crate::core::de::{ReadName, ReadObject};
+use crate::core::de::{ReadName, ReadObject, WriteName, WriteObject};
 use crate::core::json::{FromJson, JsonError, Reader, What};
 use crate::core::num::Dec;
 use serde::Serialize;
@@ -28,7 +28,7 @@ pub const FORMAT: u32 = 3;
 /// The programme every format-1 set was written under (2021–2025).
 pub const PROGRAMME_2021_2025: &str = "Chương trình mục tiêu quốc gia xây dựng nông thôn mới";
 
-#[derive(Clone, Debug, PartialEq, Serialize, ReadObject)]
+#[derive(Clone, Debug, PartialEq, Serialize, ReadObject, WriteObject)]
 #[serde(deny_unknown_fields)]
 pub struct CriteriaSet {
     pub format: u32,
@@ -62,7 +62,7 @@ pub struct CriteriaSet {
     pub note: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ReadName)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ReadName, WriteName)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     /// Xã nông thôn mới.
@@ -83,14 +83,14 @@ impl Level {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ReadObject)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ReadObject, WriteObject)]
 #[serde(deny_unknown_fields)]
 pub struct Period {
     pub from: u16,
     pub to: u16,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, ReadObject)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ReadObject, WriteObject)]
 #[serde(deny_unknown_fields)]
 pub struct LegalBasis {
     /// "318/QĐ-TTg"
@@ -103,7 +103,7 @@ pub struct LegalBasis {
 }
 
 /// The columns of the thresholds table, in the set's own words.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Default, ReadObject)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Default, ReadObject, WriteObject)]
 #[serde(deny_unknown_fields)]
 pub struct Columns {
     /// What a column is: "Vùng kinh tế", "Nhóm xã".
@@ -119,7 +119,7 @@ impl Columns {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, ReadObject)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ReadObject, WriteObject)]
 #[serde(deny_unknown_fields)]
 pub struct Column {
     pub id: String,
@@ -131,7 +131,7 @@ pub struct Column {
 
 /// A rule that sends some communes to one column whatever their own (318/QĐ-TTg: especially
 /// disadvantaged and safe-zone communes use the northern midlands column).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, ReadObject)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ReadObject, WriteObject)]
 #[serde(deny_unknown_fields)]
 pub struct ColumnRule {
     /// Who the rule is for, as the decision says it.
@@ -144,7 +144,7 @@ pub struct ColumnRule {
 const REGIONS_LABEL: &str = "Vùng kinh tế";
 const DISADVANTAGED_LABEL: &str = "Xã đặc biệt khó khăn, xã an toàn khu";
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, ReadObject)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ReadObject, WriteObject)]
 #[serde(deny_unknown_fields)]
 pub struct Group {
     /// Roman numeral as the decision writes it: "I".
@@ -152,7 +152,7 @@ pub struct Group {
     pub name: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, ReadObject)]
+#[derive(Clone, Debug, PartialEq, Serialize, ReadObject, WriteObject)]
 #[serde(deny_unknown_fields)]
 pub struct Criterion {
     pub number: u8,
@@ -165,7 +165,7 @@ pub struct Criterion {
     pub indicators: Vec<Indicator>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, ReadObject)]
+#[derive(Clone, Debug, PartialEq, Serialize, ReadObject, WriteObject)]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
     /// "17.8"; a criterion with one indicator uses its own number: "5".
@@ -208,7 +208,7 @@ impl Indicator {
 
 /// A threshold the decision does not give: for a column (or the general one when `column` is
 /// absent), the decision's words about who sets it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, ReadObject)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ReadObject, WriteObject)]
 #[serde(deny_unknown_fields)]
 pub struct OpenThreshold {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -290,6 +290,46 @@ impl TryFrom<RawKind> for Kind {
     }
 }
 
+/// `{"type":"percent","numerator":…,"denominator":…,"unit":…}`, as serde's internally tagged
+/// enum wrote it: the tag first, then the variant's fields in their order.
+impl crate::core::json::ToJson for Kind {
+    fn write_json(&self, w: &mut crate::core::json::Writer) {
+        w.begin_object();
+        w.key("\"type\":");
+        let fields: &[(&str, &String)] = match self {
+            Kind::YesNo => {
+                w.string("yes_no");
+                &[]
+            }
+            Kind::Percent {
+                numerator,
+                denominator,
+                unit,
+            } => {
+                w.string("percent");
+                &[
+                    ("\"numerator\":", numerator),
+                    ("\"denominator\":", denominator),
+                    ("\"unit\":", unit),
+                ]
+            }
+            Kind::Amount { unit } => {
+                w.string("amount");
+                &[("\"unit\":", unit)]
+            }
+            Kind::Count { unit } => {
+                w.string("count");
+                &[("\"unit\":", unit)]
+            }
+        };
+        for (key, value) in fields {
+            w.key(key);
+            w.string(value);
+        }
+        w.end_object();
+    }
+}
+
 /// A kind that is not one is refused with `try_from`'s reason, placed at the kind's object.
 impl FromJson for Kind {
     fn read(r: &mut Reader<'_>) -> Result<Kind, JsonError> {
@@ -312,7 +352,7 @@ impl Kind {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ReadName)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ReadName, WriteName)]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
     AtLeast,
@@ -328,7 +368,7 @@ impl Direction {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, ReadObject)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ReadObject, WriteObject)]
 #[serde(deny_unknown_fields)]
 pub struct Threshold {
     /// Column id; absent for the general column. Format 1 called it `region`.
@@ -417,7 +457,7 @@ impl CriteriaSet {
     }
 
     pub fn to_json(&self) -> String {
-        crate::core::json::pretty(&serde_json::to_string(self).unwrap_or_default())
+        crate::core::json::pretty(&crate::core::json::to_string(self))
     }
 
     /// Brings an earlier format up to the current one. Format 1: regions become columns, the

@@ -1,9 +1,11 @@
-//! JSON in and out, kept small in the WASM. Writing is serde's (`serde_json::to_string`, and
-//! pretty printing done on the compact text, so no serializer is compiled twice). Reading is
-//! our own: a pull `Reader` over the text, one copy for every type, and `FromJson`, which each
-//! type implements by driving it (structs by `#[derive(ReadObject)]`, unit enums by
-//! `#[derive(ReadName)]`). serde_json's deserializer, compiled once per type read, and each
-//! type's serde visitors cost the editor far more (see ARCHITECTURE.md's decisions).
+//! JSON in and out, kept small in the WASM. Writing is our own `ToJson` (`to_string`, compact,
+//! byte for byte what serde_json wrote; `pretty` indents it), each type's from
+//! `#[derive(WriteObject)]` or `#[derive(WriteName)]`. Reading is our own too: a pull `Reader`
+//! over the text, one copy for every type, and `FromJson`, which each type implements by
+//! driving it (structs by `#[derive(ReadObject)]`, unit enums by `#[derive(ReadName)]`).
+//! serde_json's deserializer, compiled once per type read, each type's serde visitors and its
+//! serializers cost the editor far more (see ARCHITECTURE.md's decisions); serde_json is a
+//! dependency of the tests only, where it is the oracle the writer is held to.
 //!
 //! Every error is a `JsonError`: what went wrong, in Vietnamese, with line and column.
 
@@ -11,11 +13,13 @@ mod containers;
 mod error;
 mod from;
 mod reader;
+mod write;
 
 pub use containers::{Open, Place, Required};
 pub use error::{Category, JsonError, What};
 pub use from::{from_str, plain_decimal, FromJson, FromKey, Ignored, Named, Number};
 pub use reader::{Reader, MAX_DEPTH};
+pub use write::{to_string, ToJson, ToKey, Writer};
 
 use crate::core::de::ReadObject;
 /// Re-indents compact JSON with two spaces, as `serde_json::to_string_pretty` would.

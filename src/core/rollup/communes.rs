@@ -8,7 +8,7 @@
 //! one commune.
 
 use super::Rollup;
-use crate::core::de::ReadObject;
+use crate::core::de::{ReadObject, WriteObject};
 use crate::core::vn::name_key;
 use serde::Serialize;
 
@@ -108,7 +108,7 @@ fn unnumbered(cell: &str) -> &str {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, WriteObject)]
 struct Out<'a> {
     app: &'a str,
     kind: &'a str,
@@ -120,19 +120,22 @@ struct Out<'a> {
 
 /// The list as stored and as a file (the same envelope; a file is indented).
 pub fn write(list: &CommuneList, pretty: bool) -> String {
-    let json = serde_json::to_string(&Out {
+    let json = crate::core::json::to_string(&out(list));
+    if pretty {
+        crate::core::json::pretty(&json)
+    } else {
+        json
+    }
+}
+
+fn out(list: &CommuneList) -> Out<'_> {
+    Out {
         app: crate::core::store::APP,
         kind: KIND,
         schema: SCHEMA,
         writer: WRITER,
         saved_at: &list.saved_at,
         communes: &list.names,
-    })
-    .unwrap_or_default();
-    if pretty {
-        crate::core::json::pretty(&json)
-    } else {
-        json
     }
 }
 
@@ -374,5 +377,22 @@ impl Arrivals {
                 format!("“{}” (tệp {}): {near}", u.commune, u.file)
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod writing {
+    /// The stored list is what serde_json wrote of it.
+    #[test]
+    fn the_list_is_written_as_serde_wrote_it() {
+        let list = super::CommuneList {
+            names: vec!["Liên Sơn".into(), "Xã \"Mới\"\n".into()],
+            saved_at: "2026-12-02T00:00:00.000Z".into(),
+        };
+        let out = super::out(&list);
+        assert_eq!(
+            crate::core::json::to_string(&out),
+            serde_json::to_string(&out).unwrap()
+        );
     }
 }

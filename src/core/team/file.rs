@@ -5,7 +5,7 @@
 use super::check::{consistent, PartError};
 use super::{scope, set_fingerprint, valid_id, PartRecord, KIND, PART_SCHEMA, WRITER};
 use crate::core::criteria::CriteriaSet;
-use crate::core::de::ReadObject;
+use crate::core::de::{ReadObject, WriteObject};
 use crate::core::draft::{Draft, Entry, ReportMeta, SetRef, UserThreshold};
 use crate::core::json::{from_str, Number};
 use crate::core::store::{Envelope, APP, MAX_IMPORT_BYTES};
@@ -13,7 +13,7 @@ use crate::core::vecmap::VecMap;
 use crate::core::vn::{slug, Date};
 use serde::Serialize;
 
-#[derive(Clone, Debug, PartialEq, Serialize, ReadObject)]
+#[derive(Clone, Debug, PartialEq, Serialize, ReadObject, WriteObject)]
 pub struct PartFile {
     pub app: String,
     /// `team::KIND`: "phan-viec".
@@ -96,7 +96,7 @@ impl PartFile {
     }
 
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        crate::core::json::to_string(self)
     }
 
     pub fn to_json_pretty(&self) -> String {

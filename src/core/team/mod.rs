@@ -98,7 +98,7 @@ pub(crate) fn scope(set: &CriteriaSet, codes: &[String]) -> Scope {
 /// A short fingerprint of a set's content ("crc32 in hex - length of its JSON"): two sets
 /// with the same id and version but different thresholds or wordings differ here.
 pub fn set_fingerprint(set: &CriteriaSet) -> String {
-    let json = serde_json::to_string(set).unwrap_or_default();
+    let json = crate::core::json::to_string(set);
     format!(
         "{:08x}-{}",
         crate::core::crc32::hash(json.as_bytes()),

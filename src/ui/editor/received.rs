@@ -87,6 +87,6 @@ fn same_content(a: &CriteriaSet, b: &CriteriaSet) -> bool {
     a.id == b.id && {
         let mut b = b.clone();
         b.version.clone_from(&a.version);
-        serde_json::to_string(a).ok() == serde_json::to_string(&b).ok()
+        crate::core::json::to_string(a) == crate::core::json::to_string(&b)
     }
 }
