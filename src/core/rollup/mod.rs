@@ -279,6 +279,43 @@ impl Reader {
     }
 }
 
+/// The drafts stored in this browser, to add as communes' files.
+pub struct FromStorage {
+    pub inputs: Vec<Input>,
+    /// Stored drafts a commune's file would be refused for, with the reason.
+    pub refused: Vec<Rejected>,
+    /// What to say: how many were added, and what was not.
+    pub note: String,
+}
+
+/// The stored drafts (`persist::list_drafts`), each read as a file from a commune is: one the
+/// app opens but a file would be refused for (its set no longer valid, its year out of range)
+/// is refused with its reason and not counted as added. `kept`: the entries the listing could
+/// not use (a newer version's, unreadable), named in the note.
+pub fn from_storage(drafts: Vec<Envelope>, kept: &[crate::core::persist::Kept]) -> FromStorage {
+    let (mut inputs, mut refused) = (Vec::new(), Vec::new());
+    for e in drafts {
+        let name = format!("Trình duyệt này: xã {} — {}", e.commune, e.period);
+        let bytes = e.to_json().into_bytes();
+        match read_one(&bytes) {
+            Ok(_) => inputs.push(Input { name, bytes }),
+            Err(reason) => refused.push(Rejected { name, reason }),
+        }
+    }
+    let mut note = crate::core::persist::added_from_storage_vi(inputs.len(), kept);
+    if !refused.is_empty() {
+        note.push_str(&format!(
+            " {} bản nháp không thêm được vì không đạt khi kiểm tra như tệp của xã; lý do ở danh sách tệp bị bỏ qua.",
+            refused.len()
+        ));
+    }
+    FromStorage {
+        inputs,
+        refused,
+        note,
+    }
+}
+
 fn read_one(bytes: &[u8]) -> Result<Envelope, String> {
     let text = store::decode(bytes).map_err(|e| e.message_vi())?;
     store::read_import(&text).map_err(|e| e.message_vi())

@@ -463,3 +463,48 @@ fn files_read_a_few_at_a_time_give_the_same_rollup() {
         assert_eq!(reader.finish(), whole, "read {chunk} at a time");
     }
 }
+
+/// A stored draft the app opens (read leniently) but a commune's file would be refused for
+/// (here, its set no longer valid) is not added: it is named with its reason, and the count
+/// says only what was added.
+#[test]
+fn stored_drafts_are_added_only_when_they_read_as_files_and_counted_so() {
+    let good = example();
+    let mut bad = example();
+    bad.draft.id = "d-bad".into();
+    bad.draft.meta.commune = "Chi Lăng".into();
+    let twice = bad.set.criteria[0].clone();
+    bad.set.criteria.push(twice);
+    let bad = Envelope::new(bad.draft, bad.set, "2024-06-26T09:30:00Z".into());
+    assert!(
+        store::read_stored(&bad.to_json()).is_ok(),
+        "the app opens it"
+    );
+    let added = from_storage(vec![good, bad], &[]);
+    assert_eq!(added.inputs.len(), 1);
+    assert_eq!(added.refused.len(), 1);
+    assert!(
+        added.refused[0].name.contains("Chi Lăng"),
+        "{:?}",
+        added.refused
+    );
+    assert!(!added.refused[0].reason.is_empty());
+    assert!(
+        added.note.starts_with("Đã thêm 1 bản nháp"),
+        "{}",
+        added.note
+    );
+    assert!(
+        added.note.contains("1 bản nháp không thêm được"),
+        "{}",
+        added.note
+    );
+    let r = {
+        let mut reader = Reader::default();
+        for i in added.inputs {
+            reader.add(i);
+        }
+        reader.finish()
+    };
+    assert_eq!(r.rows(), 1);
+}

@@ -198,23 +198,15 @@ async fn tabulate(d: Dispatch, inputs: Inputs, refused: Vec<rollup::Rejected>) {
     d.dispatch(PageAction::Loaded(r, next));
 }
 
-/// The drafts stored in this browser, as files.
+/// The drafts stored in this browser, as files (`rollup::from_storage`: those a commune's
+/// file would be refused for are listed with the files refused, not added).
 fn add_stored(d: &Dispatch, inputs: &Inputs) {
     let (drafts, kept) = crate::web::storage::load_drafts();
-    let n = drafts.len();
-    inputs
-        .borrow_mut()
-        .all
-        .extend(drafts.into_iter().map(|e| Input {
-            name: format!("Trình duyệt này: xã {} — {}", e.commune, e.period),
-            bytes: e.to_json().into_bytes(),
-        }));
+    let added = rollup::from_storage(drafts, &kept);
+    inputs.borrow_mut().all.extend(added.inputs);
     d.dispatch(PageAction::Reading(0, 0));
-    wasm_bindgen_futures::spawn_local(tabulate(d.clone(), inputs.clone(), Vec::new()));
-    d.dispatch(PageAction::Notice(
-        Tone::Info,
-        crate::core::persist::added_from_storage_vi(n, &kept),
-    ));
+    wasm_bindgen_futures::spawn_local(tabulate(d.clone(), inputs.clone(), added.refused));
+    d.dispatch(PageAction::Notice(Tone::Info, added.note));
 }
 
 fn download(d: &Dispatch, name: &str, mime: &str, bytes: &[u8]) {
