@@ -30,10 +30,17 @@ pub fn start() {
     render::<app::App>(app::AppProps { start });
 }
 
-/// Installs the panic page, then mounts page component `C` (the set page or the roll-up).
+/// Installs the panic page, then mounts page component `C` (a page of the tools module) once
+/// the static shell has been painted: a module already cached starts within the first frame,
+/// and replacing the shell before it is on screen left the browser's largest paint to what
+/// the page draws after its module, as late as the module (Lighthouse scored the set page and
+/// the roll-up 0.93 on such runs).
 pub fn mount<C: yew::BaseComponent<Properties = ()>>() {
     panic_page();
-    render::<C>(());
+    wasm_bindgen_futures::spawn_local(async {
+        crate::web::dom::yield_to_browser().await;
+        render::<C>(());
+    });
 }
 
 /// The panic page, installed through Yew: its renderer replaces a hook set with
