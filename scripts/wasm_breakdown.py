@@ -25,8 +25,9 @@ GROUPS = [
     ("data (text, the 2026 set, tables)", r"^data segment"),
     ("yew (with its inlined components)", r"^yew::|^implicit_clone|^indexmap|^hashbrown|^slab::|^prokio|^pinned"),
     ("serde_json (with zmij, its float printer)", r"^serde_json::|^zmij::"),
-    # Every type's reader, wherever the type lives (`<Option<T> as …::FromJson>`, `<T as …::Place>`).
-    ("our types' readers (FromJson, Place impls)", r" as tieuchi::core::json::"),
+    # Every type's reader and writer, wherever the type lives (`<Option<T> as …::FromJson>`,
+    # `<T as …::Place>`, `<T as …::ToJson>`).
+    ("our types' readers and writers (FromJson, Place, ToJson impls)", r" as tieuchi::core::json::"),
     ("serde", r"^serde_core::|^serde::"),
     ("derived serializers of our types", r"^tieuchi::.*_::<impl serde_core::ser::Serialize"),
     ("wasm-bindgen, js-sys, web-sys, gloo", r"^wasm_bindgen|^js_sys|^web_sys|^gloo|^__wbg|^__externref|^__wbindgen"),

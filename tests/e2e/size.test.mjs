@@ -6,15 +6,15 @@
 //   HTTP cache (cache: 'reload'), as it then crosses the network twice.
 // And, without a ceiling, the tools' pages (the set page and the roll-up: one module, downloaded
 // whole when one of them is first opened).
-// The ceilings are what this build passes; issue #30's targets are printed beside them, and the
-// ceilings come down to them as the code gets there. BENCHMARKS.md says where the bytes are.
+// The ceilings are issue #30's targets, met since 2026-12-02 (critical path 209,435 bytes): a
+// change that would cross one needs its own saving. BENCHMARKS.md says where the bytes are.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { firstLoad, firstVisit, firstVisitTotal, toolsFiles } from './lib.mjs';
 
-const CRITICAL_CEILING = 250_000;
+const CRITICAL_CEILING = 210_000;
 const CRITICAL_TARGET = 210_000;
-const VISIT_CEILING = 1_110_000;
+const VISIT_CEILING = 450_000;
 const VISIT_TARGET = 450_000;
 const kb = (bytes) => (bytes / 1000).toFixed(1);
 const row = (name, raw, gzip, note = '') =>
