@@ -319,11 +319,18 @@ proptest! {
         }
     }
 
-    /// Every decimal below 10^9 with six places (and every other of at most 15 significant
-    /// digits), and every one below 0.00001, is written as serde_json wrote its double.
+    /// Every decimal below 10^9 with six places, every one below 2^55 / 10^6 with four, and
+    /// every one below 0.00001, is written as serde_json wrote its double.
     #[test]
-    fn decimals_are_written_as_serde_wrote_them(d in arb_dec(), tiny in -9i128..10) {
+    fn decimals_are_written_as_serde_wrote_them(
+        d in arb_dec(),
+        tiny in -9i128..10,
+        (whole, frac) in (0u64..36_028_797_018, 0u32..10_000),
+    ) {
         prop_assert_eq!(json::to_string(&d), serde_json::to_string(&d).unwrap());
+        // Up to 2^55 / 10^6 with four places: at most 15 significant digits.
+        let big = Dec::parse_plain(&format!("{whole}.{frac:04}")).unwrap();
+        prop_assert_eq!(json::to_string(&big), serde_json::to_string(&big).unwrap());
         let tiny = Dec::parse_plain(&format!("{}0.00000{}", if tiny < 0 { "-" } else { "" }, tiny.abs())).unwrap();
         prop_assert_eq!(json::to_string(&tiny), serde_json::to_string(&tiny).unwrap());
     }

@@ -339,12 +339,13 @@ impl Serialize for Dec {
     }
 }
 
-/// As serde_json wrote it from the `Serialize` above, exactly, without a float: whole numbers
-/// as integers ("95"); below 0.00001 in size, the one digit serde_json's float printer gave
-/// with its exponent ("5e-6"); others as the plain decimal ("26.7"), which is the shortest
-/// text of the nearest double whenever the decimal has at most 15 significant digits. Beyond
-/// 15 (more than a figure or threshold has) the double was not the decimal, and the decimal
-/// is written: read back, it is the same `Dec`.
+/// As serde_json wrote it from the `Serialize` above, without a float: whole numbers as
+/// integers ("95"); below 0.00001 in size, the one digit serde_json's float printer gave with
+/// its exponent ("5e-6"); others as the plain decimal ("26.7"), which is the shortest text of
+/// the double serde's division gave whenever the decimal has at most 15 significant digits and
+/// is below 2^55 / 10^6 (about 3.6 * 10^10). Beyond either (more than a threshold has: the
+/// division rounded twice, or the double could not hold the digits) serde_json's text read
+/// back as another number; the decimal itself is written, and reads back as the same `Dec`.
 impl crate::core::json::ToJson for Dec {
     fn write_json(&self, w: &mut crate::core::json::Writer) {
         let (whole, frac) = (self.0 / SCALE, (self.0 % SCALE).unsigned_abs());
