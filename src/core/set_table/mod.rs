@@ -66,9 +66,12 @@ pub fn parse(text: &str, set: &CriteriaSet) -> Table {
 }
 
 /// Reads a grid against `set`; `columns` as the user mapped them, or `None` to guess them.
+/// A long grid can be read a chunk of rows at a time by a `RowReader`, to the same table.
 pub fn read_grid(grid: &Grid, columns: Option<&[Column]>, set: &CriteriaSet) -> Table {
     read::read(grid, columns, set)
 }
+
+pub use read::RowReader;
 
 #[cfg(test)]
 mod tests;

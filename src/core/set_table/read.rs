@@ -100,54 +100,118 @@ impl Layout {
 }
 
 pub fn read(grid: &Grid, user: Option<&[Column]>, set: &CriteriaSet) -> Table {
-    let mut table = Table::default();
-    if grid.len() > MAX_ROWS {
-        let message = format!("Bảng có {} dòng, quá {MAX_ROWS} dòng của một bảng chỉ tiêu: hãy kiểm tra lại nội dung đã dán.", grid.len());
-        table.refuse(grid[MAX_ROWS].line, "", message);
-        return table;
-    }
-    // Word's cells of several paragraphs joined back, never with the header's rows.
-    let first = header::guess(grid, header::table_width(grid), set);
-    let headers: Vec<String> = first.header.iter().map(|&i| grid[i].words()).collect();
-    let grid = stitch(grid.clone(), header::table_width(grid), &headers);
-    let layout = Layout::new(&grid, user, set);
-    table.columns = layout.columns.clone();
-    if !layout.roles.contains(&Role::Code) && !layout.roles.contains(&Role::Wording) {
-        table.refuse(1, "", "Thiếu cột “Mã chỉ tiêu” (TT) và cột “Nội dung”: hãy chọn vai trò các cột, hoặc dán cả dòng tiêu đề của bảng.".into());
-        return table;
-    }
-    let mut unknown: Vec<usize> = Vec::new();
-    let mut cands: Vec<Cand> = Vec::new();
-    for (i, row) in grid.iter().enumerate() {
-        if let Some(why) = layout.skip(i, row) {
-            table.skipped.push((row.line, why.into()));
-            continue;
+    RowReader::new(grid, user, set).finish()
+}
+
+/// A grid read a chunk of rows at a time, so that a long table (a whole decision pasted) leaves
+/// the page responsive and shows how far it got: `new` reads the header and the columns, `step`
+/// the next rows, `finish` tells headings from indicators and checks each against the rows
+/// before. Read in any steps, the table is the same (`read` is one step).
+pub struct RowReader<'a> {
+    set: &'a CriteriaSet,
+    grid: Grid,
+    /// `None` when the table was refused before its rows (too long, no code or wording).
+    layout: Option<Layout>,
+    table: Table,
+    unknown: Vec<usize>,
+    cands: Vec<Cand>,
+    next: usize,
+}
+
+impl<'a> RowReader<'a> {
+    pub fn new(grid: &Grid, user: Option<&[Column]>, set: &'a CriteriaSet) -> RowReader<'a> {
+        let mut reader = RowReader {
+            set,
+            grid: Vec::new(),
+            layout: None,
+            table: Table::default(),
+            unknown: Vec::new(),
+            cands: Vec::new(),
+            next: 0,
+        };
+        if grid.len() > MAX_ROWS {
+            let message = format!("Bảng có {} dòng, quá {MAX_ROWS} dòng của một bảng chỉ tiêu: hãy kiểm tra lại nội dung đã dán.", grid.len());
+            reader.table.refuse(grid[MAX_ROWS].line, "", message);
+            return reader;
         }
-        let data = !cands.is_empty() || !table.errors.is_empty();
-        let read = layout.fields(row).and_then(|(fields, roles)| {
-            let c = candidate(row, &fields, &roles, &layout.header_unit, set, data)?;
-            if matches!(c, Reading::Row(_)) {
-                let filled = |&i: &usize| roles[i] == Role::Unknown && !fields[i].trim().is_empty();
-                unknown.extend((0..fields.len()).filter(filled));
+        // Word's cells of several paragraphs joined back, never with the header's rows.
+        let first = header::guess(grid, header::table_width(grid), set);
+        let headers: Vec<String> = first.header.iter().map(|&i| grid[i].words()).collect();
+        let grid = stitch(grid.clone(), header::table_width(grid), &headers);
+        let layout = Layout::new(&grid, user, set);
+        reader.table.columns = layout.columns.clone();
+        if !layout.roles.contains(&Role::Code) && !layout.roles.contains(&Role::Wording) {
+            reader.table.refuse(1, "", "Thiếu cột “Mã chỉ tiêu” (TT) và cột “Nội dung”: hãy chọn vai trò các cột, hoặc dán cả dòng tiêu đề của bảng.".into());
+            return reader;
+        }
+        reader.grid = grid;
+        reader.layout = Some(layout);
+        reader
+    }
+
+    /// Rows read so far, and of how many.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.next, self.grid.len())
+    }
+
+    /// Reads up to `n` more rows; gives the number of rows left.
+    pub fn step(&mut self, n: usize) -> usize {
+        let RowReader {
+            set,
+            grid,
+            layout,
+            table,
+            unknown,
+            cands,
+            next,
+        } = self;
+        let Some(layout) = layout.as_ref() else {
+            return 0;
+        };
+        let end = next.saturating_add(n).min(grid.len());
+        for (i, row) in grid.iter().enumerate().take(end).skip(*next) {
+            if let Some(why) = layout.skip(i, row) {
+                table.skipped.push((row.line, why.into()));
+                continue;
             }
-            Ok(c)
-        });
-        match read {
-            Ok(Reading::Row(c)) => cands.push(c),
-            Ok(Reading::Title) => table.skipped.push((row.line, "dòng tiêu đề".into())),
-            Ok(Reading::Group) => table.skipped.push((row.line, "dòng nhóm tiêu chí".into())),
-            Err(m) => table.refuse(row.line, &row.text(), format!("dòng {}: {m}", row.line)),
+            let data = !cands.is_empty() || !table.errors.is_empty();
+            let read = layout.fields(row).and_then(|(fields, roles)| {
+                let c = candidate(row, &fields, &roles, &layout.header_unit, set, data)?;
+                if matches!(c, Reading::Row(_)) {
+                    let filled =
+                        |&i: &usize| roles[i] == Role::Unknown && !fields[i].trim().is_empty();
+                    unknown.extend((0..fields.len()).filter(filled));
+                }
+                Ok(c)
+            });
+            match read {
+                Ok(Reading::Row(c)) => cands.push(c),
+                Ok(Reading::Title) => table.skipped.push((row.line, "dòng tiêu đề".into())),
+                Ok(Reading::Group) => table.skipped.push((row.line, "dòng nhóm tiêu chí".into())),
+                Err(m) => table.refuse(row.line, &row.text(), format!("dòng {}: {m}", row.line)),
+            }
         }
+        *next = end;
+        grid.len() - end
     }
-    unknown_columns(&mut table, unknown, &layout.columns);
-    rows(&mut table, cands, set);
-    if table.rows.is_empty() && table.errors.is_empty() {
-        let m = "Không có dòng chỉ tiêu nào (mã dạng 5.2 ở cột đầu hoặc ở đầu nội dung).";
-        table.refuse(1, "", m.into());
+
+    /// The rows not read yet, read; then the table.
+    pub fn finish(mut self) -> Table {
+        self.step(usize::MAX);
+        let Some(layout) = self.layout else {
+            return self.table;
+        };
+        let mut table = self.table;
+        unknown_columns(&mut table, self.unknown, &layout.columns);
+        rows(&mut table, self.cands, self.set);
+        if table.rows.is_empty() && table.errors.is_empty() {
+            let m = "Không có dòng chỉ tiêu nào (mã dạng 5.2 ở cột đầu hoặc ở đầu nội dung).";
+            table.refuse(1, "", m.into());
+        }
+        by_line(&mut table.errors, |e| e.line);
+        by_line(&mut table.skipped, |(line, _)| *line);
+        table
     }
-    by_line(&mut table.errors, |e| e.line);
-    by_line(&mut table.skipped, |(line, _)| *line);
-    table
 }
 
 /// In line order: an insertion sort, as the lists are short and nearly in order already (the

@@ -5,7 +5,7 @@ use crate::core::sets::shipped;
 
 /// A made-up table in the decision's layout (test data, not legal figures): 10 criteria, 47
 /// indicators, a header and a heading row per criterion.
-const TEST_TABLE: &str = include_str!("../../../tests/fixtures/bang-thu-nghiem-2026.tsv");
+pub const TEST_TABLE: &str = include_str!("../../../tests/fixtures/bang-thu-nghiem-2026.tsv");
 
 pub fn set_2026() -> CriteriaSet {
     shipped()

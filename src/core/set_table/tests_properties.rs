@@ -123,4 +123,27 @@ proptest! {
         let fresh = apply(&set, &parse(&csv, &set), &opts("Nguồn mặc định"));
         prop_assert_eq!(fresh.as_ref(), Ok(&next));
     }
+
+    /// Read a chunk of rows at a time (a long paste, the page painting between chunks), any
+    /// table reads to the same table as at once, and `step` counts down the rows left.
+    #[test]
+    fn a_table_read_in_steps_is_the_table_read_at_once(
+        text in prop_oneof![valid_table(), "(?s).{0,400}"],
+        chunk in 1usize..6,
+    ) {
+        let set = set_2026();
+        for text in [text.as_str(), super::tests::TEST_TABLE] {
+            let Ok(g) = grid(text) else { continue };
+            let mut reader = RowReader::new(&g, None, &set);
+            let (_, of) = reader.progress();
+            let mut left = of;
+            while left > 0 {
+                let now = reader.step(chunk);
+                prop_assert!(now < left);
+                prop_assert_eq!(reader.progress(), (of - now, of));
+                left = now;
+            }
+            prop_assert_eq!(reader.finish(), read_grid(&g, None, &set));
+        }
+    }
 }

@@ -118,15 +118,16 @@ pub fn SetEditor(p: &EditorProps) -> Html {
         }
     });
     let dispatch = state.dispatcher();
+    // Stable across renders: the list of indicators compares them.
     let on_toggle = {
         let d = dispatch.clone();
-        Callback::from(move |(code, open): (String, bool)| {
+        use_callback((), move |(code, open): (String, bool), _| {
             d.dispatch(WorkingAction::Toggle(code, open))
         })
     };
     let on_edit = {
         let d = dispatch.clone();
-        Callback::from(move |(field, edit): (String, SetEdit)| {
+        use_callback((), move |(field, edit): (String, SetEdit), _| {
             d.dispatch(WorkingAction::Field(field, edit))
         })
     };
@@ -160,12 +161,7 @@ pub fn SetEditor(p: &EditorProps) -> Html {
             <h2 id="sets-title">{ format!("Chỉnh sửa bộ tiêu chí: {}", set.name) }</h2>
             { meta_fields(set, &state.refused, &on_edit) }
             <p class="hint">{ "Mở từng chỉ tiêu để sửa nội dung và ngưỡng. Mỗi ngưỡng ghi rõ nguồn; để trống cột là cột chung, để trống năm là áp dụng cả giai đoạn. Số nhập xong được kiểm tra khi rời ô." }</p>
-            <div class="set-editor">
-                { for set.indicators().map(|(_, ind)| {
-                    let open = state.opened.contains(&ind.code);
-                    indicator_editor(ind, set, &state.refused, &on_edit, open, &on_toggle)
-                }) }
-            </div>
+            <IndicatorList set={Shared(state.set.clone())} refused={state.refused.clone()} opened={state.opened.clone()} on_edit={on_edit.clone()} {on_toggle} />
             <AddIndicator set={Shared(state.set.clone())} refused={refused_for(&state.refused, ADD_ID).cloned()} on_edit={on_edit.clone()} />
             <TablePanel set={Shared(state.set.clone())} can_undo={state.before_table.is_some()} {on_apply} {on_undo} {on_pending} />
             if !errors.is_empty() {
@@ -177,6 +173,30 @@ pub fn SetEditor(p: &EditorProps) -> Html {
                 <button type="button" class="secondary" onclick={cancel}>{ "Hủy" }</button>
             </div>
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ListProps {
+    set: Shared<CriteriaSet>,
+    refused: Refused,
+    opened: Vec<String>,
+    on_edit: Callback<(String, SetEdit)>,
+    on_toggle: Callback<(String, bool)>,
+}
+
+/// Every indicator of the set, each open or closed: drawn again only when one of these
+/// changes, not when the table panel below reports how its reading goes (500 indicators took
+/// a phone's thread for about half a second each time).
+#[function_component]
+fn IndicatorList(p: &ListProps) -> Html {
+    html! {
+        <div class="set-editor">
+            { for p.set.indicators().map(|(_, ind)| {
+                let open = p.opened.contains(&ind.code);
+                indicator_editor(ind, &p.set, &p.refused, &p.on_edit, open, &p.on_toggle)
+            }) }
+        </div>
     }
 }
 

@@ -6,7 +6,9 @@
 //! this view keeps what was given and talks up through callbacks.
 
 use super::preview::{mapping, preview};
-use super::table_state::{use_reading, Input, Outcome, Reading, TableAction, TableState};
+use super::table_state::{
+    is_long, long_note_vi, use_reading, Input, Outcome, Reading, TableAction, TableState,
+};
 use super::word::{pick, tables_list};
 use crate::core::criteria::CriteriaSet;
 use crate::core::set_table::{self, Plan};
@@ -41,19 +43,30 @@ pub struct TableProps {
 fn use_report_pending(
     reading: &Rc<Option<Reading>>,
     confirmed: bool,
-    busy: Option<usize>,
+    busy: bool,
     on: &Callback<Option<Pending>>,
 ) {
     let (on, reading) = (on.clone(), reading.clone());
     use_effect_with((reading.clone(), confirmed, busy), move |_| {
         on.emit(match busy {
-            Some(_) => Some(Pending {
+            true => Some(Pending {
                 rows: 0,
                 result: Err("bảng đang được đọc".into()),
             }),
-            None => reading.as_ref().as_ref().map(|r| pending(r, confirmed)),
+            false => reading.as_ref().as_ref().map(|r| pending(r, confirmed)),
         });
     });
+}
+
+/// Empties the paste box an input event came from (the text is kept in the panel's state).
+fn empty_box(e: &InputEvent) {
+    use wasm_bindgen::JsCast;
+    if let Some(b) = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+    {
+        b.set_value("");
+    }
 }
 
 #[function_component]
@@ -66,7 +79,12 @@ pub fn TablePanel(p: &TableProps) -> Html {
         outcome: None,
     });
     let (reading, busy) = use_reading(&state.input, &p.set);
-    use_report_pending(&reading, state.input.confirmed, busy, &p.on_pending);
+    use_report_pending(
+        &reading,
+        state.input.confirmed,
+        busy.is_some(),
+        &p.on_pending,
+    );
     let d = state.dispatcher();
     // What the parts below send up.
     let send = {
@@ -75,7 +93,14 @@ pub fn TablePanel(p: &TableProps) -> Html {
     };
     let on_text = {
         let d = d.clone();
-        Callback::from(move |e: InputEvent| d.dispatch(TableAction::Text(input_value(&e))))
+        Callback::from(move |e: InputEvent| {
+            let text = input_value(&e);
+            if is_long(&text) {
+                // Out of the box before the browser lays it out (`is_long`).
+                empty_box(&e);
+            }
+            d.dispatch(TableAction::Text(text))
+        })
     };
     let on_source = {
         let d = d.clone();
@@ -100,13 +125,14 @@ pub fn TablePanel(p: &TableProps) -> Html {
             <legend>{ "Bảng chỉ tiêu: dán từ văn bản, tệp CSV hoặc tệp Word của quyết định" }</legend>
             <p class="hint">{ format!("Dán cả bảng như trong văn bản (kể cả dòng tiêu đề): mã chỉ tiêu (hoặc TT), nội dung, {}, rồi nguồn nếu có. Ô ngưỡng ghi như văn bản: “≥ 80%”, “Tối thiểu 90%”, “Không quá 5%”, “Đạt”, “39 triệu đồng/người/năm”, “Theo quy định của UBND tỉnh”; “-” nếu không áp dụng cho nhóm đó; để trống nếu chưa có. Chỉ tiêu có sẵn được cập nhật theo mã, chỉ tiêu mới được thêm.", columns_hint(&p.set)) }</p>
             <div class="field"><label for="s-paste">{ "Dán bảng chỉ tiêu" }</label>
-                <textarea id="s-paste" rows="6" wrap="off" value={input.text.clone()} oninput={on_text} /></div>
+                <textarea id="s-paste" rows="6" wrap="off" value={if is_long(&input.text) { String::new() } else { input.text.clone() }} oninput={on_text} /></div>
+            if is_long(&input.text) { <p class="hint" role="status">{ long_note_vi(&input.text) }</p> }
             if let Some(note) = &input.file { <p class="hint" role="status">{ note.clone() }</p> }
             if let Some(w) = &input.word { { tables_list(w, &send) } }
             <div class="field"><label for="s-paste-source">{ "Nguồn ghi cho các dòng không có cột nguồn" }</label>
                 <input id="s-paste-source" value={input.source.clone()} oninput={on_source} /></div>
-            if let Some(lines) = busy {
-                <p class="hint" role="status">{ format!("Đang đọc bảng ({lines} dòng)…") }</p>
+            if let Some(busy) = busy {
+                <p class="hint" role="status">{ busy.text_vi() }</p>
             }
             if let Some(r) = reading.as_ref() {
                 { mapping(&r.table, &p.set, &send) }

@@ -137,36 +137,73 @@ pub struct Reading {
     pub plan: Plan,
 }
 
-/// Text up to this many bytes is read as it is typed; a longer table (a whole decision pasted,
-/// up to about 1 MB) after the page has shown that it is being read.
+/// Text up to this many bytes is read as it is typed, and shown in the paste box; a longer
+/// table (a whole decision pasted, up to about 1 MB) is read after the page has shown that it
+/// is being read, a chunk of rows at a time, and is not kept in the box: the browser took
+/// about a second at 4× CPU to lay out a box of 1 MB, and again whenever anything near it
+/// changed (`is_long`).
 const READ_AT_ONCE: usize = 100_000;
 
+/// Whether `text` is a long table: read in steps, not shown in the paste box.
+pub fn is_long(text: &str) -> bool {
+    text.len() > READ_AT_ONCE
+}
+
+/// What the page says of a long table in place of showing it in the box.
+pub fn long_note_vi(text: &str) -> String {
+    format!(
+        "Đã dán một bảng dài ({} dòng, {} KB): bảng không hiện trong ô để trang khỏi chậm. Dán hoặc gõ vào ô để thay bảng này.",
+        text.lines().count(),
+        text.len() / 1000
+    )
+}
+/// Rows of a long table read between two frames (about 50 ms of a phone's time for rows of
+/// 1 KB of text).
+const ROWS_AT_ONCE: usize = 100;
+
+/// How far the reading of a long table is: rows read (0 until its rows are found), of how many
+/// (its lines until then).
+#[derive(Clone, Copy, PartialEq)]
+pub struct Busy {
+    pub done: usize,
+    pub of: usize,
+}
+
+impl Busy {
+    pub fn text_vi(self) -> String {
+        match self.done {
+            0 => format!("Đang đọc bảng ({} dòng)…", self.of),
+            done => format!("Đang đọc bảng: {done}/{} dòng…", self.of),
+        }
+    }
+}
+
 /// What was given, read: the reading (none while nothing is given), and while a long table is
-/// still being read, its number of lines (issue #30: a 1 MB paste shows progress, and the
-/// page paints it before the reading takes the thread).
+/// still being read, how far it is (issue #30: a 1 MB paste shows its progress, and the page
+/// paints between the reading's chunks).
 #[hook]
 pub fn use_reading(
     input: &Input,
     set: &Shared<CriteriaSet>,
-) -> (Rc<Option<Reading>>, Option<usize>) {
+) -> (Rc<Option<Reading>>, Option<Busy>) {
     let deps = (input.clone(), set.clone());
-    let at_once = input.text.len() <= READ_AT_ONCE;
+    let at_once = !is_long(&input.text);
     let now = use_memo(deps.clone(), move |(input, set)| {
         at_once.then(|| Rc::new(read(input, set)))
     });
-    // The long table's reading, with what it was read from.
+    // The long table's reading, with what it was read from; and how far it is.
     let later = use_state(|| None::<Rc<(Input, Shared<CriteriaSet>, Rc<Option<Reading>>)>>);
+    let progress = use_state(|| None::<(Input, Busy)>);
     {
-        let later = later.clone();
+        let (later, progress) = (later.clone(), progress.setter());
         use_effect_with(deps, move |(input, set)| {
             let stale = Rc::new(std::cell::Cell::new(false));
             if !at_once {
                 let (input, set, stale) = (input.clone(), set.clone(), stale.clone());
                 wasm_bindgen_futures::spawn_local(async move {
-                    crate::web::dom::yield_to_browser().await;
-                    if !stale.get() {
-                        let reading = Rc::new(read(&input, &set));
-                        later.set(Some(Rc::new((input, set, reading))));
+                    let told = |busy: Busy| progress.set(Some((input.clone(), busy)));
+                    if let Some(reading) = read_in_steps(&input, &set, &stale, told).await {
+                        later.set(Some(Rc::new((input, set, Rc::new(reading)))));
                     }
                 });
             }
@@ -178,29 +215,96 @@ pub fn use_reading(
     }
     match later.as_deref() {
         Some((i, s, r)) if i == input && s == set => (r.clone(), None),
-        _ => (Rc::new(None), Some(input.text.lines().count())),
+        _ => {
+            let busy = match progress.as_ref() {
+                Some((i, busy)) if i == input => *busy,
+                _ => Busy {
+                    done: 0,
+                    of: input.text.lines().count(),
+                },
+            };
+            (Rc::new(None), Some(busy))
+        }
     }
 }
 
-pub fn read(input: &Input, set: &CriteriaSet) -> Option<Reading> {
-    let grid = match &input.word {
-        Some(w) => w.tables.get(w.chosen?)?.rows.clone(),
-        None if input.text.trim().is_empty() => return None,
+/// What a given input is read from: a grid, nothing at all, or (text that is no table) its
+/// refusal, read at once.
+enum Source {
+    Grid(set_table::Grid),
+    Nothing,
+    Read(Box<Reading>),
+}
+
+fn source(input: &Input, set: &CriteriaSet) -> Source {
+    match &input.word {
+        Some(w) => match w.chosen.and_then(|c| w.tables.get(c)) {
+            Some(t) => Source::Grid(t.rows.clone()),
+            None => Source::Nothing,
+        },
+        None if input.text.trim().is_empty() => Source::Nothing,
         None => match set_table::grid(&input.text) {
-            Ok(g) => g,
+            Ok(g) => Source::Grid(g),
             Err(_) => {
                 let table = set_table::parse(&input.text, set);
                 let plan = set_table::plan(set, &table, &Options::default());
-                return Some(Reading { table, plan });
+                Source::Read(Box::new(Reading { table, plan }))
             }
         },
-    };
-    let table = set_table::read_grid(&grid, input.columns.as_deref(), set);
+    }
+}
+
+/// The plan of a table read from `input`'s grid, with the input's options.
+fn planned(input: &Input, set: &CriteriaSet, table: Table) -> Reading {
     let opts = Options {
         default_source: input.source.clone(),
         units: input.units.clone(),
         confirmed: input.confirmed,
     };
     let plan = set_table::plan(set, &table, &opts);
-    Some(Reading { table, plan })
+    Reading { table, plan }
+}
+
+pub fn read(input: &Input, set: &CriteriaSet) -> Option<Reading> {
+    match source(input, set) {
+        Source::Grid(grid) => {
+            let table = set_table::read_grid(&grid, input.columns.as_deref(), set);
+            Some(planned(input, set, table))
+        }
+        Source::Nothing => None,
+        Source::Read(r) => Some(*r),
+    }
+}
+
+/// `read`, with the browser let in after the page shows the reading has begun, and between
+/// every `ROWS_AT_ONCE` rows (`told` how far it is); `None` once `stale` (the input changed).
+async fn read_in_steps(
+    input: &Input,
+    set: &CriteriaSet,
+    stale: &std::cell::Cell<bool>,
+    told: impl Fn(Busy),
+) -> Option<Option<Reading>> {
+    let pause = || async {
+        crate::web::dom::yield_to_browser().await;
+        (!stale.get()).then_some(())
+    };
+    pause().await?;
+    let grid = match source(input, set) {
+        Source::Grid(grid) => grid,
+        Source::Nothing => return Some(None),
+        Source::Read(r) => return Some(Some(*r)),
+    };
+    pause().await?;
+    let mut reader = set_table::RowReader::new(&grid, input.columns.as_deref(), set);
+    while reader.step(ROWS_AT_ONCE) > 0 {
+        let (done, of) = reader.progress();
+        told(Busy { done, of });
+        pause().await?;
+    }
+    let table = reader.finish();
+    pause().await?;
+    let reading = planned(input, set, table);
+    // Drawn in a task of its own.
+    pause().await?;
+    Some(Some(reading))
 }
