@@ -163,7 +163,9 @@ for (let i = 0; i < 3; i++) {
   const rp = await rctx.newPage();
   await rp.goto(server.url + 'tong-hop/');
   await rp.locator('#rollup-files').waitFor({ state: 'attached' });
-  const r = await rp.evaluate(async ([text, n]) => {
+  // The files are made in a task of their own: made in the measured one, they were its
+  // longest task (0.7 s of the benchmark's own work, counted as the page's until 2026-12-02).
+  await rp.evaluate(([text, n]) => {
     const base = JSON.parse(text);
     const dt = new DataTransfer();
     let bytes = 0;
@@ -174,8 +176,12 @@ for (let i = 0; i < 3; i++) {
       bytes += file.size;
       dt.items.add(file);
     }
+    window.benchFiles = { files: dt.files, bytes };
+  }, [envelope, ROLLUP]);
+  const r = await rp.evaluate(async (n) => {
+    const { files, bytes } = window.benchFiles;
     const input = document.getElementById('rollup-files');
-    input.files = dt.files;
+    input.files = files;
     // Responsiveness: the main thread's long tasks (over 50 ms) while the files are read.
     const long = [];
     const po = new PerformanceObserver((l) => { for (const e of l.getEntries()) long.push(e.duration); });
@@ -196,7 +202,7 @@ for (let i = 0; i < 3; i++) {
     for (const e of po.takeRecords()) long.push(e.duration);
     po.disconnect();
     return { ms, toStatus: t1 - t0, each: bytes / n, longest: Math.max(0, ...long), long: long.length };
-  }, [envelope, ROLLUP]);
+  }, ROLLUP);
   rollupTimes.push(r.ms);
   longest.push(r.longest);
   longTasks.push(r.long);
