@@ -596,3 +596,41 @@ mod part_page_routing {
         assert!(text.starts_with("Không mở được tệp phần việc."), "{text}");
     }
 }
+
+// ---- the set page's table panel: what is held out of the paste box (#30) ---------------------
+
+mod table_panel {
+    use std::rc::Rc;
+    use tieuchi::ui::sets_page::table_state::{Input, TableAction, TableState};
+    use wasm_bindgen_test::*;
+    use yew::Reducible;
+
+    fn after(actions: Vec<TableAction>) -> Input {
+        let mut s = Rc::new(TableState {
+            input: Input::default(),
+            outcome: None,
+        });
+        for a in actions {
+            s = s.reduce(a);
+        }
+        s.input.clone()
+    }
+
+    /// A long table pasted or from a file is held out of the box; typed text never is, however
+    /// long (the box is never emptied under the user's hands); a short paste shows again.
+    #[wasm_bindgen_test]
+    fn only_a_long_paste_or_file_is_held_out_of_the_box() {
+        let long = "1.1\tChỉ tiêu\tĐạt\n".repeat(10_000);
+        let short = "1.1\tChỉ tiêu\tĐạt\n".to_string();
+        assert!(after(vec![TableAction::Text(long.clone(), true)]).held);
+        assert!(!after(vec![TableAction::Text(long.clone(), false)]).held);
+        assert!(!after(vec![TableAction::Text(short.clone(), true)]).held);
+        assert!(after(vec![TableAction::File("Tệp “a.csv”".into(), long.clone())]).held);
+        let again = after(vec![
+            TableAction::Text(long.clone(), true),
+            TableAction::Text(short.clone(), true),
+        ]);
+        assert!(!again.held && again.text == short);
+        assert!(!after(vec![TableAction::Text(long, true), TableAction::Clear]).held);
+    }
+}

@@ -58,6 +58,30 @@ fn use_report_pending(
     });
 }
 
+/// The paste box, and what it holds when a long table is held out of it (`Input::held`).
+fn paste_box(input: &Input, send: &Callback<TableAction>) -> Html {
+    let on_text = {
+        let send = send.clone();
+        Callback::from(move |e: InputEvent| {
+            let text = input_value(&e);
+            // A paste or a drop; typing never empties the box under the user's hands.
+            let pasted = e.input_type().starts_with("insertFrom");
+            if pasted && is_long(&text) {
+                // Out of the box before the browser lays it out (`is_long`).
+                empty_box(&e);
+            }
+            send.emit(TableAction::Text(text, pasted))
+        })
+    };
+    html! {
+        <>
+            <div class="field"><label for="s-paste">{ "Dán bảng chỉ tiêu" }</label>
+                <textarea id="s-paste" rows="6" wrap="off" value={if input.held { String::new() } else { input.text.clone() }} oninput={on_text} /></div>
+            if input.held { <p class="hint" role="status">{ long_note_vi(input) }</p> }
+        </>
+    }
+}
+
 /// Empties the paste box an input event came from (the text is kept in the panel's state).
 fn empty_box(e: &InputEvent) {
     use wasm_bindgen::JsCast;
@@ -91,17 +115,6 @@ pub fn TablePanel(p: &TableProps) -> Html {
         let d = d.clone();
         Callback::from(move |a: TableAction| d.dispatch(a))
     };
-    let on_text = {
-        let d = d.clone();
-        Callback::from(move |e: InputEvent| {
-            let text = input_value(&e);
-            if is_long(&text) {
-                // Out of the box before the browser lays it out (`is_long`).
-                empty_box(&e);
-            }
-            d.dispatch(TableAction::Text(text))
-        })
-    };
     let on_source = {
         let d = d.clone();
         Callback::from(move |e: InputEvent| d.dispatch(TableAction::Source(input_value(&e))))
@@ -124,9 +137,7 @@ pub fn TablePanel(p: &TableProps) -> Html {
         <fieldset class="table-author">
             <legend>{ "Bảng chỉ tiêu: dán từ văn bản, tệp CSV hoặc tệp Word của quyết định" }</legend>
             <p class="hint">{ format!("Dán cả bảng như trong văn bản (kể cả dòng tiêu đề): mã chỉ tiêu (hoặc TT), nội dung, {}, rồi nguồn nếu có. Ô ngưỡng ghi như văn bản: “≥ 80%”, “Tối thiểu 90%”, “Không quá 5%”, “Đạt”, “39 triệu đồng/người/năm”, “Theo quy định của UBND tỉnh”; “-” nếu không áp dụng cho nhóm đó; để trống nếu chưa có. Chỉ tiêu có sẵn được cập nhật theo mã, chỉ tiêu mới được thêm.", columns_hint(&p.set)) }</p>
-            <div class="field"><label for="s-paste">{ "Dán bảng chỉ tiêu" }</label>
-                <textarea id="s-paste" rows="6" wrap="off" value={if is_long(&input.text) { String::new() } else { input.text.clone() }} oninput={on_text} /></div>
-            if is_long(&input.text) { <p class="hint" role="status">{ long_note_vi(&input.text) }</p> }
+            { paste_box(input, &send) }
             if let Some(note) = &input.file { <p class="hint" role="status">{ note.clone() }</p> }
             if let Some(w) = &input.word { { tables_list(w, &send) } }
             <div class="field"><label for="s-paste-source">{ "Nguồn ghi cho các dòng không có cột nguồn" }</label>

@@ -36,6 +36,9 @@ pub struct Input {
     pub units: Vec<(String, String)>,
     pub confirmed: bool,
     pub source: String,
+    /// The text is held out of the paste box (a long table pasted, dropped or from a file;
+    /// `is_long`). Typed text always stays in the box, however long.
+    pub held: bool,
 }
 
 impl Input {
@@ -45,7 +48,9 @@ impl Input {
 }
 
 pub enum TableAction {
-    Text(String),
+    /// The box's text, and whether it came in one paste or drop (a long one is then held out
+    /// of the box).
+    Text(String, bool),
     File(String, String),
     Word(WordFile),
     Choose(usize),
@@ -79,7 +84,8 @@ impl Reducible for TableState {
             s.outcome = None;
         };
         match action {
-            TableAction::Text(t) => {
+            TableAction::Text(t, pasted) => {
+                s.input.held = pasted && is_long(&t);
                 s.input.text = t;
                 s.input.file = None;
                 s.input.word = None;
@@ -87,6 +93,7 @@ impl Reducible for TableState {
             }
             TableAction::File(note, t) => {
                 s.input = Input {
+                    held: is_long(&t),
                     text: t,
                     file: Some(note),
                     source: s.input.source,
@@ -149,12 +156,16 @@ pub fn is_long(text: &str) -> bool {
     text.len() > READ_AT_ONCE
 }
 
-/// What the page says of a long table in place of showing it in the box.
-pub fn long_note_vi(text: &str) -> String {
+/// What the page says of a long table held out of the box (`Input::held`).
+pub fn long_note_vi(input: &Input) -> String {
+    let what = match input.file {
+        Some(_) => "Bảng trong tệp dài",
+        None => "Đã dán một bảng dài",
+    };
     format!(
-        "Đã dán một bảng dài ({} dòng, {} KB): bảng không hiện trong ô để trang khỏi chậm. Dán hoặc gõ vào ô để thay bảng này.",
-        text.lines().count(),
-        text.len() / 1000
+        "{what} ({} dòng, {} KB): bảng không hiện trong ô để trang khỏi chậm. Dán hoặc gõ vào ô để thay bảng này.",
+        input.text.lines().count(),
+        input.text.len() / 1000
     )
 }
 /// Rows of a long table read between two frames (about 50 ms of a phone's time for rows of
@@ -193,7 +204,7 @@ pub fn use_reading(
     });
     // The long table's reading, with what it was read from; and how far it is.
     let later = use_state(|| None::<Rc<(Input, Shared<CriteriaSet>, Rc<Option<Reading>>)>>);
-    let progress = use_state(|| None::<(Input, Busy)>);
+    let progress = use_state(|| None::<(Input, Shared<CriteriaSet>, Busy)>);
     {
         let (later, progress) = (later.clone(), progress.setter());
         use_effect_with(deps, move |(input, set)| {
@@ -201,7 +212,7 @@ pub fn use_reading(
             if !at_once {
                 let (input, set, stale) = (input.clone(), set.clone(), stale.clone());
                 wasm_bindgen_futures::spawn_local(async move {
-                    let told = |busy: Busy| progress.set(Some((input.clone(), busy)));
+                    let told = |busy: Busy| progress.set(Some((input.clone(), set.clone(), busy)));
                     if let Some(reading) = read_in_steps(&input, &set, &stale, told).await {
                         later.set(Some(Rc::new((input, set, Rc::new(reading)))));
                     }
@@ -217,7 +228,7 @@ pub fn use_reading(
         Some((i, s, r)) if i == input && s == set => (r.clone(), None),
         _ => {
             let busy = match progress.as_ref() {
-                Some((i, busy)) if i == input => *busy,
+                Some((i, s, busy)) if i == input && s == set => *busy,
                 _ => Busy {
                     done: 0,
                     of: input.text.lines().count(),
@@ -296,10 +307,14 @@ async fn read_in_steps(
     };
     pause().await?;
     let mut reader = set_table::RowReader::new(&grid, input.columns.as_deref(), set);
-    while reader.step(ROWS_AT_ONCE) > 0 {
+    loop {
+        let left = reader.step(ROWS_AT_ONCE);
         let (done, of) = reader.progress();
         told(Busy { done, of });
         pause().await?;
+        if left == 0 {
+            break;
+        }
     }
     let table = reader.finish();
     pause().await?;
