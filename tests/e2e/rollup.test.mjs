@@ -218,6 +218,8 @@ test('65 communes from a .zip: table, totals, a filter and a chart as a table', 
   const ctx = await phone(browser, { viewport: { width: 1280, height: 900 } });
   const page = await ctx.newPage();
   await page.goto(server.url + 'tong-hop/');
+  // The page is drawn once its static shell has been painted: after the load event, maybe.
+  await page.locator('#rollup-status').waitFor({ state: 'attached' });
   // The status line says how far the reading is (a few files at a time, a frame between).
   await page.evaluate(() => {
     window.seenStatus = [];
