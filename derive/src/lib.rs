@@ -25,13 +25,19 @@ use proc_macro::TokenStream;
 use quote::quote;
 use syn::{parse_macro_input, Data, DeriveInput, Fields, LitStr, Type};
 
+/// A field's `#[serde]` rules, for reading and for writing.
 struct Field {
     ident: syn::Ident,
     ty: proc_macro2::TokenStream,
     key: String,
     aliases: Vec<String>,
     default: bool,
-    skip: bool,
+    /// `skip` or `skip_deserializing`: never read.
+    skip_read: bool,
+    /// `skip` or `skip_serializing`: never written.
+    skip_write: bool,
+    /// `skip_serializing_if = "path"`: not written when `path(&field)` holds.
+    skip_if: Option<syn::ExprPath>,
 }
 
 struct Rules {
@@ -71,14 +77,16 @@ fn field_rules(f: &syn::Field, all_default: bool) -> syn::Result<Field> {
     let ident = f
         .ident
         .clone()
-        .ok_or_else(|| syn::Error::new_spanned(f, "ReadObject needs named fields"))?;
+        .ok_or_else(|| syn::Error::new_spanned(f, "a struct with named fields is needed"))?;
     let mut field = Field {
         key: ident.to_string(),
         ident,
         ty: quote::ToTokens::to_token_stream(&f.ty),
         aliases: Vec::new(),
         default: all_default || is_option(&f.ty),
-        skip: false,
+        skip_read: false,
+        skip_write: false,
+        skip_if: None,
     };
     for attr in f.attrs.iter().filter(|a| a.path().is_ident("serde")) {
         attr.parse_nested_meta(|meta| {
@@ -88,8 +96,14 @@ fn field_rules(f: &syn::Field, all_default: bool) -> syn::Result<Field> {
                 field.aliases.push(meta.value()?.parse::<LitStr>()?.value());
             } else if meta.path.is_ident("default") {
                 field.default = true;
-            } else if meta.path.is_ident("skip") || meta.path.is_ident("skip_deserializing") {
-                field.skip = true;
+            } else if meta.path.is_ident("skip") {
+                (field.skip_read, field.skip_write) = (true, true);
+            } else if meta.path.is_ident("skip_deserializing") {
+                field.skip_read = true;
+            } else if meta.path.is_ident("skip_serializing") {
+                field.skip_write = true;
+            } else if meta.path.is_ident("skip_serializing_if") {
+                field.skip_if = Some(meta.value()?.parse::<LitStr>()?.parse()?);
             } else if meta.input.peek(syn::Token![=]) {
                 meta.value()?.parse::<syn::Expr>()?;
             }
@@ -99,8 +113,23 @@ fn field_rules(f: &syn::Field, all_default: bool) -> syn::Result<Field> {
     Ok(field)
 }
 
-#[proc_macro_derive(ReadObject, attributes(serde))]
-pub fn derive_read_object(input: TokenStream) -> TokenStream {
+/// A struct's fields with their rules; an error for anything but a struct of named fields.
+fn struct_fields(input: &DeriveInput, all_default: bool) -> syn::Result<Vec<Field>> {
+    let fields = match &input.data {
+        Data::Struct(data) => match &data.fields {
+            Fields::Named(named) => &named.named,
+            _ => return Err(syn::Error::new_spanned(input, "a struct with named fields is needed")),
+        },
+        _ => return Err(syn::Error::new_spanned(input, "a struct is needed")),
+    };
+    fields.iter().map(|f| field_rules(f, all_default)).collect()
+}
+
+/// A derive's entry: its input parsed, expanded, or its error as a compile error.
+fn derive(
+    input: TokenStream,
+    expand: fn(&DeriveInput) -> syn::Result<proc_macro2::TokenStream>,
+) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     match expand(&input) {
         Ok(t) => t.into(),
@@ -108,25 +137,20 @@ pub fn derive_read_object(input: TokenStream) -> TokenStream {
     }
 }
 
+#[proc_macro_derive(ReadObject, attributes(serde))]
+pub fn derive_read_object(input: TokenStream) -> TokenStream {
+    derive(input, expand)
+}
+
 fn expand(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
     let rules = container_rules(input)?;
-    let Data::Struct(data) = &input.data else {
-        return Err(syn::Error::new_spanned(input, "ReadObject reads structs only"));
-    };
-    let Fields::Named(named) = &data.fields else {
-        return Err(syn::Error::new_spanned(input, "ReadObject needs named fields"));
-    };
-    let fields = named
-        .named
-        .iter()
-        .map(|f| field_rules(f, rules.all_default))
-        .collect::<syn::Result<Vec<_>>>()?;
+    let fields = struct_fields(input, rules.all_default)?;
     if fields.len() > 64 {
         return Err(syn::Error::new_spanned(input, "ReadObject reads at most 64 fields"));
     }
     let ty = &input.ident;
     let strict = rules.deny_unknown;
-    let read: Vec<&Field> = fields.iter().filter(|f| !f.skip).collect();
+    let read: Vec<&Field> = fields.iter().filter(|f| !f.skip_read).collect();
     let names = read.iter().map(|f| {
         let (key, aliases) = (&f.key, &f.aliases);
         quote! { &[#key #(, #aliases)*] }
@@ -155,7 +179,7 @@ fn expand(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
         .fold(0, |m, (i, _)| m | 1 << i);
     let takes = fields.iter().map(|f| {
         let ident = &f.ident;
-        if f.skip {
+        if f.skip_read {
             quote! { #ident: Default::default() }
         } else {
             quote! { #ident }
@@ -185,11 +209,7 @@ fn expand(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
 /// `#[serde(rename = "…")]` on a variant; `#[serde(alias = "…")]` adds a name it is read under.
 #[proc_macro_derive(ReadName, attributes(serde))]
 pub fn derive_read_name(input: TokenStream) -> TokenStream {
-    let input = parse_macro_input!(input as DeriveInput);
-    match expand_name(&input) {
-        Ok(t) => t.into(),
-        Err(e) => e.to_compile_error().into(),
-    }
+    derive(input, expand_name)
 }
 
 /// "NtmNangCao" → "ntm_nang_cao", as serde's `snake_case`.
@@ -303,55 +323,22 @@ fn expand_name(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
 /// Each key is written out whole (`"name":`) at compile time.
 #[proc_macro_derive(WriteObject, attributes(serde))]
 pub fn derive_write_object(input: TokenStream) -> TokenStream {
-    let input = parse_macro_input!(input as DeriveInput);
-    match expand_write(&input) {
-        Ok(t) => t.into(),
-        Err(e) => e.to_compile_error().into(),
-    }
+    derive(input, expand_write)
 }
 
 fn expand_write(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
-    let Data::Struct(data) = &input.data else {
-        return Err(syn::Error::new_spanned(input, "WriteObject writes structs only"));
-    };
-    let Fields::Named(named) = &data.fields else {
-        return Err(syn::Error::new_spanned(input, "WriteObject needs named fields"));
-    };
-    let mut writes = Vec::new();
-    for f in &named.named {
-        let Some(ident) = f.ident.clone() else {
-            return Err(syn::Error::new_spanned(f, "WriteObject needs named fields"));
-        };
-        let mut key = ident.to_string();
-        let mut skip = false;
-        let mut skip_if: Option<syn::ExprPath> = None;
-        for attr in f.attrs.iter().filter(|a| a.path().is_ident("serde")) {
-            attr.parse_nested_meta(|meta| {
-                if meta.path.is_ident("rename") {
-                    key = meta.value()?.parse::<LitStr>()?.value();
-                } else if meta.path.is_ident("skip") || meta.path.is_ident("skip_serializing") {
-                    skip = true;
-                } else if meta.path.is_ident("skip_serializing_if") {
-                    skip_if = Some(meta.value()?.parse::<LitStr>()?.parse()?);
-                } else if meta.input.peek(syn::Token![=]) {
-                    meta.value()?.parse::<syn::Expr>()?;
-                }
-                Ok(())
-            })?;
-        }
-        if skip {
-            continue;
-        }
-        let quoted = format!("\"{key}\":");
+    let fields = struct_fields(input, false)?;
+    let writes = fields.iter().filter(|f| !f.skip_write).map(|f| {
+        let (ident, quoted) = (&f.ident, format!("\"{}\":", f.key));
         let write = quote! {
             w.key(#quoted);
             crate::core::json::ToJson::write_json(&self.#ident, w);
         };
-        writes.push(match skip_if {
+        match &f.skip_if {
             Some(path) => quote! { if !#path(&self.#ident) { #write } },
             None => write,
-        });
-    }
+        }
+    });
     let ty = &input.ident;
     let (generics, args, bounds) = input.generics.split_for_impl();
     Ok(quote! {

@@ -144,14 +144,14 @@ pub struct Reading {
     pub plan: Plan,
 }
 
-/// Text up to this many bytes is read as it is typed, and shown in the paste box; a longer
-/// table (a whole decision pasted, up to about 1 MB) is read after the page has shown that it
-/// is being read, a chunk of rows at a time, and is not kept in the box: the browser took
-/// about a second at 4× CPU to lay out a box of 1 MB, and again whenever anything near it
-/// changed (`is_long`).
+/// Text up to this many bytes is read as it is typed; a longer table (a whole decision pasted,
+/// up to about 1 MB) is read after the page has shown that it is being read, a chunk of rows
+/// at a time, and, when it came in one paste, drop or file, is held out of the paste box
+/// (`Input::held`): the browser took about a second at 4× CPU to lay out a box of 1 MB, and
+/// again whenever anything near it changed.
 const READ_AT_ONCE: usize = 100_000;
 
-/// Whether `text` is a long table: read in steps, not shown in the paste box.
+/// Whether `text` is a long table: read in steps; held out of the box when pasted whole.
 pub fn is_long(text: &str) -> bool {
     text.len() > READ_AT_ONCE
 }
@@ -168,6 +168,7 @@ pub fn long_note_vi(input: &Input) -> String {
         input.text.len() / 1000
     )
 }
+
 /// Rows of a long table read between two frames (about 50 ms of a phone's time for rows of
 /// 1 KB of text).
 const ROWS_AT_ONCE: usize = 100;
